@@ -1,0 +1,538 @@
+//! The tantivy search index: a cache of the store, rebuilt from it whenever in doubt.
+//!
+//! Owns the schema, the analyzers, query building and snippets. It never decides what a
+//! card is: it is handed cards by the facade. The commit payload records the schema version
+//! and the store generation it was built from, so a missing, corrupt, outdated or stale
+//! index is noticed on open and rebuilt.
+
+pub mod query;
+mod snippet;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::model::{Card, CardId, SearchHit, SearchResult};
+use crate::render;
+use query::{Atom, ParsedQuery, Scope};
+
+/// Bumped whenever the schema or the analyzers change: an index of another version is rebuilt.
+pub const INDEX_SCHEMA_VERSION: u32 = 1;
+
+const EN: &str = "cue_en";
+const WORDS: &str = "cue_words";
+const KEYWORD: &str = "cue_keyword";
+const QUESTION_BOOST: f32 = 2.0;
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    card_id: Field,
+    deck_id: Field,
+    deck: Field,
+    deck_name: Field,
+    tags: Field,
+    question: Field,
+    answer: Field,
+    question_words: Field,
+    answer_words: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str, option: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(option),
+        )
+    };
+    let fields = Fields {
+        card_id: b.add_text_field("card_id", STRING | STORED),
+        deck_id: b.add_text_field("deck_id", STRING | STORED),
+        deck: b.add_text_field("deck", text(KEYWORD, IndexRecordOption::Basic)),
+        deck_name: b.add_text_field("deck_name", STORED),
+        tags: b.add_text_field("tags", text(KEYWORD, IndexRecordOption::Basic)),
+        question: b.add_text_field(
+            "question",
+            text(EN, IndexRecordOption::WithFreqsAndPositions).set_stored(),
+        ),
+        answer: b.add_text_field(
+            "answer",
+            text(EN, IndexRecordOption::WithFreqsAndPositions).set_stored(),
+        ),
+        question_words: b.add_text_field("question_words", text(WORDS, IndexRecordOption::Basic)),
+        answer_words: b.add_text_field("answer_words", text(WORDS, IndexRecordOption::Basic)),
+    };
+    (b.build(), fields)
+}
+
+/// The analyzer for question and answer text: words, lowercased, English stems.
+pub fn english_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+fn words_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build()
+}
+
+fn register_tokenizers(index: &Index) {
+    let m = index.tokenizers();
+    m.register(EN, english_analyzer());
+    m.register(WORDS, words_analyzer());
+    m.register(
+        KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(t) = stream.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
+/// A tag as stored and searched: lowercase words joined by dashes.
+pub fn tag_slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Payload {
+    schema: u32,
+    generation: u64,
+}
+
+/// Why an index was (re)built on open, for logs and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenState {
+    /// Opened as it was; it still needs a rebuild if its generation lags the store's.
+    Existing,
+    Missing,
+    Corrupt,
+    OldSchema,
+}
+
+/// An open index folder.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, recreating it empty when it is missing, unreadable or of
+    /// another schema version. The caller rebuilds it from the store when `generation()`
+    /// does not match.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, OpenState)> {
+        let (schema, fields) = schema();
+        let mut state = OpenState::Existing;
+        let opened = if dir.join("meta.json").exists() {
+            match Index::open_in_dir(dir) {
+                Ok(index) => {
+                    let payload = index
+                        .load_metas()
+                        .ok()
+                        .and_then(|m| m.payload)
+                        .and_then(|p| serde_json::from_str::<Payload>(&p).ok());
+                    match payload {
+                        Some(p) if p.schema == INDEX_SCHEMA_VERSION && index.schema() == schema => {
+                            Some(index)
+                        }
+                        _ => {
+                            state = OpenState::OldSchema;
+                            None
+                        }
+                    }
+                }
+                Err(_) => {
+                    state = OpenState::Corrupt;
+                    None
+                }
+            }
+        } else {
+            state = OpenState::Missing;
+            None
+        };
+        let index = match opened {
+            Some(index) => index,
+            None => {
+                if dir.exists() {
+                    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                }
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                Index::create_in_dir(dir, schema)?
+            }
+        };
+        register_tokenizers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let this = SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+        };
+        Ok((this, state))
+    }
+
+    /// The store generation this index was last built from (None when never committed).
+    pub fn generation(&self) -> Option<u64> {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
+            .map(|p| p.generation)
+    }
+
+    /// Takes the index's single writer. Another process holding it is reported as busy.
+    pub fn writer(&self, threads: usize) -> Result<IndexWriter> {
+        let threads = threads.clamp(1, 4);
+        match self
+            .index
+            .writer_with_num_threads::<TantivyDocument>(threads, 40_000_000 * threads)
+        {
+            Ok(w) => Ok(w),
+            Err(tantivy::TantivyError::LockFailure(..)) => Err(Error::LibraryBusy(
+                self.dir.parent().unwrap_or(&self.dir).to_path_buf(),
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn delete_all(&self, writer: &mut IndexWriter) -> Result<()> {
+        writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    pub fn delete_deck(&self, writer: &IndexWriter, deck_id: &str) {
+        writer.delete_term(Term::from_field_text(self.fields.deck_id, deck_id));
+    }
+
+    pub fn delete_card(&self, writer: &IndexWriter, card_id: &str) {
+        writer.delete_term(Term::from_field_text(self.fields.card_id, card_id));
+    }
+
+    pub fn add_card(&self, writer: &IndexWriter, card: &Card) -> Result<()> {
+        let f = &self.fields;
+        let answer = render::plain_text(&card.answer);
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.card_id, card.id.as_str());
+        doc.add_text(f.deck_id, card.deck_id.as_str());
+        doc.add_text(f.deck, &card.deck);
+        doc.add_text(f.deck_name, &card.deck);
+        for tag in &card.tags {
+            doc.add_text(f.tags, tag);
+        }
+        doc.add_text(f.question, &card.question);
+        doc.add_text(f.question_words, &card.question);
+        doc.add_text(f.answer_words, &answer);
+        doc.add_text(f.answer, answer);
+        writer.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Commits the writer's changes, recording the store generation they reflect, and makes
+    /// them visible to searches.
+    pub fn commit(&self, writer: &mut IndexWriter, generation: u64) -> Result<()> {
+        let payload = serde_json::to_string(&Payload {
+            schema: INDEX_SCHEMA_VERSION,
+            generation,
+        })
+        .map_err(|e| Error::Index(e.to_string()))?;
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Picks up commits made by another process (the CLI while the app is open).
+    pub fn refresh(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Runs a query in the search syntax. Never fails on the query text itself.
+    pub fn search(&self, input: &str, limit: usize) -> Result<SearchResult> {
+        let started = Instant::now();
+        let parsed = query::parse(input);
+        let mut warnings = parsed.warnings.clone();
+        let searcher = self.reader.searcher();
+        let limit = limit.max(1);
+        if parsed.clauses.is_empty() {
+            return Ok(SearchResult {
+                total: 0,
+                warnings,
+                hits: Vec::new(),
+                took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            });
+        }
+        let mut builder = QueryBuilder::new(self.fields, false);
+        let q = builder.build(&parsed);
+        let (mut top, mut total) =
+            searcher.search(&*q, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
+        let mut highlighter = builder.highlighter;
+        if total == 0 && builder.fuzzable {
+            let mut fuzzy = QueryBuilder::new(self.fields, true);
+            let q = fuzzy.build(&parsed);
+            (top, total) =
+                searcher.search(&*q, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
+            if total > 0 {
+                warnings.push("no exact matches; showing close spellings".to_string());
+            }
+            highlighter = fuzzy.highlighter;
+        }
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            hits.push(self.hit(&searcher, address, score, &highlighter)?);
+        }
+        Ok(SearchResult {
+            total,
+            warnings,
+            hits,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        score: f32,
+        highlighter: &snippet::Highlighter,
+    ) -> Result<SearchHit> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let question = text(self.fields.question);
+        let answer = text(self.fields.answer);
+        Ok(SearchHit {
+            card_id: CardId(text(self.fields.card_id)),
+            deck: text(self.fields.deck_name),
+            question_segments: highlighter.segments(&question, usize::MAX),
+            snippet: highlighter.segments(&answer, snippet::SNIPPET_CHARS),
+            question,
+            score,
+        })
+    }
+}
+
+/// Turns a parsed query into tantivy queries, collecting what to highlight on the way.
+struct QueryBuilder {
+    fields: Fields,
+    fuzzy: bool,
+    fuzzable: bool,
+    en: TextAnalyzer,
+    words: TextAnalyzer,
+    highlighter: snippet::Highlighter,
+}
+
+fn fuzzy_distance(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+impl QueryBuilder {
+    fn new(fields: Fields, fuzzy: bool) -> Self {
+        QueryBuilder {
+            fields,
+            fuzzy,
+            fuzzable: false,
+            en: english_analyzer(),
+            words: words_analyzer(),
+            highlighter: snippet::Highlighter::default(),
+        }
+    }
+
+    fn build(&mut self, parsed: &ParsedQuery) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for clause in &parsed.clauses {
+            let negated = clause.negated;
+            let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+            for atom in &clause.alternatives {
+                if let Some(q) = self.atom(atom, negated) {
+                    alternatives.push(q);
+                }
+            }
+            let q: Box<dyn Query> = match alternatives.len() {
+                0 => continue,
+                1 => alternatives.pop().unwrap_or_else(|| Box::new(EmptyQuery)),
+                _ => Box::new(BooleanQuery::union(alternatives)),
+            };
+            clauses.push((if negated { Occur::MustNot } else { Occur::Must }, q));
+        }
+        if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+            if clauses.is_empty() && parsed.has_positive() {
+                // Every word analysed to nothing (punctuation only): nothing can match.
+                return Box::new(EmptyQuery);
+            }
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn scoped_fields(&self, scope: Scope) -> Vec<(Field, Field, f32)> {
+        let f = &self.fields;
+        match scope {
+            Scope::Anywhere => vec![
+                (f.question, f.question_words, QUESTION_BOOST),
+                (f.answer, f.answer_words, 1.0),
+            ],
+            Scope::Question => vec![(f.question, f.question_words, 1.0)],
+            Scope::Answer => vec![(f.answer, f.answer_words, 1.0)],
+        }
+    }
+
+    fn atom(&mut self, atom: &Atom, negated: bool) -> Option<Box<dyn Query>> {
+        match atom {
+            Atom::Deck(name) => {
+                let lower = name.to_lowercase();
+                Some(Box::new(BooleanQuery::union(vec![
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.fields.deck, &lower),
+                        IndexRecordOption::Basic,
+                    )),
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.fields.deck_id, name),
+                        IndexRecordOption::Basic,
+                    )),
+                ])))
+            }
+            Atom::Tag(name) => Some(Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.tags, &tag_slug(name)),
+                IndexRecordOption::Basic,
+            ))),
+            Atom::Phrase { scope, text } => self.phrase(*scope, text, negated),
+            Atom::Word {
+                scope,
+                text,
+                prefix,
+            } => {
+                let stems = tokens(&mut self.en, text);
+                if stems.len() > 1 {
+                    // "node.js", "ci/cd": several words typed as one; match them together.
+                    return self.phrase(*scope, text, negated);
+                }
+                let stem = stems.into_iter().next()?;
+                let raw = tokens(&mut self.words, text).into_iter().next()?;
+                if !negated {
+                    self.fuzzable |= fuzzy_distance(&raw) > 0;
+                }
+                let mut options: Vec<Box<dyn Query>> = Vec::new();
+                for (field, words_field, boost) in self.scoped_fields(*scope) {
+                    let distance = if self.fuzzy && !negated {
+                        fuzzy_distance(&raw)
+                    } else {
+                        0
+                    };
+                    if distance > 0 {
+                        let term = Term::from_field_text(words_field, &raw);
+                        let q: Box<dyn Query> = if *prefix {
+                            Box::new(FuzzyTermQuery::new_prefix(term, distance, true))
+                        } else {
+                            Box::new(FuzzyTermQuery::new(term, distance, true))
+                        };
+                        options.push(Box::new(BoostQuery::new(q, boost)));
+                        continue;
+                    }
+                    let exact = TermQuery::new(
+                        Term::from_field_text(field, &stem),
+                        IndexRecordOption::WithFreqs,
+                    );
+                    options.push(Box::new(BoostQuery::new(Box::new(exact), boost)));
+                    if *prefix && raw.chars().count() >= 2 {
+                        let term = Term::from_field_text(words_field, &raw);
+                        let q = FuzzyTermQuery::new_prefix(term, 0, true);
+                        options.push(Box::new(BoostQuery::new(Box::new(q), boost * 0.8)));
+                    }
+                }
+                if !negated {
+                    self.highlighter.add_word(&stem, &raw, *prefix, self.fuzzy);
+                }
+                Some(Box::new(BooleanQuery::union(options)))
+            }
+        }
+    }
+
+    fn phrase(&mut self, scope: Scope, text: &str, negated: bool) -> Option<Box<dyn Query>> {
+        let stems = tokens(&mut self.en, text);
+        if stems.is_empty() {
+            return None;
+        }
+        let mut options: Vec<Box<dyn Query>> = Vec::new();
+        for (field, _, boost) in self.scoped_fields(scope) {
+            let q: Box<dyn Query> = if stems.len() == 1 {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, &stems[0]),
+                    IndexRecordOption::WithFreqs,
+                ))
+            } else {
+                Box::new(PhraseQuery::new(
+                    stems
+                        .iter()
+                        .map(|s| Term::from_field_text(field, s))
+                        .collect(),
+                ))
+            };
+            options.push(Box::new(BoostQuery::new(q, boost)));
+        }
+        if !negated {
+            let set: HashSet<String> = stems.into_iter().collect();
+            for s in set {
+                self.highlighter.add_word(&s, &s, false, false);
+            }
+        }
+        Some(Box::new(BooleanQuery::union(options)))
+    }
+}

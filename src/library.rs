@@ -1,0 +1,415 @@
+//! The facade: one open library folder, and the only API the CLI and the desktop shell call.
+//!
+//! A library folder holds `library.sqlite` (the source of truth) and `index/` (tantivy,
+//! derived). Data flows one way: a document is parsed by `import`, stored by `store` in one
+//! transaction, then the index is updated from what was stored.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::import::{self, ParsedDocument};
+use crate::index::{tag_slug, OpenState, SearchIndex};
+use crate::model::{
+    Card, CardSummary, Deck, DeckReport, FileError, ImportReport, ImportWarning, LibraryInfo,
+    SearchResult,
+};
+use crate::store::{DeckTarget, NewCard, Store};
+
+/// The largest document Cuecard will read.
+pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The sample deck shipped with the app, shown on the first run.
+pub const SAMPLE_DECK: &str = include_str!("../assets/sample-deck.md");
+const SAMPLE_SOURCE: &str = "cuecard:sample-deck.md";
+
+/// An open library.
+pub struct Library {
+    root: PathBuf,
+    store: Store,
+    index: SearchIndex,
+    index_state: OpenState,
+}
+
+/// Whence a document's text came, for the import.
+pub struct Document<'a> {
+    /// Where it came from: an absolute path, or a name for built-in text.
+    pub source: &'a str,
+    /// `.txt` documents get the plain-text reading.
+    pub plain_text: bool,
+    pub text: &'a str,
+    pub warnings: Vec<ImportWarning>,
+}
+
+impl Library {
+    /// The library folder used when none is given: `$CUECARD_LIBRARY`, else the platform
+    /// data directory (`~/.local/share/cuecard` on Linux).
+    pub fn default_path() -> PathBuf {
+        if let Some(p) = std::env::var_os("CUECARD_LIBRARY").filter(|p| !p.is_empty()) {
+            return PathBuf::from(p);
+        }
+        dirs::data_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("cuecard")
+    }
+
+    /// Opens the library in `root`, creating it when missing; rebuilds the index when it is
+    /// missing, corrupt, of an older schema, or behind the store.
+    pub fn open(root: &Path) -> Result<Library> {
+        std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
+        let store = Store::open(&root.join("library.sqlite"))?;
+        let (index, index_state) = SearchIndex::open(&root.join("index"))?;
+        let mut lib = Library {
+            root: root.to_path_buf(),
+            store,
+            index,
+            index_state,
+        };
+        lib.ensure_index_fresh()?;
+        Ok(lib)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// How the index was found when the library was opened.
+    pub fn index_state(&self) -> OpenState {
+        self.index_state
+    }
+
+    fn ensure_index_fresh(&mut self) -> Result<bool> {
+        let generation = self.store.generation()?;
+        if self.index.generation() == Some(generation) {
+            return Ok(false);
+        }
+        if self.index.generation().is_none() && generation == 0 {
+            return Ok(false);
+        }
+        self.rebuild_index()?;
+        Ok(true)
+    }
+
+    /// Rebuilds the whole index from the store.
+    pub fn rebuild_index(&mut self) -> Result<()> {
+        let generation = self.store.generation()?;
+        let mut writer = self.index.writer(2)?;
+        self.index.delete_all(&mut writer)?;
+        let index = &self.index;
+        self.store
+            .for_each_live_card(|card| index.add_card(&writer, &card))?;
+        self.index.commit(&mut writer, generation)?;
+        Ok(())
+    }
+
+    pub fn info(&self) -> Result<LibraryInfo> {
+        let decks = self.store.decks()?;
+        Ok(LibraryInfo {
+            path: self.root.display().to_string(),
+            cards: decks.iter().map(|d| d.cards).sum(),
+            decks: decks.len(),
+        })
+    }
+
+    pub fn decks(&self) -> Result<Vec<Deck>> {
+        self.store.decks()
+    }
+
+    /// The deck with this id or name (case-insensitive).
+    pub fn deck(&self, key: &str) -> Result<Deck> {
+        self.store
+            .find_deck(key)?
+            .ok_or_else(|| Error::not_found("deck", key))
+    }
+
+    /// Cards of a deck (id or name) or of all decks; archived ones instead when asked.
+    pub fn cards(&self, deck: Option<&str>, archived: bool) -> Result<Vec<Card>> {
+        let deck = deck.map(|d| self.deck(d)).transpose()?;
+        self.store.cards(deck.as_ref().map(|d| &d.id), archived)
+    }
+
+    pub fn card_summaries(&self, deck: Option<&str>) -> Result<Vec<CardSummary>> {
+        Ok(self.cards(deck, false)?.iter().map(Into::into).collect())
+    }
+
+    /// One card by id, or by a unique prefix of its id.
+    pub fn card(&self, id: &str) -> Result<Card> {
+        let id = id.trim();
+        if let Some(card) = self.store.card(id)? {
+            return Ok(card);
+        }
+        if id.len() >= 4 {
+            let matches = self.store.card_ids_with_prefix(id)?;
+            if matches.len() == 1 {
+                if let Some(card) = self.store.card(&matches[0])? {
+                    return Ok(card);
+                }
+            } else if matches.len() > 1 {
+                return Err(Error::InvalidInput(format!(
+                    "card id \"{id}\" is ambiguous ({} and others); give more of it",
+                    matches[0]
+                )));
+            }
+        }
+        Err(Error::not_found("card", id))
+    }
+
+    /// Searches live cards; see [`crate::index::query`] for the syntax.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResult> {
+        self.index.search(query, limit)
+    }
+
+    /// Picks up changes another process made to the index.
+    pub fn refresh(&mut self) -> Result<()> {
+        self.ensure_index_fresh()?;
+        self.index.refresh()
+    }
+
+    /// Imports several files, each into its own deck (or all into `deck`), reporting
+    /// progress as `(done, total, path)`. A file that fails is reported in `errors` and
+    /// changes nothing; the others still land.
+    pub fn import_paths(
+        &mut self,
+        paths: &[PathBuf],
+        deck: Option<&str>,
+        mut progress: impl FnMut(usize, usize, &Path),
+    ) -> ImportReport {
+        let mut report = ImportReport::default();
+        for (i, path) in paths.iter().enumerate() {
+            progress(i, paths.len(), path);
+            match self.import_file(path, deck) {
+                Ok(r) => report.decks.push(r),
+                Err(e) => report.errors.push(FileError {
+                    path: path.display().to_string(),
+                    code: e.code().as_str().to_string(),
+                    message: e.to_string(),
+                }),
+            }
+        }
+        progress(paths.len(), paths.len(), Path::new(""));
+        report
+    }
+
+    /// Reads, parses and stores one file.
+    pub fn import_file(&mut self, path: &Path, deck: Option<&str>) -> Result<DeckReport> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::IsDirectory(path.to_path_buf()));
+        }
+        if meta.len() > MAX_DOCUMENT_BYTES {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                size_mb: meta.len() / (1024 * 1024),
+                limit_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let (text, warnings) =
+            import::decode(&bytes).map_err(|_| Error::NotText(path.to_path_buf()))?;
+        drop(bytes);
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let source = absolute.display().to_string();
+        let plain_text = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("Imported")
+            .to_string();
+        let doc = Document {
+            source: &source,
+            plain_text,
+            text: &text,
+            warnings: warnings
+                .into_iter()
+                .map(|w| ImportWarning {
+                    line: w.line,
+                    message: w.message,
+                })
+                .collect(),
+        };
+        self.import_document(doc, &stem, deck).map_err(|e| match e {
+            Error::NoQuestions(_) => Error::NoQuestions(path.to_path_buf()),
+            other => other,
+        })
+    }
+
+    /// Imports the shipped sample deck into a library that has never had one.
+    pub fn seed_sample_if_new(&mut self) -> Result<Option<DeckReport>> {
+        if self.store.meta("sample_seeded")?.is_some() {
+            return Ok(None);
+        }
+        let report = if self.store.decks()?.is_empty() {
+            Some(self.import_sample()?)
+        } else {
+            None
+        };
+        self.store.set_meta("sample_seeded", "1")?;
+        Ok(report)
+    }
+
+    /// Imports (or refreshes) the shipped sample deck.
+    pub fn import_sample(&mut self) -> Result<DeckReport> {
+        let doc = Document {
+            source: SAMPLE_SOURCE,
+            plain_text: false,
+            text: SAMPLE_DECK,
+            warnings: Vec::new(),
+        };
+        self.import_document(doc, "Sample", None)
+    }
+
+    /// Parses and stores one document's text: one store transaction, then the index.
+    pub fn import_document(
+        &mut self,
+        doc: Document<'_>,
+        fallback_name: &str,
+        deck: Option<&str>,
+    ) -> Result<DeckReport> {
+        let parsed = if doc.plain_text {
+            import::parse_text(doc.text)
+        } else {
+            import::parse_markdown(doc.text)
+        };
+        if parsed.cards.is_empty() {
+            return Err(Error::NoQuestions(PathBuf::from(doc.source)));
+        }
+        let suggested = deck_name_from_title(parsed.title.as_deref(), fallback_name);
+        let target = match deck {
+            Some(name) if !name.trim().is_empty() => DeckTarget::Named(name.trim()),
+            _ => DeckTarget::FromSource {
+                suggested_name: &suggested,
+            },
+        };
+        let new_cards = cards_for_store(&parsed);
+        let stored = self.store.import_document(doc.source, target, &new_cards)?;
+        self.reindex_deck(stored.deck.id.as_str())?;
+
+        let mut warnings = doc.warnings;
+        warnings.extend(parsed.warnings.iter().map(|w| ImportWarning {
+            line: w.line,
+            message: w.message.clone(),
+        }));
+        Ok(DeckReport {
+            id: stored.deck.id.clone(),
+            name: stored.deck.name.clone(),
+            source: doc.source.to_string(),
+            cards: stored.deck.cards,
+            added: stored.counts.added,
+            updated: stored.counts.updated,
+            removed: stored.counts.removed,
+            unchanged: stored.counts.unchanged,
+            duplicates: parsed.duplicates,
+            shapes: parsed
+                .shapes
+                .iter()
+                .map(|(shape, n)| format!("{} ({n})", shape.label()))
+                .collect(),
+            warnings,
+        })
+    }
+
+    fn reindex_deck(&mut self, deck_id: &str) -> Result<()> {
+        let generation = self.store.generation()?;
+        let cards = self.store.cards(Some(&deck_id.into()), false)?;
+        let mut writer = self.index.writer(if cards.len() > 5000 { 2 } else { 1 })?;
+        self.index.delete_deck(&writer, deck_id);
+        for card in &cards {
+            self.index.add_card(&writer, card)?;
+        }
+        self.index.commit(&mut writer, generation)?;
+        Ok(())
+    }
+}
+
+/// Cards ready for the store, keyed by their normalised question.
+fn cards_for_store(parsed: &ParsedDocument) -> Vec<NewCard> {
+    parsed
+        .cards
+        .iter()
+        .map(|c| {
+            let tags = c
+                .section
+                .iter()
+                .map(|s| tag_slug(s))
+                .filter(|t| !t.is_empty())
+                .collect();
+            NewCard {
+                key: import::normalize_question(&c.question),
+                question: c.question.clone(),
+                answer: c.answer.clone(),
+                section: c.section.clone(),
+                tags,
+                line_start: c.line_start,
+                line_end: c.line_end,
+                unanswered: c.unanswered,
+                shape: format!("{:?}", c.shape),
+            }
+        })
+        .collect()
+}
+
+/// A deck name from a document title: "Zoox Interview Questions and Answers" gives "Zoox".
+pub fn deck_name_from_title(title: Option<&str>, fallback: &str) -> String {
+    const FILLER: &[&str] = &[
+        "interview",
+        "interviews",
+        "questions",
+        "question",
+        "answers",
+        "answer",
+        "and",
+        "&",
+        "q&a",
+        "qa",
+        "prep",
+        "preparation",
+        "practice",
+        "-",
+        "–",
+        "—",
+        ":",
+        "with",
+        "for",
+        "common",
+        "top",
+    ];
+    if let Some(title) = title {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let mut end = words.len();
+        while end > 0 && FILLER.contains(&words[end - 1].to_lowercase().as_str()) {
+            end -= 1;
+        }
+        let name = words[..end].join(" ");
+        if !name.is_empty() {
+            return name;
+        }
+        if !title.trim().is_empty() {
+            return title.trim().to_string();
+        }
+    }
+    fallback.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deck_names_from_titles() {
+        assert_eq!(
+            deck_name_from_title(Some("Zoox Interview Questions and Answers"), "x"),
+            "Zoox"
+        );
+        assert_eq!(
+            deck_name_from_title(Some("Theoretical interview questions"), "x"),
+            "Theoretical"
+        );
+        assert_eq!(
+            deck_name_from_title(Some("Interview Questions"), "x"),
+            "Interview Questions"
+        );
+        assert_eq!(deck_name_from_title(None, "notes"), "notes");
+    }
+}

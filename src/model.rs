@@ -1,0 +1,184 @@
+//! Domain types shared by the store, the index, the CLI and the desktop shell.
+//!
+//! These are plain data: no I/O, no behaviour beyond small derivations. Field names are the
+//! JSON names the CLI prints and the UI reads.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_string())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A deck's id: stable for the life of the deck.
+    DeckId
+);
+id_type!(
+    /// A card's id: derived from its deck and its normalised question, so it survives re-imports.
+    CardId
+);
+
+/// A deck as listed in the sidebar and by `cuecard decks`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deck {
+    pub id: DeckId,
+    pub name: String,
+    /// The file the deck was first imported from, if any.
+    pub source: Option<String>,
+    /// Number of live (not archived) cards.
+    pub cards: usize,
+}
+
+/// One question with its prepared answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: CardId,
+    pub deck_id: DeckId,
+    /// The deck's name.
+    pub deck: String,
+    pub question: String,
+    /// The answer as markdown, as written in the source document.
+    pub answer: String,
+    /// Headings above the card in its document, outermost first.
+    pub section: Vec<String>,
+    /// Tags: slugs of the section headings.
+    pub tags: Vec<String>,
+    pub source_file: Option<String>,
+    pub source_line: usize,
+    pub source_line_end: usize,
+    /// The answer is missing or a placeholder ("TODO", "Answer here").
+    pub unanswered: bool,
+    /// The card no longer appears in its source document.
+    pub archived: bool,
+}
+
+/// A card without its answer, for lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardSummary {
+    pub id: CardId,
+    pub deck: String,
+    pub deck_id: DeckId,
+    pub question: String,
+    pub section: Vec<String>,
+    pub tags: Vec<String>,
+    pub unanswered: bool,
+}
+
+impl From<&Card> for CardSummary {
+    fn from(c: &Card) -> Self {
+        CardSummary {
+            id: c.id.clone(),
+            deck: c.deck.clone(),
+            deck_id: c.deck_id.clone(),
+            question: c.question.clone(),
+            section: c.section.clone(),
+            tags: c.tags.clone(),
+            unanswered: c.unanswered,
+        }
+    }
+}
+
+/// A warning about one line of an imported document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportWarning {
+    pub line: usize,
+    pub message: String,
+}
+
+/// What one import did to one deck.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeckReport {
+    pub id: DeckId,
+    pub name: String,
+    pub source: String,
+    /// Live cards in the deck after the import.
+    pub cards: usize,
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Questions asked more than once in the document, merged into one card each.
+    pub duplicates: usize,
+    /// The document shapes recognised, in words, most cards first.
+    pub shapes: Vec<String>,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// A file that could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileError {
+    pub path: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// What an import of one or more files did.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub decks: Vec<DeckReport>,
+    pub errors: Vec<FileError>,
+}
+
+/// A run of text in a snippet, highlighted when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub text: String,
+    pub highlighted: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub card_id: CardId,
+    pub deck: String,
+    pub question: String,
+    pub score: f32,
+    /// A short passage of the answer with the matching words highlighted.
+    pub snippet: Vec<Segment>,
+    /// The question with the matching words highlighted.
+    pub question_segments: Vec<Segment>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResult {
+    /// Number of matching cards (hits holds at most the limit).
+    pub total: usize,
+    /// Problems with the query that were worked around, in words.
+    pub warnings: Vec<String>,
+    pub hits: Vec<SearchHit>,
+    pub took_ms: f64,
+}
+
+/// Where a library lives and how big it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LibraryInfo {
+    pub path: String,
+    pub decks: usize,
+    pub cards: usize,
+}

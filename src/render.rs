@@ -1,0 +1,88 @@
+//! Answer markdown turned into what people and the index read: plain text and safe HTML.
+//!
+//! The HTML goes into a webview that can call the app's commands, so it is always passed
+//! through ammonia: scripts, event handlers, `javascript:` links and raw HTML never survive.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// The text of a markdown answer without its markup: what is indexed and shown in snippets.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => push_space(&mut out),
+            Event::Start(Tag::Item) => push_break(&mut out),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::TableRow
+                | TagEnd::BlockQuote(_),
+            ) => push_break(&mut out),
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            _ => {}
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    collapsed.join(" ")
+}
+
+fn push_space(out: &mut String) {
+    if !out.ends_with(char::is_whitespace) && !out.is_empty() {
+        out.push(' ');
+    }
+}
+
+fn push_break(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+/// Markdown rendered to HTML that is safe to insert into the window.
+pub fn safe_html(markdown: &str) -> String {
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    ammonia::Builder::default()
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .clean(&html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_markup_keeps_words() {
+        let t = plain_text(
+            "Use **Kafka** and `kubectl`:\n\n- one\n- two\n\n| a | b |\n|---|---|\n| x | y |",
+        );
+        assert!(t.contains("Use Kafka and kubectl:"), "{t}");
+        assert!(t.contains("one") && t.contains("two") && t.contains('x'));
+        assert!(!t.contains("**") && !t.contains('|') && !t.contains('`'));
+    }
+
+    #[test]
+    fn html_is_formatted_and_inert() {
+        let md = "- item\n\n```rust\nfn main() {}\n```\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[click](javascript:alert(3)) <b onclick=\"x()\">b</b>";
+        let html = safe_html(md);
+        assert!(html.contains("<li>item</li>"), "{html}");
+        assert!(html.contains("<code"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+    }
+}

@@ -1,0 +1,63 @@
+//! Versioned schema migrations, applied in order inside one transaction each.
+//!
+//! `PRAGMA user_version` records how many have run. A migration is never edited once it
+//! has shipped; changes come as new entries at the end.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: decks and cards.
+    "CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+     );
+     CREATE TABLE decks (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        source     TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+     );
+     CREATE UNIQUE INDEX decks_name ON decks(name COLLATE NOCASE);
+     CREATE INDEX decks_source ON decks(source);
+     CREATE TABLE cards (
+        id          TEXT PRIMARY KEY,
+        deck_id     TEXT NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+        question    TEXT NOT NULL,
+        answer      TEXT NOT NULL,
+        section     TEXT NOT NULL DEFAULT '[]',
+        tags        TEXT NOT NULL DEFAULT '[]',
+        source_file TEXT,
+        line_start  INTEGER NOT NULL DEFAULT 0,
+        line_end    INTEGER NOT NULL DEFAULT 0,
+        unanswered  INTEGER NOT NULL DEFAULT 0,
+        shape       TEXT NOT NULL DEFAULT '',
+        position    INTEGER NOT NULL DEFAULT 0,
+        archived    INTEGER NOT NULL DEFAULT 0,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+     );
+     CREATE INDEX cards_deck ON cards(deck_id, archived, position);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: usize =
+        conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+    if current > SCHEMA_VERSION {
+        return Err(Error::InvalidInput(format!(
+            "this library was written by a newer Cuecard (schema {current}, this build knows {SCHEMA_VERSION}); update Cuecard to open it"
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
