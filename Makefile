@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 JOBS ?= 2
+CARDS ?= 100000
 
 .PHONY: run test test-core lint bench build release setup-rust
 
@@ -29,4 +30,5 @@ test-core:
 
 ## Performance figures: import of a generated 100,000-card deck, search latency.
 bench:
-	$(CARGO) run -j$(JOBS) --release --example bench
+	$(CARGO) build -j$(JOBS) --release --bins --examples
+	./target/release/examples/bench $(CARDS)

@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::import::{self, ParsedDocument};
 use crate::index::{tag_slug, OpenState, SearchIndex};
 use crate::model::{
-    Card, CardSummary, Deck, DeckReport, FileError, ImportReport, ImportWarning, LibraryInfo,
-    SearchResult,
+    Card, CardSummary, CardView, Deck, DeckReport, FileError, ImportReport, ImportWarning,
+    LibraryInfo, SearchResult,
 };
 use crate::store::{DeckTarget, NewCard, Store};
 
@@ -153,6 +153,13 @@ impl Library {
         Err(Error::not_found("card", id))
     }
 
+    /// One card with its answer rendered to sanitised HTML, for the window.
+    pub fn card_view(&self, id: &str) -> Result<CardView> {
+        let card = self.card(id)?;
+        let answer_html = crate::render::safe_html(&card.answer);
+        Ok(CardView { card, answer_html })
+    }
+
     /// Searches live cards; see [`crate::index::query`] for the syntax.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResult> {
         self.index.search(query, limit)
@@ -267,6 +274,7 @@ impl Library {
         fallback_name: &str,
         deck: Option<&str>,
     ) -> Result<DeckReport> {
+        let mut clock = Phase::start();
         let parsed = if doc.plain_text {
             import::parse_text(doc.text)
         } else {
@@ -282,9 +290,16 @@ impl Library {
                 suggested_name: &suggested,
             },
         };
+        clock.lap("parse");
         let new_cards = cards_for_store(&parsed);
+        // Take the index writer first: when another process holds it, nothing is changed.
+        let mut writer = self
+            .index
+            .writer(if new_cards.len() > 5000 { 2 } else { 1 })?;
         let stored = self.store.import_document(doc.source, target, &new_cards)?;
-        self.reindex_deck(stored.deck.id.as_str())?;
+        clock.lap("store");
+        self.reindex_deck(&mut writer, stored.deck.id.as_str())?;
+        clock.lap("index");
 
         let mut warnings = doc.warnings;
         warnings.extend(parsed.warnings.iter().map(|w| ImportWarning {
@@ -310,16 +325,37 @@ impl Library {
         })
     }
 
-    fn reindex_deck(&mut self, deck_id: &str) -> Result<()> {
+    fn reindex_deck(&mut self, writer: &mut tantivy::IndexWriter, deck_id: &str) -> Result<()> {
         let generation = self.store.generation()?;
         let cards = self.store.cards(Some(&deck_id.into()), false)?;
-        let mut writer = self.index.writer(if cards.len() > 5000 { 2 } else { 1 })?;
-        self.index.delete_deck(&writer, deck_id);
+        self.index.delete_deck(writer, deck_id);
         for card in &cards {
-            self.index.add_card(&writer, card)?;
+            self.index.add_card(writer, card)?;
         }
-        self.index.commit(&mut writer, generation)?;
+        self.index.commit(writer, generation)?;
         Ok(())
+    }
+}
+
+/// Phase timings of an import, printed to stderr when `CUECARD_TRACE` is set.
+struct Phase {
+    on: bool,
+    at: std::time::Instant,
+}
+
+impl Phase {
+    fn start() -> Phase {
+        Phase {
+            on: std::env::var_os("CUECARD_TRACE").is_some(),
+            at: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, name: &str) {
+        if self.on {
+            eprintln!("cuecard: {name} {:.3} s", self.at.elapsed().as_secs_f64());
+            self.at = std::time::Instant::now();
+        }
     }
 }
 

@@ -182,3 +182,20 @@ pub struct LibraryInfo {
     pub decks: usize,
     pub cards: usize,
 }
+
+/// A card as the window shows it: the card plus its answer rendered to safe HTML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardView {
+    #[serde(flatten)]
+    pub card: Card,
+    /// The answer markdown rendered to HTML and sanitised: safe to insert into the page.
+    pub answer_html: String,
+}
+
+/// Progress of a long import, sent to the window as `import-progress` events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+    pub path: String,
+}

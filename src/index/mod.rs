@@ -38,6 +38,8 @@ const EN: &str = "cue_en";
 const WORDS: &str = "cue_words";
 const KEYWORD: &str = "cue_keyword";
 const QUESTION_BOOST: f32 = 2.0;
+/// How many indexed words a prefix being typed may stand for.
+const MAX_PREFIX_TERMS: usize = 16;
 
 #[derive(Debug, Clone, Copy)]
 struct Fields {
@@ -312,13 +314,13 @@ impl SearchIndex {
                 took_ms: started.elapsed().as_secs_f64() * 1000.0,
             });
         }
-        let mut builder = QueryBuilder::new(self.fields, false);
+        let mut builder = QueryBuilder::new(searcher.clone(), self.fields, false);
         let q = builder.build(&parsed);
         let (mut top, mut total) =
             searcher.search(&*q, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
         let mut highlighter = builder.highlighter;
         if total == 0 && builder.fuzzable {
-            let mut fuzzy = QueryBuilder::new(self.fields, true);
+            let mut fuzzy = QueryBuilder::new(searcher.clone(), self.fields, true);
             let q = fuzzy.build(&parsed);
             (top, total) =
                 searcher.search(&*q, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
@@ -367,6 +369,7 @@ impl SearchIndex {
 
 /// Turns a parsed query into tantivy queries, collecting what to highlight on the way.
 struct QueryBuilder {
+    searcher: tantivy::Searcher,
     fields: Fields,
     fuzzy: bool,
     fuzzable: bool,
@@ -384,8 +387,9 @@ fn fuzzy_distance(word: &str) -> u8 {
 }
 
 impl QueryBuilder {
-    fn new(fields: Fields, fuzzy: bool) -> Self {
+    fn new(searcher: tantivy::Searcher, fields: Fields, fuzzy: bool) -> Self {
         QueryBuilder {
+            searcher,
             fields,
             fuzzy,
             fuzzable: false,
@@ -393,6 +397,40 @@ impl QueryBuilder {
             words: words_analyzer(),
             highlighter: snippet::Highlighter::default(),
         }
+    }
+
+    /// The most frequent indexed words that start with `prefix` (at most
+    /// [`MAX_PREFIX_TERMS`]), so that a one- or two-letter prefix stays fast.
+    fn expand_prefix(&self, field: Field, prefix: &str) -> Vec<String> {
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xff); // never in UTF-8: above every word that starts with the prefix
+        let mut found: std::collections::HashMap<Vec<u8>, u32> = Default::default();
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .lt(&upper)
+                .into_stream()
+            else {
+                continue;
+            };
+            let mut seen = 0;
+            while stream.advance() && seen < 5000 {
+                seen += 1;
+                *found.entry(stream.key().to_vec()).or_default() += stream.value().doc_freq;
+            }
+        }
+        let mut words: Vec<(Vec<u8>, u32)> = found.into_iter().collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        words
+            .into_iter()
+            .take(MAX_PREFIX_TERMS)
+            .filter_map(|(w, _)| String::from_utf8(w).ok())
+            .collect()
     }
 
     fn build(&mut self, parsed: &ParsedQuery) -> Box<dyn Query> {
@@ -422,6 +460,7 @@ impl QueryBuilder {
         Box::new(BooleanQuery::new(clauses))
     }
 
+    /// (stemmed field, plain-words field, boost) for each field in scope.
     fn scoped_fields(&self, scope: Scope) -> Vec<(Field, Field, f32)> {
         let f = &self.fields;
         match scope {
@@ -492,9 +531,13 @@ impl QueryBuilder {
                     );
                     options.push(Box::new(BoostQuery::new(Box::new(exact), boost)));
                     if *prefix && raw.chars().count() >= 2 {
-                        let term = Term::from_field_text(words_field, &raw);
-                        let q = FuzzyTermQuery::new_prefix(term, 0, true);
-                        options.push(Box::new(BoostQuery::new(Box::new(q), boost * 0.8)));
+                        for word in self.expand_prefix(words_field, &raw) {
+                            let q = TermQuery::new(
+                                Term::from_field_text(words_field, &word),
+                                IndexRecordOption::Basic,
+                            );
+                            options.push(Box::new(BoostQuery::new(Box::new(q), boost * 0.8)));
+                        }
                     }
                 }
                 if !negated {

@@ -1,0 +1,15 @@
+fn main() {
+    // Declaring the app's commands gives each an `allow-…` permission, so the capability
+    // file can grant exactly these and nothing else.
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "library_info",
+            "list_decks",
+            "list_cards",
+            "get_card",
+            "search",
+            "import_paths",
+        ]),
+    ))
+    .expect("tauri build script");
+}

@@ -1,0 +1,137 @@
+//! The Cuecard desktop shell: a Tauri window over the core's [`Library`] facade.
+//!
+//! Each command is a one-line call into the facade; errors cross to the window as
+//! `{code, message}`. Commands are async so that nothing runs on the main (UI) thread, and
+//! imports run on a blocking worker thread that reports progress as `import-progress` events.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use cuecard::{
+    CardSummary, CardView, Deck, ErrorPayload, ImportProgress, ImportReport, Library, LibraryInfo,
+    SearchResult,
+};
+use tauri::{AppHandle, Emitter, State};
+
+/// The open library, shared by all commands.
+struct App {
+    library: Arc<Mutex<Library>>,
+}
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+fn busy() -> ErrorPayload {
+    ErrorPayload {
+        code: "internal".into(),
+        message: "the library is unavailable after an earlier failure; restart Cuecard".into(),
+    }
+}
+
+impl App {
+    fn with<T>(&self, f: impl FnOnce(&mut Library) -> cuecard::Result<T>) -> Reply<T> {
+        let mut lib = self.library.lock().map_err(|_| busy())?;
+        f(&mut lib).map_err(|e| e.payload())
+    }
+}
+
+#[tauri::command]
+async fn library_info(app: State<'_, App>) -> Reply<LibraryInfo> {
+    app.with(|lib| lib.info())
+}
+
+#[tauri::command]
+async fn list_decks(app: State<'_, App>) -> Reply<Vec<Deck>> {
+    app.with(|lib| lib.decks())
+}
+
+#[tauri::command]
+async fn list_cards(app: State<'_, App>, deck: Option<String>) -> Reply<Vec<CardSummary>> {
+    app.with(|lib| lib.card_summaries(deck.as_deref()))
+}
+
+#[tauri::command]
+async fn get_card(app: State<'_, App>, id: String) -> Reply<CardView> {
+    app.with(|lib| lib.card_view(&id))
+}
+
+#[tauri::command]
+async fn search(app: State<'_, App>, query: String, limit: usize) -> Reply<SearchResult> {
+    app.with(|lib| lib.search(&query, limit))
+}
+
+#[tauri::command]
+async fn import_paths(
+    handle: AppHandle,
+    app: State<'_, App>,
+    paths: Vec<String>,
+) -> Reply<ImportReport> {
+    let library = Arc::clone(&app.library);
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut lib = library.lock().map_err(|_| busy())?;
+        Ok(lib.import_paths(&paths, None, |done, total, path| {
+            let progress = ImportProgress {
+                done,
+                total,
+                path: path.display().to_string(),
+            };
+            let _ = handle.emit("import-progress", progress);
+        }))
+    })
+    .await
+    .map_err(|e| ErrorPayload {
+        code: "internal".into(),
+        message: format!("the import stopped unexpectedly: {e}"),
+    })?
+}
+
+/// `--library DIR` picks another library folder; the default is the platform data folder.
+fn library_path() -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--library" {
+            if let Some(dir) = args.next() {
+                return PathBuf::from(dir);
+            }
+        } else if let Some(dir) = arg.strip_prefix("--library=") {
+            return PathBuf::from(dir);
+        }
+    }
+    Library::default_path()
+}
+
+fn main() {
+    let path = library_path();
+    let mut library = match Library::open(&path) {
+        Ok(lib) => lib,
+        Err(e) => {
+            eprintln!(
+                "cuecard: cannot open the library at {}: {e}",
+                path.display()
+            );
+            std::process::exit(1);
+        }
+    };
+    if let Err(e) = library.seed_sample_if_new() {
+        eprintln!("cuecard: could not add the sample deck: {e}");
+    }
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(App {
+            library: Arc::new(Mutex::new(library)),
+        })
+        .invoke_handler(tauri::generate_handler![
+            library_info,
+            list_decks,
+            list_cards,
+            get_card,
+            search,
+            import_paths
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("cuecard: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

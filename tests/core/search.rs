@@ -1,0 +1,160 @@
+use crate::{fixture, s, Lib};
+use serde_json::Value;
+
+fn setup() -> Lib {
+    let lib = Lib::new();
+    lib.json(&["import", s(&fixture("prep-v2.md"))]);
+    lib
+}
+
+fn questions(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["question"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn words_must_all_match_and_snippets_are_segments() {
+    let lib = setup();
+    let v = lib.json(&["search", "kubernetes operator"]);
+    assert_eq!(v["total"], 1);
+    let hit = &v["hits"][0];
+    for key in ["card_id", "deck", "question", "score", "snippet"] {
+        assert!(hit.get(key).is_some(), "missing {key}");
+    }
+    assert!(v["warnings"].as_array().unwrap().is_empty());
+    // Both words are needed: "kafka operator" matches nothing.
+    assert_eq!(lib.json(&["search", "kafka operator"])["total"], 0);
+    let seg = lib.json(&["search", "prometheus"]);
+    let snippet = seg["hits"][0]["snippet"].as_array().unwrap();
+    let marked: Vec<&str> = snippet
+        .iter()
+        .filter(|s| s["highlighted"] == true)
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, vec!["Prometheus"]);
+    let whole: String = snippet
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(whole.contains("Queue depth"), "{whole}");
+}
+
+#[test]
+fn stemming_prefix_and_question_boost() {
+    let lib = setup();
+    // "reconciling" and "reconciles" share a stem.
+    assert_eq!(lib.json(&["search", "reconciling"])["total"], 1);
+    // Search as you type: the last word is a prefix.
+    assert_eq!(lib.json(&["search", "kuber"])["total"], 1);
+    assert_eq!(lib.json(&["search", "rabbit"])["total"], 1);
+    // A word in a question ranks that card above one that has it only in an answer.
+    let v = lib.json(&["search", "migration"]);
+    assert!(questions(&v)[0].contains("migration"));
+}
+
+#[test]
+fn phrases_exclusion_or_and_fields() {
+    let lib = setup();
+    assert_eq!(lib.json(&["search", "\"replicated log\""])["total"], 1);
+    assert_eq!(lib.json(&["search", "\"log replicated\""])["total"], 0);
+    let both = lib.json(&["search", "kafka OR airflow"]);
+    assert_eq!(both["total"], 2);
+    let not_kafka = lib.json(&["search", "-kafka", "OR", "airflow"]);
+    assert!(not_kafka["warnings"].as_array().is_some());
+    assert_eq!(lib.json(&["search", "airflow -kafka"])["total"], 1);
+    assert_eq!(lib.json(&["search", "airflow -migration"])["total"], 0);
+    // q: only questions, a: only answers.
+    assert_eq!(lib.json(&["search", "q:prometheus"])["total"], 0);
+    assert_eq!(lib.json(&["search", "a:prometheus"])["total"], 1);
+    assert_eq!(lib.json(&["search", "q:robots"])["total"], 1);
+}
+
+#[test]
+fn deck_and_tag_filters() {
+    let lib = setup();
+    lib.json(&["sample"]);
+    let all = lib.json(&["search", "team"])["total"].as_u64().unwrap();
+    let acme = lib.json(&["search", "team", "deck:\"acme robotics\""])["total"]
+        .as_u64()
+        .unwrap();
+    let sample = lib.json(&["search", "team", "deck:Sample"])["total"]
+        .as_u64()
+        .unwrap();
+    assert!(acme >= 1 && sample >= 1, "{acme} {sample}");
+    assert_eq!(acme + sample, all);
+    assert_eq!(lib.json(&["search", "tag:technical"])["total"], 3);
+    assert_eq!(lib.json(&["search", "tag:behavioural kafka"])["total"], 0);
+}
+
+#[test]
+fn typos_are_forgiven_when_nothing_matches() {
+    let lib = setup();
+    let v = lib.json(&["search", "kubrenetes"]);
+    assert_eq!(v["total"], 1);
+    assert!(v["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("close spellings"));
+    let v = lib.json(&["search", "zzzzqqq"]);
+    assert_eq!(v["total"], 0);
+}
+
+#[test]
+fn malformed_queries_still_search_with_a_warning() {
+    let lib = setup();
+    for q in ["\"replicated log", "kafka -", "deck: kafka", "OR kafka"] {
+        let run = lib.run(&["--json", "search", q]);
+        assert_eq!(run.code, 0, "{q}: {}", run.stdout);
+        let v = run.json();
+        assert!(
+            !v["warnings"].as_array().unwrap().is_empty(),
+            "no warning for {q}"
+        );
+        assert!(v["total"].as_u64().unwrap() >= 1, "{q} found nothing");
+    }
+    // Punctuation only matches nothing, without an error.
+    assert_eq!(lib.json(&["search", "+++"])["total"], 0);
+}
+
+#[test]
+fn human_output_lists_hits() {
+    let lib = setup();
+    let run = lib.run(&["search", "kafka"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("[Kafka]"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 of 1 matching cards"));
+}
+
+#[test]
+fn index_is_rebuilt_when_missing_or_corrupt() {
+    let lib = setup();
+    let index = lib.library_dir().join("index");
+    std::fs::remove_dir_all(&index).unwrap();
+    assert_eq!(lib.json(&["search", "kafka"])["total"], 1);
+    std::fs::write(index.join("meta.json"), b"{ not json").unwrap();
+    assert_eq!(lib.json(&["search", "kafka"])["total"], 1);
+    // A stale index (the store moved on without it) is rebuilt too.
+    {
+        let mut library = cuecard::Library::open(&lib.library_dir()).unwrap();
+        library.import_sample().unwrap();
+    }
+    std::fs::remove_dir_all(&index).unwrap();
+    assert!(lib.json(&["search", "rollback"])["total"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn a_second_writer_gets_a_busy_error() {
+    let lib = setup();
+    let library = cuecard::Library::open(&lib.library_dir()).unwrap();
+    let (index, _) = cuecard::index::SearchIndex::open(&library.root().join("index")).unwrap();
+    let _writer = index.writer(1).unwrap();
+    let run = lib.run(&["--json", "import", s(&fixture("prep-v1.md"))]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["error"]["code"], "library_busy");
+    // Reading still works while the writer is held.
+    assert_eq!(lib.json(&["search", "kafka"])["total"], 1);
+}
