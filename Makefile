@@ -32,3 +32,7 @@ test-core:
 bench:
 	$(CARGO) build -j$(JOBS) --release --bins --examples
 	./target/release/examples/bench $(CARDS)
+
+## Regenerate the TypeScript types in ui/src/lib/bindings from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -j$(JOBS) --lib bindings

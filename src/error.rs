@@ -138,7 +138,7 @@ impl From<tantivy::TantivyError> for Error {
 }
 
 /// `{code, message}`: how an error is shown to the UI and in `--json` output.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,

@@ -6,11 +6,12 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -44,7 +45,7 @@ id_type!(
 );
 
 /// A deck as listed in the sidebar and by `cuecard decks`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Deck {
     pub id: DeckId,
     pub name: String,
@@ -55,7 +56,7 @@ pub struct Deck {
 }
 
 /// One question with its prepared answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Card {
     pub id: CardId,
     pub deck_id: DeckId,
@@ -78,7 +79,7 @@ pub struct Card {
 }
 
 /// A card without its answer, for lists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CardSummary {
     pub id: CardId,
     pub deck: String,
@@ -104,14 +105,14 @@ impl From<&Card> for CardSummary {
 }
 
 /// A warning about one line of an imported document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportWarning {
     pub line: usize,
     pub message: String,
 }
 
 /// What one import did to one deck.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DeckReport {
     pub id: DeckId,
     pub name: String,
@@ -130,7 +131,7 @@ pub struct DeckReport {
 }
 
 /// A file that could not be imported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FileError {
     pub path: String,
     pub code: String,
@@ -138,21 +139,21 @@ pub struct FileError {
 }
 
 /// What an import of one or more files did.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 pub struct ImportReport {
     pub decks: Vec<DeckReport>,
     pub errors: Vec<FileError>,
 }
 
 /// A run of text in a snippet, highlighted when it matched the query.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Segment {
     pub text: String,
     pub highlighted: bool,
 }
 
 /// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchHit {
     pub card_id: CardId,
     pub deck: String,
@@ -165,7 +166,7 @@ pub struct SearchHit {
 }
 
 /// The answer to a search.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchResult {
     /// Number of matching cards (hits holds at most the limit).
     pub total: usize,
@@ -176,7 +177,7 @@ pub struct SearchResult {
 }
 
 /// Where a library lives and how big it is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LibraryInfo {
     pub path: String,
     pub decks: usize,
@@ -184,7 +185,7 @@ pub struct LibraryInfo {
 }
 
 /// A card as the window shows it: the card plus its answer rendered to safe HTML.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CardView {
     #[serde(flatten)]
     pub card: Card,
@@ -193,9 +194,63 @@ pub struct CardView {
 }
 
 /// Progress of a long import, sent to the window as `import-progress` events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportProgress {
     pub done: usize,
     pub total: usize,
     pub path: String,
+}
+
+/// The TypeScript bindings in `ui/src/lib/bindings/` are generated from these types; this
+/// test fails when they are stale (`make bindings` regenerates them).
+#[cfg(test)]
+mod bindings {
+    use std::path::Path;
+
+    use ts_rs::{Config, TS};
+
+    use super::*;
+    use crate::error::ErrorPayload;
+
+    fn export_all(dir: &Path) {
+        let cfg = Config::new().with_large_int("number").with_out_dir(dir);
+        let results = [
+            Deck::export_all(&cfg),
+            CardSummary::export_all(&cfg),
+            CardView::export_all(&cfg),
+            SearchResult::export_all(&cfg),
+            ImportReport::export_all(&cfg),
+            ImportProgress::export_all(&cfg),
+            LibraryInfo::export_all(&cfg),
+            ErrorPayload::export_all(&cfg),
+        ];
+        for r in results {
+            r.expect("export TypeScript bindings");
+        }
+    }
+
+    #[test]
+    fn ui_bindings_are_current() {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            export_all(&committed);
+        }
+        let fresh = tempfile::tempdir().expect("temp dir");
+        export_all(fresh.path());
+        let mut checked = 0;
+        for entry in std::fs::read_dir(fresh.path()).expect("read bindings") {
+            let entry = entry.expect("entry");
+            let name = entry.file_name();
+            let want = std::fs::read_to_string(entry.path()).expect("fresh binding");
+            let have = std::fs::read_to_string(committed.join(&name)).unwrap_or_default();
+            assert_eq!(
+                have,
+                want,
+                "ui/src/lib/bindings/{} is stale: run `make bindings`",
+                name.to_string_lossy()
+            );
+            checked += 1;
+        }
+        assert!(checked >= 14, "only {checked} bindings generated");
+    }
 }
