@@ -1,38 +1,53 @@
-# Cuecard: the two commands a new machine needs are `make run` and `make test`.
+# Cuecard. The two commands a new machine needs: `make run` and `make test`.
 SHELL := /bin/bash
 CARGO ?= cargo
 JOBS ?= 2
 CARDS ?= 100000
 
-.PHONY: run test test-core lint bench build release setup-rust
+.PHONY: run test lint test-core test-ui e2e ui app cli bench bindings setup-core setup-app setup-e2e
 
-## Build the CLI and open the sample deck in a fresh library (~/.local/share/cuecard).
-run: build
-	./target/debug/cuecard sample
-	./target/debug/cuecard decks
-	./target/debug/cuecard cards --deck Sample
+## Set up, build and open the desktop app on your library (the sample deck on first run).
+run: app
+	./target/debug/cuecard-app $(if $(LIBRARY),--library $(LIBRARY),)
 
-build:
-	$(CARGO) build -j$(JOBS)
+## Everything CI checks: formatting, clippy (warnings denied), core tests, UI tests and
+## end-to-end tests of the real window under Xvfb.
+test: lint test-core test-ui e2e
 
-release:
-	$(CARGO) build -j$(JOBS) --release
+setup-core:
+	scripts/setup.sh core
+setup-app:
+	scripts/setup.sh app
+setup-e2e:
+	scripts/setup.sh e2e
 
-## Everything CI checks: formatting, clippy with warnings denied, all tests.
-test: lint test-core
+cli:
+	$(CARGO) build -j$(JOBS) -p cuecard
 
-lint:
+ui: setup-app
+	cd ui && npm run build
+
+app: ui
+	$(CARGO) build -j$(JOBS) -p cuecard-app
+
+lint: ui
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy -j$(JOBS) --all-targets -- -D warnings
+	$(CARGO) clippy -j$(JOBS) --workspace --all-targets -- -D warnings
 
-test-core:
-	$(CARGO) test -j$(JOBS)
+test-core: setup-core
+	$(CARGO) test -j$(JOBS) -p cuecard
+
+test-ui: setup-app
+	cd ui && npm test
+
+e2e: setup-e2e app cli
+	node --test --test-concurrency=1 tests/e2e/
 
 ## Performance figures: import of a generated 100,000-card deck, search latency.
 bench:
-	$(CARGO) build -j$(JOBS) --release --bins --examples
+	$(CARGO) build -j$(JOBS) --release -p cuecard --bins --examples
 	./target/release/examples/bench $(CARDS)
 
 ## Regenerate the TypeScript types in ui/src/lib/bindings from the Rust types.
 bindings:
-	UPDATE_BINDINGS=1 $(CARGO) test -j$(JOBS) --lib bindings
+	UPDATE_BINDINGS=1 $(CARGO) test -j$(JOBS) -p cuecard --lib bindings

@@ -96,7 +96,7 @@ impl Library {
         self.index.delete_all(&mut writer)?;
         let index = &self.index;
         self.store
-            .for_each_live_card(|card| index.add_card(&writer, &card))?;
+            .for_each_live_card_in(None, |card| index.add_card(&writer, &card))?;
         self.index.commit(&mut writer, generation)?;
         Ok(())
     }
@@ -274,14 +274,26 @@ impl Library {
         fallback_name: &str,
         deck: Option<&str>,
     ) -> Result<DeckReport> {
-        let mut clock = Phase::start();
         let parsed = if doc.plain_text {
             import::parse_text(doc.text)
         } else {
             import::parse_markdown(doc.text)
         };
+        self.import_parsed(doc.source, parsed, doc.warnings, fallback_name, deck)
+    }
+
+    /// Stores a parsed document: one store transaction, then the index.
+    fn import_parsed(
+        &mut self,
+        source: &str,
+        mut parsed: ParsedDocument,
+        mut warnings: Vec<ImportWarning>,
+        fallback_name: &str,
+        deck: Option<&str>,
+    ) -> Result<DeckReport> {
+        let mut clock = Phase::start();
         if parsed.cards.is_empty() {
-            return Err(Error::NoQuestions(PathBuf::from(doc.source)));
+            return Err(Error::NoQuestions(PathBuf::from(source)));
         }
         let suggested = deck_name_from_title(parsed.title.as_deref(), fallback_name);
         let target = match deck {
@@ -291,17 +303,17 @@ impl Library {
             },
         };
         clock.lap("parse");
-        let new_cards = cards_for_store(&parsed);
+        let new_cards = cards_for_store(std::mem::take(&mut parsed.cards));
         // Take the index writer first: when another process holds it, nothing is changed.
         let mut writer = self
             .index
             .writer(if new_cards.len() > 5000 { 2 } else { 1 })?;
-        let stored = self.store.import_document(doc.source, target, &new_cards)?;
+        let stored = self.store.import_document(source, target, &new_cards)?;
+        drop(new_cards);
         clock.lap("store");
         self.reindex_deck(&mut writer, stored.deck.id.as_str())?;
         clock.lap("index");
 
-        let mut warnings = doc.warnings;
         warnings.extend(parsed.warnings.iter().map(|w| ImportWarning {
             line: w.line,
             message: w.message.clone(),
@@ -309,7 +321,7 @@ impl Library {
         Ok(DeckReport {
             id: stored.deck.id.clone(),
             name: stored.deck.name.clone(),
-            source: doc.source.to_string(),
+            source: source.to_string(),
             cards: stored.deck.cards,
             added: stored.counts.added,
             updated: stored.counts.updated,
@@ -327,11 +339,10 @@ impl Library {
 
     fn reindex_deck(&mut self, writer: &mut tantivy::IndexWriter, deck_id: &str) -> Result<()> {
         let generation = self.store.generation()?;
-        let cards = self.store.cards(Some(&deck_id.into()), false)?;
         self.index.delete_deck(writer, deck_id);
-        for card in &cards {
-            self.index.add_card(writer, card)?;
-        }
+        let index = &self.index;
+        self.store
+            .for_each_live_card_in(Some(deck_id), |card| index.add_card(writer, &card))?;
         self.index.commit(writer, generation)?;
         Ok(())
     }
@@ -360,10 +371,9 @@ impl Phase {
 }
 
 /// Cards ready for the store, keyed by their normalised question.
-fn cards_for_store(parsed: &ParsedDocument) -> Vec<NewCard> {
-    parsed
-        .cards
-        .iter()
+fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
+    cards
+        .into_iter()
         .map(|c| {
             let tags = c
                 .section
@@ -373,9 +383,9 @@ fn cards_for_store(parsed: &ParsedDocument) -> Vec<NewCard> {
                 .collect();
             NewCard {
                 key: import::normalize_question(&c.question),
-                question: c.question.clone(),
-                answer: c.answer.clone(),
-                section: c.section.clone(),
+                question: c.question,
+                answer: c.answer,
+                section: c.section,
                 tags,
                 line_start: c.line_start,
                 line_end: c.line_end,

@@ -209,14 +209,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Calls `f` with every live card, without holding them all in memory.
-    pub fn for_each_live_card(&self, mut f: impl FnMut(Card) -> Result<()>) -> Result<()> {
+    /// Calls `f` with every live card (of one deck, or all), without holding them all in
+    /// memory.
+    pub fn for_each_live_card_in(
+        &self,
+        deck: Option<&str>,
+        mut f: impl FnMut(Card) -> Result<()>,
+    ) -> Result<()> {
         let sql = format!(
             "SELECT {CARD_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id \
-             WHERE c.archived = 0"
+             WHERE c.archived = 0 AND (?1 IS NULL OR c.deck_id = ?1)"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([deck])?;
         while let Some(row) = rows.next()? {
             f(card_from_row(row)?)?;
         }

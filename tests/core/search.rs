@@ -158,3 +158,35 @@ fn a_second_writer_gets_a_busy_error() {
     // Reading still works while the writer is held.
     assert_eq!(lib.json(&["search", "kafka"])["total"], 1);
 }
+
+mod random_queries {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn library() -> &'static (Lib, std::sync::Mutex<cuecard::Library>) {
+        static LIB: OnceLock<(Lib, std::sync::Mutex<cuecard::Library>)> = OnceLock::new();
+        LIB.get_or_init(|| {
+            let lib = setup();
+            let library = cuecard::Library::open(&lib.library_dir()).unwrap();
+            (lib, std::sync::Mutex::new(library))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// No query text makes search fail or panic: it always answers, with warnings at worst.
+        #[test]
+        fn any_query_text_searches(q in r#"[a-zA-Z0-9 "\-:()*+?!~^\\/é漢😀]{0,40}"#) {
+            let (_, library) = library();
+            let library = library.lock().unwrap();
+            let r = library.search(&q, 10).unwrap();
+            prop_assert!(r.hits.len() <= 10);
+            prop_assert!(r.total >= r.hits.len());
+            for hit in &r.hits {
+                let joined: String = hit.question_segments.iter().map(|s| s.text.as_str()).collect();
+                prop_assert_eq!(joined, hit.question.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+// End-to-end tests of the real Cuecard window: the app binary under Xvfb, driven through
+// WebDriver (tauri-driver + WebKitWebDriver). Run with `make e2e` (part of `make test`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startDisplay, startDriver, Session, KEY, ROOT, freshLibrary, waitFor } from './webdriver.mjs';
+
+const FIXTURES = join(ROOT, 'tests/fixtures');
+let display;
+let driver;
+
+before(async () => {
+  display = await startDisplay();
+  driver = await startDriver(display.display);
+});
+
+after(() => {
+  driver?.stop();
+  display?.stop();
+});
+
+async function openApp(library = freshLibrary()) {
+  const s = await Session.start(driver.base, ['--library', library]);
+  await s.waitFind('[data-testid="deck-item"]');
+  return s;
+}
+
+async function importPath(s, path) {
+  await s.press('i', [KEY.Control, KEY.Shift]);
+  const input = await s.waitFind('[data-testid="import-path-input"]');
+  await s.type(input, path + KEY.Enter);
+}
+
+test('first run shows the sample deck, search highlights, a card renders as markdown', async () => {
+  const s = await openApp();
+  try {
+    assert.equal(await s.title(), 'Cuecard');
+    const decks = await s.findAll('[data-testid="deck-item"]');
+    const names = await Promise.all(decks.map((d) => s.text(d)));
+    assert.ok(names.some((n) => n.includes('Sample') && n.includes('12')), `decks: ${names}`);
+    const cards = await s.waitAll('[data-testid="card-item"]', (a) => a.length >= 10, 'sample cards');
+    assert.ok(cards.length >= 10);
+
+    // Search as you type: "/" focuses the box, hits show highlighted words.
+    await s.press('/');
+    const box = await s.find('[data-testid="search-input"]');
+    await s.type(box, 'rollbac');
+    const hits = await s.waitAll('[data-testid="hit-item"]', (a) => a.length >= 1, 'hits for rollbac');
+    const marks = await s.findAll('[data-testid="hit-item"] mark');
+    assert.ok(marks.length >= 1, 'highlighted words');
+    assert.match((await s.text(marks[0])).toLowerCase(), /^rollbac/);
+    assert.ok(hits.length >= 1);
+
+    // Keyboard: arrow down and Enter open the first hit; its answer is rendered markdown.
+    await s.press(KEY.ArrowDown);
+    await s.press(KEY.Enter);
+    const answer = await s.waitFind('[data-testid="card-answer"]');
+    const lists = await s.findAll('[data-testid="card-answer"] li');
+    assert.ok(lists.length >= 3, 'the answer list is rendered as <li> items');
+    assert.match(await s.text(answer), /rollback/i);
+    const source = await s.text(await s.find('[data-testid="card-source"]'));
+    assert.match(source, /line \d+/);
+    await s.screenshot(join(ROOT, 'docs/screenshot.png'));
+
+    // Esc goes back to the list.
+    await s.press(KEY.Escape);
+    await waitFor(async () => (await s.findAll('[data-testid="card-view"]')).length === 0, 'card view closed');
+  } finally {
+    await s.end();
+  }
+});
+
+test('importing a document shows the report and its cards become searchable', async () => {
+  const s = await openApp();
+  try {
+    await importPath(s, join(FIXTURES, 'prep-v1.md'));
+    const report = await s.waitFind('[data-testid="import-report"]');
+    await waitFor(async () => /Acme Robotics/.test(await s.text(report)), 'report names the deck');
+    const text = await s.text(report);
+    assert.match(text, /5/);
+    await s.press(KEY.Escape);
+    const decks = await s.waitAll('[data-testid="deck-item"]', (a) => a.length === 2, 'two decks');
+    assert.equal(decks.length, 2);
+    const box = await s.find('[data-testid="search-input"]');
+    await s.click(box);
+    await s.type(box, 'rabbitmq');
+    const hits = await s.waitAll('[data-testid="hit-item"]', (a) => a.length === 1, 'one hit');
+    assert.match(await s.text(hits[0]), /Kafka and RabbitMQ/);
+  } finally {
+    await s.end();
+  }
+});
+
+test('a failed import names the file and changes nothing', async () => {
+  const lib = freshLibrary();
+  const s = await openApp(lib);
+  try {
+    const before = (await s.findAll('[data-testid="deck-item"]')).length;
+    await importPath(s, join(ROOT, 'tests/fixtures/does-not-exist.md'));
+    const err = await s.waitFind('[data-testid="import-error"]');
+    assert.match(await s.text(err), /does-not-exist\.md/);
+    await s.press(KEY.Escape);
+    assert.equal((await s.findAll('[data-testid="deck-item"]')).length, before);
+  } finally {
+    await s.end();
+  }
+});
+
+test('script, event handlers and javascript: links in an answer stay inert', async () => {
+  const s = await openApp();
+  try {
+    await importPath(s, join(FIXTURES, 'hostile.md'));
+    await s.waitFind('[data-testid="import-report"]');
+    await s.press(KEY.Escape);
+    const box = await s.find('[data-testid="search-input"]');
+    await s.click(box);
+    await s.type(box, 'script');
+    await s.waitAll('[data-testid="hit-item"]', (a) => a.length >= 1, 'hit');
+    await s.press(KEY.ArrowDown);
+    await s.press(KEY.Enter);
+    await s.waitFind('[data-testid="card-answer"]');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await s.title(), 'Cuecard', 'no script changed the title');
+    assert.equal((await s.findAll('[data-testid="card-answer"] script')).length, 0);
+    const imgs = await s.findAll('[data-testid="card-answer"] img');
+    for (const img of imgs) assert.equal(await s.attr(img, 'onerror'), null);
+    const links = await s.findAll('[data-testid="card-answer"] a');
+    for (const a of links) {
+      const href = (await s.attr(a, 'href')) ?? '';
+      assert.ok(!href.startsWith('javascript:'), href);
+    }
+  } finally {
+    await s.end();
+  }
+});
