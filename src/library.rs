@@ -428,7 +428,13 @@ pub fn deck_name_from_title(title: Option<&str>, fallback: &str) -> String {
             end -= 1;
         }
         let name = words[..end].join(" ");
-        if !name.is_empty() {
+        let dangling = words[..end].last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "of" | "to" | "on" | "in" | "the" | "a" | "my"
+            )
+        });
+        if !name.is_empty() && !dangling {
             return name;
         }
         if !title.trim().is_empty() {
@@ -457,5 +463,9 @@ mod tests {
             "Interview Questions"
         );
         assert_eq!(deck_name_from_title(None, "notes"), "notes");
+        assert_eq!(
+            deck_name_from_title(Some("30 Seconds of Interviews"), "x"),
+            "30 Seconds of Interviews"
+        );
     }
 }

@@ -35,6 +35,12 @@ impl Run {
     }
 }
 
+impl Default for Lib {
+    fn default() -> Self {
+        Lib::new()
+    }
+}
+
 impl Lib {
     pub fn new() -> Lib {
         Lib {

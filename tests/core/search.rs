@@ -78,15 +78,15 @@ fn deck_and_tag_filters() {
     let lib = setup();
     lib.json(&["sample"]);
     let all = lib.json(&["search", "team"])["total"].as_u64().unwrap();
-    let acme = lib.json(&["search", "team", "deck:\"acme robotics\""])["total"]
+    let acme = lib.json(&["search", "deck:\"acme robotics\"", "team"])["total"]
         .as_u64()
         .unwrap();
-    let sample = lib.json(&["search", "team", "deck:Sample"])["total"]
+    let sample = lib.json(&["search", "deck:Sample", "team"])["total"]
         .as_u64()
         .unwrap();
     assert!(acme >= 1 && sample >= 1, "{acme} {sample}");
     assert_eq!(acme + sample, all);
-    assert_eq!(lib.json(&["search", "tag:technical"])["total"], 3);
+    assert_eq!(lib.json(&["search", "tag:technical"])["total"], 4);
     assert_eq!(lib.json(&["search", "tag:behavioural kafka"])["total"], 0);
 }
 
