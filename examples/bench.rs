@@ -196,6 +196,10 @@ fn main() {
         "import: {} cards in {} s, peak memory {} MB   (targets: < 10 s, < 600 MB)",
         parts[0], parts[1], parts[2]
     );
+    if parts[0] != cards.to_string() {
+        eprintln!("the import found {} cards, not {cards}", parts[0]);
+        std::process::exit(1);
+    }
 
     // In-process search latency.
     let library = Library::open(&lib).expect("open");

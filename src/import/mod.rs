@@ -852,7 +852,7 @@ fn numbered_prompt(source: &str) -> Option<String> {
     let close = inner.find(marker)?;
     let bold = &inner[..close];
     let digits = bold.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 0 || digits > 4 || !matches!(bold[digits..].chars().next(), Some('.' | ')')) {
+    if digits == 0 || digits > 7 || !matches!(bold[digits..].chars().next(), Some('.' | ')')) {
         return None;
     }
     let text = clean_question(&inline_text(s));

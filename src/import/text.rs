@@ -46,7 +46,7 @@ pub enum Label {
 
 fn strip_number(s: &str) -> &str {
     let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 0 || digits > 4 {
+    if digits == 0 || digits > 7 {
         return s;
     }
     let rest = &s[digits..];
@@ -326,6 +326,7 @@ mod tests {
         let cases = [
             ("**1. Question:** What?", Some(Label::Question), "What?"),
             ("**Q1:** What?", Some(Label::Question), "What?"),
+            ("**12345. Question:** What?", Some(Label::Question), "What?"),
             ("**Q:** What?", Some(Label::Question), "What?"),
             ("**Question 3:** What?", Some(Label::Question), "What?"),
             ("**Question**: What?", Some(Label::Question), "What?"),
