@@ -26,7 +26,7 @@ async function openApp(library = freshLibrary()) {
 }
 
 async function importPath(s, path) {
-  await s.press('i', [KEY.Control, KEY.Shift]);
+  await s.press('o', [KEY.Control, KEY.Shift]);
   const input = await s.waitFind('[data-testid="import-path-input"]');
   await s.type(input, path + KEY.Enter);
 }

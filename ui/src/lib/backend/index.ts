@@ -1,0 +1,72 @@
+// The one interface the UI uses to reach the core. Only this folder knows about Tauri.
+import type {
+  CardSummary,
+  CardView,
+  Deck,
+  ImportProgress,
+  ImportReport,
+  LibraryInfo,
+  SearchResult,
+} from './types';
+import { MockBackend } from './mock';
+
+export * from './types';
+
+/** An error from the core: the UI branches on `code`, never on `message`. */
+export class BackendError extends Error {
+  code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'BackendError';
+  }
+}
+
+export type DropEvent = { type: 'enter' | 'over' | 'leave' | 'drop'; paths: string[] };
+
+export interface Backend {
+  libraryInfo(): Promise<LibraryInfo>;
+  listDecks(): Promise<Deck[]>;
+  listCards(deck: string | null): Promise<CardSummary[]>;
+  getCard(id: string): Promise<CardView>;
+  search(query: string, limit: number): Promise<SearchResult>;
+  importPaths(paths: string[]): Promise<ImportReport>;
+  /** The native open-file dialog; null when cancelled. */
+  pickFiles(): Promise<string[] | null>;
+  onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void>;
+  onFileDrop(cb: (e: DropEvent) => void): Promise<() => void>;
+}
+
+declare global {
+  interface Window {
+    __TAURI_INTERNALS__?: unknown;
+  }
+}
+
+let chosen: Backend | undefined;
+
+/** The Tauri backend inside the app, the mock one in a plain browser (`npm run dev`). */
+export function getBackend(): Backend {
+  if (!chosen) {
+    if (typeof window !== 'undefined' && window.__TAURI_INTERNALS__) {
+      // Loaded lazily so that the mock build never touches Tauri.
+      chosen = new LazyTauri();
+    } else {
+      chosen = new MockBackend();
+    }
+  }
+  return chosen;
+}
+
+class LazyTauri implements Backend {
+  private inner = import('./tauri').then((m) => new m.TauriBackend());
+  libraryInfo() { return this.inner.then((b) => b.libraryInfo()); }
+  listDecks() { return this.inner.then((b) => b.listDecks()); }
+  listCards(deck: string | null) { return this.inner.then((b) => b.listCards(deck)); }
+  getCard(id: string) { return this.inner.then((b) => b.getCard(id)); }
+  search(q: string, limit: number) { return this.inner.then((b) => b.search(q, limit)); }
+  importPaths(paths: string[]) { return this.inner.then((b) => b.importPaths(paths)); }
+  pickFiles() { return this.inner.then((b) => b.pickFiles()); }
+  onImportProgress(cb: (p: ImportProgress) => void) { return this.inner.then((b) => b.onImportProgress(cb)); }
+  onFileDrop(cb: (e: DropEvent) => void) { return this.inner.then((b) => b.onFileDrop(cb)); }
+}

@@ -1,0 +1,59 @@
+// The Tauri implementation of the backend: one `invoke` per core call.
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open } from '@tauri-apps/plugin-dialog';
+import { BackendError, type Backend, type DropEvent } from './index';
+import type {
+  CardSummary,
+  CardView,
+  Deck,
+  ErrorPayload,
+  ImportProgress,
+  ImportReport,
+  LibraryInfo,
+  SearchResult,
+} from './types';
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    const p = e as Partial<ErrorPayload>;
+    if (p && typeof p === 'object' && typeof p.code === 'string') {
+      throw new BackendError(p.code, p.message ?? p.code);
+    }
+    throw new BackendError('internal', String(e));
+  }
+}
+
+export class TauriBackend implements Backend {
+  libraryInfo() { return call<LibraryInfo>('library_info'); }
+  listDecks() { return call<Deck[]>('list_decks'); }
+  listCards(deck: string | null) { return call<CardSummary[]>('list_cards', { deck }); }
+  getCard(id: string) { return call<CardView>('get_card', { id }); }
+  search(query: string, limit: number) { return call<SearchResult>('search', { query, limit }); }
+  importPaths(paths: string[]) { return call<ImportReport>('import_paths', { paths }); }
+
+  async pickFiles(): Promise<string[] | null> {
+    const picked = await open({
+      multiple: true,
+      directory: false,
+      title: 'Import interview documents',
+      filters: [{ name: 'Markdown or text', extensions: ['md', 'markdown', 'txt'] }],
+    });
+    if (picked === null) return null;
+    return Array.isArray(picked) ? picked : [picked];
+  }
+
+  async onImportProgress(cb: (p: ImportProgress) => void) {
+    return listen<ImportProgress>('import-progress', (e) => cb(e.payload));
+  }
+
+  async onFileDrop(cb: (e: DropEvent) => void) {
+    return getCurrentWebview().onDragDropEvent((e) => {
+      const p = e.payload;
+      cb({ type: p.type, paths: 'paths' in p ? p.paths : [] });
+    });
+  }
+}
