@@ -21,7 +21,12 @@ after(() => {
 
 async function openApp(library = freshLibrary()) {
   const s = await Session.start(driver.base, ['--library', library]);
-  await s.waitFind('[data-testid="deck-item"]');
+  try {
+    await s.waitFind('[data-testid="deck-item"]');
+  } catch (e) {
+    await s.end();
+    throw e;
+  }
   return s;
 }
 
@@ -35,21 +40,27 @@ test('first run shows the sample deck, search highlights, a card renders as mark
   const s = await openApp();
   try {
     assert.equal(await s.title(), 'Cuecard');
-    const decks = await s.findAll('[data-testid="deck-item"]');
-    const names = await Promise.all(decks.map((d) => s.text(d)));
-    assert.ok(names.some((n) => n.includes('Sample') && n.includes('12')), `decks: ${names}`);
+    const names = await Promise.all((await s.findAll('[data-testid="deck-item"] .name')).map((d) => s.content(d)));
+    const counts = await Promise.all((await s.findAll('[data-testid="deck-item"] .count')).map((d) => s.content(d)));
+    assert.deepEqual(names, ['Sample']);
+    assert.deepEqual(counts, ['12']);
     const cards = await s.waitAll('[data-testid="card-item"]', (a) => a.length >= 10, 'sample cards');
     assert.ok(cards.length >= 10);
 
     // Search as you type: "/" focuses the box, hits show highlighted words.
-    await s.press('/');
     const box = await s.find('[data-testid="search-input"]');
+    await s.exec('document.activeElement && document.activeElement.blur()');
+    assert.notEqual(await s.exec('return document.activeElement && document.activeElement.dataset.testid'), 'search-input');
+    await s.press('/');
+    assert.equal(await s.exec('return document.activeElement.dataset.testid'), 'search-input');
     await s.type(box, 'rollbac');
     const hits = await s.waitAll('[data-testid="hit-item"]', (a) => a.length >= 1, 'hits for rollbac');
     const marks = await s.findAll('[data-testid="hit-item"] mark');
     assert.ok(marks.length >= 1, 'highlighted words');
     assert.match((await s.text(marks[0])).toLowerCase(), /^rollbac/);
     assert.ok(hits.length >= 1);
+    assert.equal(await s.exec('return document.querySelector("[data-testid=search-input]").value'), 'rollbac');
+    await s.screenshot(join(ROOT, 'docs/screenshot.png'));
 
     // Keyboard: arrow down and Enter open the first hit; its answer is rendered markdown.
     await s.press(KEY.ArrowDown);
@@ -59,8 +70,8 @@ test('first run shows the sample deck, search highlights, a card renders as mark
     assert.ok(lists.length >= 3, 'the answer list is rendered as <li> items');
     assert.match(await s.text(answer), /rollback/i);
     const source = await s.text(await s.find('[data-testid="card-source"]'));
-    assert.match(source, /line \d+/);
-    await s.screenshot(join(ROOT, 'docs/screenshot.png'));
+    assert.match(source, /sample-deck\.md, lines? \d+/);
+    await s.screenshot(join(ROOT, 'docs/screenshot-card.png'));
 
     // Esc goes back to the list.
     await s.press(KEY.Escape);

@@ -7,7 +7,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 
-const ELEMENT = 'element-6066-11e4-a52f-4f735466cecf';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const APP = process.env.CUECARD_APP ?? join(ROOT, 'target/debug/cuecard-app');
 
@@ -129,6 +129,11 @@ export class Session {
 
   text(el) {
     return this.cmd('GET', `/element/${el}/text`);
+  }
+
+  /** The element's textContent (WebDriver's rendered text misses some clipped spans). */
+  content(el) {
+    return this.cmd('GET', `/element/${el}/property/textContent`);
   }
 
   attr(el, name) {

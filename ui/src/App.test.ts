@@ -1,0 +1,175 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { mount, unmount, flushSync, tick } from 'svelte';
+import App from './App.svelte';
+import { MockBackend } from './lib/backend/mock';
+
+let target: HTMLElement;
+let app: Record<string, unknown>;
+let backend: MockBackend;
+
+async function settle() {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await tick();
+  }
+  flushSync();
+}
+
+function $(sel: string) {
+  return target.querySelector(sel) as HTMLElement | null;
+}
+function $$(sel: string) {
+  return [...target.querySelectorAll(sel)] as HTMLElement[];
+}
+function key(k: string, opts: KeyboardEventInit = {}, on: EventTarget = window) {
+  on.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, ...opts }));
+}
+async function type(text: string) {
+  const input = $('[data-testid="search-input"]') as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+}
+
+beforeEach(async () => {
+  target = document.createElement('div');
+  document.body.appendChild(target);
+  backend = new MockBackend();
+  app = mount(App, { target, props: { backend } });
+  await settle();
+});
+
+afterEach(() => {
+  unmount(app);
+  target.remove();
+});
+
+describe('library view', () => {
+  it('lists decks with card counts and all cards', () => {
+    const decks = $$('[data-testid="deck-item"]').map((d) => [d.querySelector('.name')?.textContent, d.querySelector('.count')?.textContent]);
+    expect(decks).toEqual([['Systems', '2'], ['Behavioural', '2']]);
+    expect($$('[data-testid="card-item"]')).toHaveLength(4);
+    expect($('[data-testid="card-item"][data-card-id="c4"]')?.textContent).toContain('unanswered');
+  });
+
+  it('filters by deck', async () => {
+    $$('[data-testid="deck-item"]')[1].click();
+    await settle();
+    expect($$('[data-testid="card-item"]').map((c) => c.dataset.cardId)).toEqual(['c3', 'c4']);
+  });
+});
+
+describe('search', () => {
+  it('shows hits with highlighted words as you type', async () => {
+    await type('token buck');
+    const hits = $$('[data-testid="hit-item"]');
+    expect(hits).toHaveLength(1);
+    const marks = $$('[data-testid="hit-item"] mark').map((m) => m.textContent);
+    expect(marks).toEqual(['token', 'bucket']);
+    expect($('[data-testid="result-count"]')?.textContent).toContain('1 matching card');
+  });
+
+  it('says so when nothing matches, and shows query warnings', async () => {
+    await type('"zebra');
+    expect($$('[data-testid="hit-item"]')).toHaveLength(0);
+    expect(target.textContent).toContain('No cards match');
+    expect($('[data-testid="search-warning"]')?.textContent).toContain('closing quote');
+  });
+
+  it('drops a slow answer that arrives after a newer one', async () => {
+    backend.delays['log'] = 30;
+    const input = $('[data-testid="search-input"]') as HTMLInputElement;
+    input.value = 'log';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.value = 'rolled';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 60));
+    await settle();
+    expect($$('[data-testid="hit-item"]').map((h) => h.dataset.cardId)).toEqual(['c3']);
+  });
+
+  it('/ and Ctrl+K focus the search box; Esc clears it', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    key('/');
+    await settle();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('search-input');
+    (document.activeElement as HTMLElement).blur();
+    key('k', { ctrlKey: true });
+    await settle();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('search-input');
+    await type('rate');
+    key('Escape');
+    await settle();
+    expect(($('[data-testid="search-input"]') as HTMLInputElement).value).toBe('');
+    expect($$('[data-testid="card-item"]')).toHaveLength(4);
+  });
+});
+
+describe('keyboard and card view', () => {
+  it('arrows move the selection, Enter opens, Esc goes back', async () => {
+    key('ArrowDown');
+    key('ArrowDown');
+    await settle();
+    const selected = $$('[data-testid="card-item"]').findIndex((c) => c.getAttribute('aria-selected') === 'true');
+    expect(selected).toBe(1);
+    key('Enter');
+    await settle();
+    expect($('[data-testid="card-question"]')?.textContent).toBe('What is a write-ahead log?');
+    expect($$('[data-testid="card-answer"] li').map((l) => l.textContent)).toEqual(['durability', 'replay']);
+    expect($('[data-testid="card-source"]')?.textContent).toContain('systems.md, lines 3–5');
+    key('Escape');
+    await settle();
+    expect($('[data-testid="card-view"]')).toBeNull();
+    expect($$('[data-testid="card-item"]')).toHaveLength(4);
+  });
+
+  it('shows a question with markup as text, never as HTML', async () => {
+    backend.cards[0].question = 'What does <img src=x onerror="window.pwned=1"> do?';
+    backend.cards[0].answer_html = '<p>safe</p>';
+    await type('token');
+    expect($$('[data-testid="hit-item"] img')).toHaveLength(0);
+    key('Enter');
+    await settle();
+    expect($('[data-testid="card-question"]')?.textContent).toContain('<img src=x');
+    expect($$('[data-testid="card-view"] img')).toHaveLength(0);
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
+
+describe('import', () => {
+  it('shows the report with shapes and warnings with line numbers', async () => {
+    backend.pickResult = ['/home/me/zoox.md'];
+    $('[data-testid="import-button"]')?.click();
+    await settle();
+    const report = $('[data-testid="import-report"]');
+    expect(report?.textContent).toContain('zoox');
+    expect(report?.textContent).toContain('1 added');
+    expect(report?.textContent).toContain('line 7');
+    expect(report?.textContent).toContain('Question:');
+    expect($$('[data-testid="deck-item"]')).toHaveLength(3);
+    key('Escape');
+    await settle();
+    expect($('[data-testid="import-report"]')).toBeNull();
+  });
+
+  it('names the file that failed and leaves the library as it was', async () => {
+    backend.drop({ type: 'drop', paths: ['/tmp/bad.md'] });
+    await settle();
+    const err = $('[data-testid="import-error"]');
+    expect(err?.textContent).toContain('bad.md');
+    expect(err?.textContent).toContain('not a text file');
+    expect($$('[data-testid="deck-item"]')).toHaveLength(2);
+  });
+
+  it('imports a path typed after Ctrl+Shift+O', async () => {
+    key('O', { ctrlKey: true, shiftKey: true });
+    await settle();
+    const input = $('[data-testid="import-path-input"]') as HTMLInputElement;
+    expect(input).not.toBeNull();
+    input.value = '/home/me/notes.md';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    key('Enter', {}, input);
+    await settle();
+    expect($('[data-testid="import-report"]')?.textContent).toContain('notes');
+  });
+});
