@@ -41,7 +41,7 @@ test-ui: setup-app
 	cd ui && npm test
 
 e2e: setup-e2e app cli
-	node --test --test-concurrency=1 tests/e2e/
+	PATH="$(HOME)/.cargo/bin:$$PATH" node --test --test-concurrency=1 tests/e2e/
 
 ## Performance figures: import of a generated 100,000-card deck, search latency.
 bench:
