@@ -43,10 +43,13 @@ test-ui: setup-app
 e2e: setup-e2e app cli
 	PATH="$(HOME)/.cargo/bin:$$PATH" node --test --test-concurrency=1 tests/e2e/
 
-## Performance figures: import of a generated 100,000-card deck, search latency.
-bench:
+## Performance figures: import of a generated 100,000-card deck and search latency (core),
+## then launch time, search latency and memory of the release window over 10,000 cards.
+bench: setup-e2e ui
 	$(CARGO) build -j$(JOBS) --release -p cuecard --bins --examples
 	./target/release/examples/bench $(CARDS)
+	$(CARGO) build -j$(JOBS) --release -p cuecard-app
+	PATH="$(HOME)/.cargo/bin:$$PATH" node tests/e2e/bench.mjs
 
 ## Regenerate the TypeScript types in ui/src/lib/bindings from the Rust types.
 bindings:

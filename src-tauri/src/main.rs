@@ -12,7 +12,7 @@ use cuecard::{
     CardSummary, CardView, Deck, ErrorPayload, ImportProgress, ImportReport, Library, LibraryInfo,
     SearchResult,
 };
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, State, WebviewUrl, WebviewWindowBuilder};
 
 /// The open library, shared by all commands.
 struct App {
@@ -86,6 +86,12 @@ async fn import_paths(
     })?
 }
 
+/// `--empty-window` opens a blank page instead of Cuecard's: the baseline that the memory
+/// benchmark (`make bench`) compares the real window against.
+fn empty_window() -> bool {
+    std::env::args().any(|a| a == "--empty-window")
+}
+
 /// `--library DIR` picks another library folder; the default is the platform data folder.
 fn library_path() -> PathBuf {
     let mut args = std::env::args().skip(1);
@@ -120,6 +126,19 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(App {
             library: Arc::new(Mutex::new(library)),
+        })
+        .setup(|app| {
+            let url = if empty_window() {
+                WebviewUrl::External("about:blank".parse().expect("a valid URL"))
+            } else {
+                WebviewUrl::App("index.html".into())
+            };
+            WebviewWindowBuilder::new(app, "main", url)
+                .title("Cuecard")
+                .inner_size(1100.0, 720.0)
+                .min_inner_size(800.0, 600.0)
+                .build()?;
+            Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             library_info,

@@ -78,14 +78,14 @@ export class Session {
     this.id = id;
   }
 
-  static async start(base, args) {
+  static async start(base, args, application = APP) {
     const res = await fetch(`${base}/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         capabilities: {
           alwaysMatch: {
-            'tauri:options': { application: APP, args },
+            'tauri:options': { application, args },
           },
         },
       }),

@@ -1,0 +1,114 @@
+// `make bench` (window part): a release build over a 10,000-card library.
+// - launch: from asking WebDriver for the app to the first card painted in the window;
+// - search: from a keystroke (input event) to its results painted, p50 / p99;
+// - memory: PSS of the whole process tree (the app and its WebKit processes), against the
+//   same binary showing an empty page (`--empty-window`).
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDisplay, startDriver, Session, ROOT, freshLibrary, sleep } from './webdriver.mjs';
+
+const REL = join(ROOT, 'target/release');
+const APP = join(REL, 'cuecard-app');
+const CARDS = Number(process.env.CARDS_APP ?? 10000);
+
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
+}
+
+function children() {
+  const map = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!map.has(ppid)) map.set(ppid, []);
+      map.get(ppid).push(Number(pid));
+    } catch {
+      /* gone */
+    }
+  }
+  return map;
+}
+
+function treePssMb(root) {
+  const kids = children();
+  const all = [root];
+  for (let i = 0; i < all.length; i++) all.push(...(kids.get(all[i]) ?? []));
+  let kb = 0;
+  for (const pid of all) {
+    try {
+      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+)/m);
+      if (m) kb += Number(m[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  return { mb: kb / 1024, processes: all.length };
+}
+
+async function memory(display, args) {
+  const xdg = mkdtempSync(join(tmpdir(), 'cuecard-bench-xdg-'));
+  const p = spawn(APP, args, {
+    stdio: 'ignore',
+    env: { ...process.env, DISPLAY: display, DBUS_SESSION_BUS_ADDRESS: 'disabled:', NO_AT_BRIDGE: '1', XDG_DATA_HOME: join(xdg, 'd'), XDG_CACHE_HOME: join(xdg, 'c') },
+  });
+  await sleep(4000);
+  const m = treePssMb(p.pid);
+  p.kill('SIGTERM');
+  await sleep(300);
+  return m;
+}
+
+const lib = freshLibrary();
+const doc = join(lib, '..', `bench-${CARDS}.md`);
+execFileSync(join(REL, 'examples/bench'), ['gen', String(CARDS), doc], { stdio: 'inherit' });
+execFileSync(join(REL, 'cuecard'), ['--library', lib, 'import', doc], { stdio: 'ignore' });
+console.log(`library: ${CARDS} cards in ${lib}`);
+
+const display = await startDisplay();
+const driver = await startDriver(display.display);
+try {
+  const launches = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const s = await Session.start(driver.base, ['--library', lib], APP);
+    await s.waitFind('[data-testid="card-item"]', 20000);
+    launches.push(performance.now() - t0);
+    if (i < 2) await s.end();
+    else {
+      const words = ['handle', 'kubernetes', 'latency', 'pipeline', 'team', 'ka', 'rollback', 'scale', 'cache', 'deploy'];
+      const times = [];
+      for (let n = 0; n < 40; n++) {
+        const q = `${words[n % words.length]}${n % 3 === 0 ? '' : ' ' + words[(n * 7) % words.length].slice(0, 3)}`;
+        const ms = await s.cmd('POST', '/execute/async', {
+          script: `const [q, done] = arguments;
+            const input = document.querySelector('[data-testid="search-input"]');
+            const t0 = performance.now();
+            input.value = q;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            const poll = () => {
+              const c = document.querySelector('[data-testid="result-count"]');
+              if (c && c.dataset.query === q) requestAnimationFrame(() => done(performance.now() - t0));
+              else setTimeout(poll, 1);
+            };
+            poll();`,
+          args: [q],
+        });
+        times.push(ms);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`search in the window (${times.length} keystrokes): p50 ${pct(times, 0.5).toFixed(1)} ms, p99 ${pct(times, 0.99).toFixed(1)} ms   (target: < 100 ms)`);
+      await s.end();
+    }
+  }
+  launches.sort((a, b) => a - b);
+  console.log(`launch to first cards painted (WebDriver session included): median ${pct(launches, 0.5).toFixed(0)} ms of ${launches.map((t) => t.toFixed(0)).join(', ')}   (target: < 1000 ms)`);
+} finally {
+  driver.stop();
+}
+const app = await memory(display.display, ['--library', lib]);
+const empty = await memory(display.display, ['--library', freshLibrary(), '--empty-window']);
+console.log(`memory (PSS, whole process tree): Cuecard with ${CARDS} cards ${app.mb.toFixed(0)} MB in ${app.processes} processes; empty Tauri window ${empty.mb.toFixed(0)} MB in ${empty.processes}`);
+display.stop();
