@@ -1,0 +1,244 @@
+//! Keywords of a posting: the skills of the lexicon it names, and multi-word phrases it
+//! repeats that no lexicon holds ("distributed training"), judged against a background of
+//! ordinary job-ad words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::lexicon::Lexicon;
+use super::posting::{Posting, SectionKind};
+
+const BACKGROUND: &str = include_str!("../../assets/skills/background.txt");
+
+/// What sort of keyword it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KeywordKind {
+    HardSkill,
+    SoftSkill,
+    Phrase,
+}
+
+/// One thing a posting asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Keyword {
+    /// The skill id, or `phrase:words-of-it` for a phrase.
+    pub id: String,
+    pub name: String,
+    pub kind: KeywordKind,
+    /// The most important section it appears in.
+    pub section: SectionKind,
+    pub weight: f32,
+    pub count: usize,
+    pub category: Option<String>,
+    /// The words as the posting wrote them.
+    pub matched: Vec<String>,
+}
+
+/// At most this many phrases per posting: they are suggestions beside the skills.
+const MAX_PHRASES: usize = 8;
+
+/// How many of the most frequent background words count as ordinary.
+const COMMON_WORDS: usize = 800;
+
+fn background() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        BACKGROUND
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .take(COMMON_WORDS)
+            .map(|l| l.trim().to_string())
+            .collect()
+    })
+}
+
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "on", "at", "by", "is", "are",
+    "be", "as", "we", "you", "our", "your", "it", "this", "that", "from", "will", "have", "has",
+    "can", "all", "any", "who", "what", "which", "their", "they", "us", "not", "but", "if", "into",
+    "about", "more", "other", "such", "etc", "e.g", "i.e", "using", "use", "work", "working",
+];
+
+/// Weight of a keyword seen `count` times, at best in a section of `kind`.
+fn weight(kind: SectionKind, count: usize) -> f32 {
+    let w = kind.weight() * (1.0 + (count as f32).ln() * 0.5);
+    (w * 100.0).round() / 100.0
+}
+
+fn better(a: SectionKind, b: SectionKind) -> SectionKind {
+    if b.weight() > a.weight() {
+        b
+    } else {
+        a
+    }
+}
+
+/// The keywords of a posting, heaviest first.
+pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
+    let lex = Lexicon::builtin();
+    struct Acc {
+        section: SectionKind,
+        count: usize,
+        matched: Vec<String>,
+        first: usize,
+    }
+    let mut skills: HashMap<usize, Acc> = HashMap::new();
+    let mut order = 0usize;
+    let mut phrase_counts: HashMap<Vec<String>, (usize, SectionKind, String)> = HashMap::new();
+    let bg = background();
+    for section in &posting.sections {
+        for (kind, line) in &section.lines {
+            let matches = lex.find(line);
+            let mut covered = vec![false; line.len() + 1];
+            for m in &matches {
+                order += 1;
+                let surface = line[m.start..m.end].to_string();
+                let acc = skills.entry(m.skill).or_insert(Acc {
+                    section: *kind,
+                    count: 0,
+                    matched: Vec::new(),
+                    first: order,
+                });
+                acc.count += 1;
+                acc.section = better(acc.section, *kind);
+                if !acc.matched.contains(&surface) {
+                    acc.matched.push(surface);
+                }
+                for c in covered.iter_mut().take(m.end).skip(m.start) {
+                    *c = true;
+                }
+            }
+            // Phrase candidates: runs of 2-3 content words outside any skill.
+            let tokens = lex.tokenize(line);
+            let mut run: Vec<(String, usize, usize)> = Vec::new();
+            let mut flush = |run: &mut Vec<(String, usize, usize)>| {
+                for n in 2..=3 {
+                    for w in run.windows(n) {
+                        let words: Vec<String> = w.iter().map(|t| t.0.clone()).collect();
+                        let surface = line[w[0].1..w[n - 1].2].to_string();
+                        let e = phrase_counts.entry(words).or_insert((0, *kind, surface));
+                        e.0 += 1;
+                        e.1 = better(e.1, *kind);
+                    }
+                }
+                run.clear();
+            };
+            for t in &tokens {
+                let content = t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && t.norm.len() > 2
+                    && !STOP.contains(&t.norm.as_str())
+                    && !covered.get(t.start).copied().unwrap_or(false);
+                if content {
+                    run.push((t.norm.clone(), t.start, t.end));
+                } else {
+                    flush(&mut run);
+                }
+            }
+            flush(&mut run);
+        }
+    }
+    let mut out: Vec<(usize, Keyword)> = skills
+        .into_iter()
+        .map(|(idx, acc)| {
+            let skill = lex.skill(idx);
+            (
+                acc.first,
+                Keyword {
+                    id: skill.id.clone(),
+                    name: skill.name.clone(),
+                    kind: if skill.soft {
+                        KeywordKind::SoftSkill
+                    } else {
+                        KeywordKind::HardSkill
+                    },
+                    section: acc.section,
+                    weight: weight(acc.section, acc.count),
+                    count: acc.count,
+                    category: Some(skill.category.clone()),
+                    matched: acc.matched,
+                },
+            )
+        })
+        .collect();
+    // Phrases: repeated, or in the requirements, made of words rare in ordinary job ads.
+    let mut phrases: Vec<(Vec<String>, usize, SectionKind, String)> = phrase_counts
+        .into_iter()
+        .filter(|(words, (count, kind, _))| {
+            let rare = words.iter().filter(|w| !bg.contains(w.as_str())).count();
+            let strong_section = matches!(kind, SectionKind::Required | SectionKind::Responsibilities | SectionKind::Preferred);
+            kind.weight() > 0.0 && rare >= 1 && *count >= 2 && (strong_section || rare == words.len())
+        })
+        .map(|(w, (c, k, s))| (w, c, k, s))
+        .collect();
+    phrases.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
+    let mut taken: Vec<Vec<String>> = Vec::new();
+    for (words, count, kind, surface) in phrases {
+        if taken.len() >= MAX_PHRASES {
+            break;
+        }
+        // Skip a phrase inside (or around) one already taken.
+        let joined = words.join(" ");
+        if taken.iter().any(|t| {
+            let tj = t.join(" ");
+            tj.contains(&joined) || joined.contains(&tj)
+        }) {
+            continue;
+        }
+        taken.push(words.clone());
+        order += 1;
+        out.push((
+            order,
+            Keyword {
+                id: format!("phrase:{}", words.join("-")),
+                name: joined,
+                kind: KeywordKind::Phrase,
+                section: kind,
+                weight: (weight(kind, count) * 0.7 * 100.0).round() / 100.0,
+                count,
+                category: None,
+                matched: vec![surface],
+            },
+        ));
+    }
+    out.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight).then(a.0.cmp(&b.0)));
+    out.into_iter().map(|(_, k)| k).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jobs::posting::parse_text;
+
+    #[test]
+    fn skills_with_sections_weights_and_counts() {
+        let p = parse_text(
+            "## Requirements\n- Python and Kubernetes (k8s) in production\n- Strong communication skills\n\n## Nice to have\n- Terraform\n\n## Benefits\n- Gym and a Python book budget\n",
+        );
+        let k = extract_keywords(&p);
+        let get = |name: &str| k.iter().find(|k| k.name.eq_ignore_ascii_case(name)).unwrap_or_else(|| panic!("{name} in {k:?}"));
+        let kube = get("Kubernetes");
+        assert_eq!(kube.count, 2);
+        assert_eq!(kube.section, SectionKind::Required);
+        assert_eq!(kube.kind, KeywordKind::HardSkill);
+        assert!(kube.matched.contains(&"k8s".to_string()));
+        assert_eq!(get("Python").section, SectionKind::Required);
+        let tf = get("Terraform");
+        assert_eq!(tf.section, SectionKind::Preferred);
+        assert!(tf.weight < kube.weight);
+        assert_eq!(k.iter().find(|k| k.id == "communication").unwrap().kind, KeywordKind::SoftSkill);
+        assert!(!k.iter().any(|k| k.name.to_lowercase().contains("gym")));
+    }
+
+    #[test]
+    fn phrases_no_lexicon_holds() {
+        let p = parse_text(
+            "## Responsibilities\n- Scale distributed training across clusters\n- Own model serving latency\n- Improve distributed training throughput\n",
+        );
+        let k = extract_keywords(&p);
+        assert!(k.iter().any(|k| k.kind == KeywordKind::Phrase && k.name == "distributed training"), "{k:?}");
+    }
+}
