@@ -14,7 +14,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use cuecard::jobs::{extract_keywords, posting::parse_text, KeywordKind};
 
 fn words(s: &str) -> Vec<String> {
-    s.to_lowercase().split_whitespace().map(str::to_string).collect()
+    s.to_lowercase()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
 }
 
 fn part_of(a: &[String], b: &[String]) -> bool {
@@ -39,13 +42,25 @@ fn main() {
     // idx -> (sentences, gold spans)
     let mut postings: BTreeMap<i64, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
     for line in text.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
         if v["source"] != "tech" {
             continue;
         }
         let idx = v["idx"].as_i64().unwrap_or(-1);
-        let tokens: Vec<&str> = v["tokens"].as_array().into_iter().flatten().filter_map(|t| t.as_str()).collect();
-        let tags: Vec<&str> = v["tags_knowledge"].as_array().into_iter().flatten().filter_map(|t| t.as_str()).collect();
+        let tokens: Vec<&str> = v["tokens"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str())
+            .collect();
+        let tags: Vec<&str> = v["tags_knowledge"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str())
+            .collect();
         let entry = postings.entry(idx).or_default();
         entry.0.push(tokens.join(" "));
         let mut cur: Vec<&str> = Vec::new();
@@ -85,27 +100,63 @@ fn main() {
         }
         let gold_w: Vec<Vec<String>> = gold.iter().map(|g| words(g)).collect();
         let pred_w: Vec<Vec<String>> = predicted.iter().map(|p| words(p)).collect();
-        let ok_p = pred_w.iter().filter(|p| gold_w.iter().any(|g| matches(p, g))).count();
+        let ok_p = pred_w
+            .iter()
+            .filter(|p| gold_w.iter().any(|g| matches(p, g)))
+            .count();
         if std::env::var_os("SHOW_MISSES").is_some() {
-            for p in pred_w.iter().filter(|p| !gold_w.iter().any(|g| matches(p, g))) {
+            for p in pred_w
+                .iter()
+                .filter(|p| !gold_w.iter().any(|g| matches(p, g)))
+            {
                 println!("FP {}", p.join(" "));
             }
         }
-        let ok_g = gold_w.iter().filter(|g| pred_w.iter().any(|p| matches(p, g))).count();
+        let ok_g = gold_w
+            .iter()
+            .filter(|g| pred_w.iter().any(|p| matches(p, g)))
+            .count();
         tp_p += ok_p;
         n_p += pred_w.len();
         tp_g += ok_g;
         n_g += gold_w.len();
-        let p = if pred_w.is_empty() { 0.0 } else { ok_p as f64 / pred_w.len() as f64 };
-        let r = if gold_w.is_empty() { 0.0 } else { ok_g as f64 / gold_w.len() as f64 };
+        let p = if pred_w.is_empty() {
+            0.0
+        } else {
+            ok_p as f64 / pred_w.len() as f64
+        };
+        let r = if gold_w.is_empty() {
+            0.0
+        } else {
+            ok_g as f64 / gold_w.len() as f64
+        };
         sum_p += p;
         sum_r += r;
-        sum_f += if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        sum_f += if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
     }
     let n = postings.len().max(1) as f64;
     let p = tp_p as f64 / n_p.max(1) as f64;
     let r = tp_g as f64 / n_g.max(1) as f64;
-    println!("{} tech postings, {} gold keywords, {} predicted", postings.len(), n_g, n_p);
-    println!("micro: precision {:.3}  recall {:.3}  F1 {:.3}", p, r, 2.0 * p * r / (p + r).max(f64::MIN_POSITIVE));
-    println!("macro: precision {:.3}  recall {:.3}  F1 {:.3}", sum_p / n, sum_r / n, sum_f / n);
+    println!(
+        "{} tech postings, {} gold keywords, {} predicted",
+        postings.len(),
+        n_g,
+        n_p
+    );
+    println!(
+        "micro: precision {:.3}  recall {:.3}  F1 {:.3}",
+        p,
+        r,
+        2.0 * p * r / (p + r).max(f64::MIN_POSITIVE)
+    );
+    println!(
+        "macro: precision {:.3}  recall {:.3}  F1 {:.3}",
+        sum_p / n,
+        sum_r / n,
+        sum_f / n
+    );
 }

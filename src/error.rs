@@ -26,6 +26,7 @@ pub enum ErrorCode {
     Io,
     Store,
     Index,
+    FetchFailed,
 }
 
 impl ErrorCode {
@@ -43,6 +44,7 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Store => "store",
             ErrorCode::Index => "index",
+            ErrorCode::FetchFailed => "fetch_failed",
         }
     }
 }
@@ -82,6 +84,8 @@ pub enum Error {
     Store(#[from] rusqlite::Error),
     #[error("search index: {0}")]
     Index(String),
+    #[error("{0}")]
+    Fetch(#[from] crate::jobs::fetch::FetchError),
 }
 
 impl Error {
@@ -99,6 +103,7 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::Store(_) => ErrorCode::Store,
             Error::Index(_) => ErrorCode::Index,
+            Error::Fetch(_) => ErrorCode::FetchFailed,
         }
     }
 

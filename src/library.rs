@@ -64,8 +64,23 @@ impl Library {
             index,
             index_state,
         };
+        lib.ensure_skills_current()?;
         lib.ensure_index_fresh()?;
         Ok(lib)
+    }
+
+    /// Cards carry the skills the lexicon finds in them; a new lexicon re-tags them all.
+    fn ensure_skills_current(&mut self) -> Result<()> {
+        let lex = crate::jobs::Lexicon::builtin();
+        let stamp = format!("{}:{}", lex.len(), lex.alias_count());
+        if self.store.meta("skills_lexicon")?.as_deref() == Some(stamp.as_str()) {
+            return Ok(());
+        }
+        self.store.refresh_skills(|q, a| {
+            lex.skill_ids(&format!("{q}\n{}", crate::render::plain_text(a)))
+        })?;
+        self.store.set_meta("skills_lexicon", &stamp)?;
+        Ok(())
     }
 
     pub fn root(&self) -> &Path {
@@ -348,6 +363,217 @@ impl Library {
     }
 }
 
+/// Where a job posting comes from.
+pub enum PostingInput {
+    /// Text given directly (pasted, or read from standard input).
+    Text(String),
+    Path(PathBuf),
+    Url(String),
+}
+
+impl PostingInput {
+    /// `-` is taken by the caller (standard input); a web address is fetched; anything else
+    /// is a file.
+    pub fn from_arg(arg: &str) -> PostingInput {
+        let t = arg.trim();
+        if t.contains("://") {
+            PostingInput::Url(t.to_string())
+        } else {
+            PostingInput::Path(PathBuf::from(t))
+        }
+    }
+}
+
+/// A posting read and analysed.
+pub struct Analysed {
+    pub posting: crate::jobs::Posting,
+    pub keywords: Vec<crate::jobs::Keyword>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Reads and analyses a posting.
+pub fn analyse_posting(input: PostingInput) -> Result<Analysed> {
+    let (text, content_type, url, source) = match input {
+        PostingInput::Text(t) => (t, None, None, Some("pasted".to_string())),
+        PostingInput::Url(u) => {
+            let f = crate::jobs::fetch::fetch(&u, &crate::jobs::fetch::FetchOptions::default())?;
+            (
+                f.text,
+                f.content_type,
+                Some(f.final_url.clone()),
+                Some(f.final_url),
+            )
+        }
+        PostingInput::Path(p) => {
+            let meta = std::fs::metadata(&p).map_err(|e| Error::io(&p, e))?;
+            if meta.is_dir() {
+                return Err(Error::IsDirectory(p));
+            }
+            if meta.len() > 20 * 1024 * 1024 {
+                return Err(Error::TooLarge {
+                    path: p,
+                    size_mb: meta.len() / (1024 * 1024),
+                    limit_mb: 20,
+                });
+            }
+            let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
+            let (text, _) = import::decode(&bytes).map_err(|_| Error::NotText(p.clone()))?;
+            let html = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+            (
+                text,
+                html.then(|| "text/html".to_string()),
+                None,
+                Some(p.display().to_string()),
+            )
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(Error::InvalidInput(
+            "the posting is empty; paste its text, or give a file or a web address".into(),
+        ));
+    }
+    let posting = crate::jobs::parse_posting(&text, content_type.as_deref());
+    let keywords = crate::jobs::extract_keywords(&posting);
+    Ok(Analysed {
+        posting,
+        keywords,
+        url,
+        source,
+    })
+}
+
+fn valid_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && d.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&d[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&d[8..10].parse::<u32>().unwrap_or(0))
+}
+
+impl Library {
+    /// Reads, analyses and stores a job posting.
+    pub fn add_job(
+        &mut self,
+        input: PostingInput,
+        title: Option<String>,
+        company: Option<String>,
+        date: Option<String>,
+    ) -> Result<crate::store::Job> {
+        if let Some(d) = &date {
+            if !valid_date(d) {
+                return Err(Error::InvalidInput(format!(
+                    "\"{d}\" is not a date; write it as YYYY-MM-DD"
+                )));
+            }
+        }
+        let a = analyse_posting(input)?;
+        let job = crate::store::NewJob {
+            title: title.or(a.posting.title.clone()),
+            company: company.or(a.posting.company.clone()),
+            url: a.url,
+            source: a.source,
+            interview_date: date,
+            text: a.posting.text.clone(),
+        };
+        let id = self.store.add_job(&job, &a.keywords)?;
+        self.store.job(&id)
+    }
+
+    pub fn jobs(&self) -> Result<Vec<crate::store::Job>> {
+        self.store.jobs()
+    }
+
+    pub fn job(&self, id: &str) -> Result<crate::store::Job> {
+        self.store.job(id)
+    }
+
+    /// Holds a job's keywords against the live cards (of one deck, or all).
+    pub fn match_keywords(
+        &self,
+        keywords: &[crate::jobs::Keyword],
+        deck: Option<&str>,
+    ) -> Result<crate::matching::MatchReport> {
+        let cards: Vec<crate::matching::CardText> = self
+            .cards(deck, false)?
+            .into_iter()
+            .map(|c| crate::matching::CardText {
+                answer: crate::render::plain_text(&c.answer),
+                id: c.id,
+                question: c.question,
+                skills: c.skills,
+            })
+            .collect();
+        Ok(crate::matching::match_cards(keywords, &cards))
+    }
+
+    pub fn remove_job_keyword(&mut self, job: &str, keyword: &str) -> Result<()> {
+        let id = self.store.job(job)?.id;
+        self.store.remove_job_keyword(&id, keyword)
+    }
+
+    /// Adds a keyword by name: a skill of the lexicon when it is one, else a phrase.
+    pub fn add_job_keyword(
+        &mut self,
+        job: &str,
+        name: &str,
+        weight: f32,
+    ) -> Result<crate::jobs::Keyword> {
+        let id = self.store.job(job)?.id;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::InvalidInput("a keyword needs a name".into()));
+        }
+        let lex = crate::jobs::Lexicon::builtin();
+        let k = match lex.lookup(name) {
+            Some(skill) => crate::jobs::Keyword {
+                id: skill.id.clone(),
+                name: skill.name.clone(),
+                kind: if skill.soft {
+                    crate::jobs::KeywordKind::SoftSkill
+                } else {
+                    crate::jobs::KeywordKind::HardSkill
+                },
+                section: crate::jobs::SectionKind::Required,
+                weight,
+                count: 0,
+                category: Some(skill.category.clone()),
+                matched: vec![name.to_string()],
+            },
+            None => crate::jobs::Keyword {
+                id: format!(
+                    "phrase:{}",
+                    name.to_lowercase()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join("-")
+                ),
+                name: name.to_string(),
+                kind: crate::jobs::KeywordKind::Phrase,
+                section: crate::jobs::SectionKind::Required,
+                weight,
+                count: 0,
+                category: None,
+                matched: vec![name.to_string()],
+            },
+        };
+        self.store.add_job_keyword(&id, &k)?;
+        Ok(k)
+    }
+
+    pub fn set_job_keyword_weight(&mut self, job: &str, keyword: &str, weight: f32) -> Result<()> {
+        let id = self.store.job(job)?.id;
+        self.store.set_job_keyword_weight(&id, keyword, weight)
+    }
+}
+
 /// Phase timings of an import, printed to stderr when `CUECARD_TRACE` is set.
 struct Phase {
     on: bool,
@@ -381,7 +607,13 @@ fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
                 .map(|s| tag_slug(s))
                 .filter(|t| !t.is_empty())
                 .collect();
+            let skills = crate::jobs::Lexicon::builtin().skill_ids(&format!(
+                "{}\n{}",
+                c.question,
+                crate::render::plain_text(&c.answer)
+            ));
             NewCard {
+                skills,
                 key: import::normalize_question(&c.question),
                 question: c.question,
                 answer: c.answer,

@@ -75,6 +75,8 @@ pub struct Card {
     pub unanswered: bool,
     /// The card no longer appears in its source document.
     pub archived: bool,
+    /// Skill ids the card names (from the skills lexicon), used to match job postings.
+    pub skills: Vec<String>,
 }
 
 /// A card without its answer, for lists.
@@ -222,6 +224,8 @@ mod bindings {
             ImportProgress::export_all(&cfg),
             LibraryInfo::export_all(&cfg),
             ErrorPayload::export_all(&cfg),
+            crate::matching::MatchReport::export_all(&cfg),
+            crate::store::Job::export_all(&cfg),
         ];
         for r in results {
             r.expect("export TypeScript bindings");

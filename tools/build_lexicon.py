@@ -56,6 +56,9 @@ processing less play rails gin echo iron rocket next flux helm vault beam spark 
 tornado phoenix falcon bottle jest mocha jasmine karma sketch framer unity maya nuke arnold
 octane substance cinema apex scheme prolog pascal delphi'''.split())
 
+CURATED_CATEGORIES = {'soft skill', 'method', 'architecture', 'field', 'platform', 'tool'}
+SHORT_OK = {'js', 'ts', 'ml', 'ai', 'ui', 'ux', 'qa', 'c#', 'f#', 'r', 'c', 'go', 'db', 'os', 'ci', 'cd', 'vb', 'pl'}
+
 STOP = set('''a an the and or of to in for with on at by is are be as we you our your it this that
 from will have has can all any new work team role job years year experience strong good
 great skills skill knowledge ability understanding using use including etc other'''.split())
@@ -206,6 +209,11 @@ def main():
         for a in e.aliases:
             if a in STOP or len(a) < 1:
                 continue
+            # Two-letter aliases ("gs", "ts") mostly name something else: keep only the
+            # entry's own id, curated ones, and ones the annotators marked.
+            if len(a) <= 2 and a != e.id and e.category not in CURATED_CATEGORIES and a not in SHORT_OK:
+                if not (occurs[a] and annotated[a] / occurs[a] >= THETA):
+                    continue
             if occurs[a] and annotated[a] / occurs[a] < THETA and e.kind != 'soft':
                 continue
             keep.append(a)

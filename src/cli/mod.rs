@@ -77,10 +77,87 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The skills and keywords a job posting asks for (FILE, URL, or - for standard input).
+    Keywords {
+        #[arg(value_name = "FILE|URL|-")]
+        posting: String,
+    },
+    /// Keep job postings: add one, correct its keywords.
+    Job {
+        #[command(subcommand)]
+        command: JobCommand,
+    },
+    /// List the jobs kept in the library.
+    Jobs,
+    /// Which prepared answers cover a posting's keywords, the gaps, and the cards to rehearse first.
+    Match {
+        /// A job's id, or a posting (FILE, URL, or - for standard input).
+        #[arg(value_name = "JOB_ID|FILE|URL|-")]
+        target: String,
+        /// Only the cards of this deck.
+        #[arg(long, value_name = "NAME")]
+        deck: Option<String>,
+    },
     /// Import the sample deck that ships with Cuecard.
     Sample,
     /// Rebuild the search index from the library database.
     Reindex,
+}
+
+#[derive(Subcommand, Debug)]
+enum JobCommand {
+    /// Add a job from its posting (FILE, URL, or - for standard input).
+    Add {
+        #[arg(value_name = "FILE|URL|-")]
+        posting: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        company: Option<String>,
+        /// The interview date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// Show a job and its keywords.
+    Show {
+        #[arg(value_name = "JOB_ID")]
+        id: String,
+    },
+    /// Correct a job's keywords.
+    Keyword {
+        #[command(subcommand)]
+        command: KeywordCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum KeywordCommand {
+    /// Add a keyword (a skill name or any phrase).
+    Add {
+        job: String,
+        name: String,
+        #[arg(long, default_value_t = 1.0)]
+        weight: f32,
+    },
+    /// Remove a keyword (by id or name).
+    Rm { job: String, keyword: String },
+    /// Change a keyword's weight.
+    Weight {
+        job: String,
+        keyword: String,
+        weight: f32,
+    },
+}
+
+fn posting_input(arg: &str) -> Result<cuecard::library::PostingInput, Error> {
+    if arg == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| Error::io(std::path::Path::new("standard input"), e))?;
+        Ok(cuecard::library::PostingInput::Text(text))
+    } else {
+        Ok(cuecard::library::PostingInput::from_arg(arg))
+    }
 }
 
 /// Runs the command line; returns the process exit code.
@@ -195,6 +272,73 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
                     }
                 }
             }
+            Ok(0)
+        }
+        Command::Keywords { posting } => {
+            let a = cuecard::library::analyse_posting(posting_input(posting)?)?;
+            out.keywords(&a.keywords);
+            Ok(0)
+        }
+        Command::Job { command } => match command {
+            JobCommand::Add {
+                posting,
+                title,
+                company,
+                date,
+            } => {
+                let job = lib.add_job(
+                    posting_input(posting)?,
+                    title.clone(),
+                    company.clone(),
+                    date.clone(),
+                )?;
+                out.job(&job);
+                Ok(0)
+            }
+            JobCommand::Show { id } => {
+                out.job(&lib.job(id)?);
+                Ok(0)
+            }
+            JobCommand::Keyword { command } => {
+                let job = match command {
+                    KeywordCommand::Add { job, name, weight } => {
+                        lib.add_job_keyword(job, name, *weight)?;
+                        job
+                    }
+                    KeywordCommand::Rm { job, keyword } => {
+                        lib.remove_job_keyword(job, keyword)?;
+                        job
+                    }
+                    KeywordCommand::Weight {
+                        job,
+                        keyword,
+                        weight,
+                    } => {
+                        lib.set_job_keyword_weight(job, keyword, *weight)?;
+                        job
+                    }
+                };
+                out.job(&lib.job(job)?);
+                Ok(0)
+            }
+        },
+        Command::Jobs => {
+            out.jobs(&lib.jobs()?);
+            Ok(0)
+        }
+        Command::Match { target, deck } => {
+            let keywords = match lib.job(target) {
+                Ok(job) => job.keywords,
+                Err(Error::NotFound { .. })
+                    if target == "-"
+                        || target.contains("://")
+                        || std::path::Path::new(target).exists() =>
+                {
+                    cuecard::library::analyse_posting(posting_input(target)?)?.keywords
+                }
+                Err(e) => return Err(e),
+            };
+            out.matched(&lib.match_keywords(&keywords, deck.as_deref())?);
             Ok(0)
         }
         Command::Sample => {

@@ -215,6 +215,146 @@ impl Out {
         );
     }
 
+    pub fn keywords(&self, keywords: &[cuecard::jobs::Keyword]) {
+        if self.json {
+            print_json(&json!({ "keywords": keywords }));
+            return;
+        }
+        if keywords.is_empty() {
+            say!("No skills or keywords found in this posting.");
+            return;
+        }
+        say!(
+            "{:<28}  {:<10}  {:<16}  {:>6}  {:>5}",
+            "KEYWORD",
+            "KIND",
+            "SECTION",
+            "WEIGHT",
+            "COUNT"
+        );
+        for k in keywords {
+            let kind = match k.kind {
+                cuecard::jobs::KeywordKind::HardSkill => "skill",
+                cuecard::jobs::KeywordKind::SoftSkill => "soft skill",
+                cuecard::jobs::KeywordKind::Phrase => "phrase",
+            };
+            say!(
+                "{:<28}  {:<10}  {:<16}  {:>6.2}  {:>5}",
+                clip(&k.name, 28),
+                kind,
+                k.section.as_str(),
+                k.weight,
+                k.count
+            );
+        }
+    }
+
+    pub fn job(&self, job: &cuecard::store::Job) {
+        if self.json {
+            print_json(&json!({ "job": job }));
+            return;
+        }
+        say!(
+            "{}  {}{}{}",
+            job.id,
+            job.title.as_deref().unwrap_or("(untitled)"),
+            job.company
+                .as_deref()
+                .map(|c| format!(" at {c}"))
+                .unwrap_or_default(),
+            job.interview_date
+                .as_deref()
+                .map(|d| format!(", interview {d}"))
+                .unwrap_or_default()
+        );
+        if let Some(u) = &job.url {
+            say!("{u}");
+        }
+        self.keywords(&job.keywords);
+    }
+
+    pub fn jobs(&self, jobs: &[cuecard::store::Job]) {
+        if self.json {
+            print_json(&json!({ "jobs": jobs }));
+            return;
+        }
+        if jobs.is_empty() {
+            say!("No jobs yet. Add one: cuecard job add posting.txt (or a URL)");
+            return;
+        }
+        say!(
+            "{:<9}  {:<30}  {:<18}  {:<10}  KEYWORDS",
+            "ID",
+            "TITLE",
+            "COMPANY",
+            "INTERVIEW"
+        );
+        for j in jobs {
+            say!(
+                "{:<9}  {:<30}  {:<18}  {:<10}  {}",
+                j.id,
+                clip(j.title.as_deref().unwrap_or("-"), 30),
+                clip(j.company.as_deref().unwrap_or("-"), 18),
+                j.interview_date.as_deref().unwrap_or("-"),
+                j.keywords.len()
+            );
+        }
+    }
+
+    pub fn matched(&self, r: &cuecard::matching::MatchReport) {
+        if self.json {
+            print_json(&json!(r));
+            return;
+        }
+        say!(
+            "Match {:.0}/100 (required {:.0}%, preferred {:.0}%)",
+            r.score,
+            r.required_coverage,
+            r.preferred_coverage
+        );
+        say!("");
+        for k in &r.keywords {
+            let mark = if !k.strong.is_empty() {
+                "✔"
+            } else if !k.covered_by.is_empty() {
+                "~"
+            } else {
+                "✘"
+            };
+            say!(
+                "  {mark} {:<28} {:<16} {} card(s)",
+                clip(&k.name, 28),
+                k.section.as_str(),
+                k.covered_by.len()
+            );
+        }
+        if !r.gaps.is_empty() {
+            let names: Vec<&str> = r
+                .gaps
+                .iter()
+                .filter_map(|g| {
+                    r.keywords
+                        .iter()
+                        .find(|k| &k.id == g)
+                        .map(|k| k.name.as_str())
+                })
+                .collect();
+            say!("\nNot prepared yet: {}", names.join(", "));
+        }
+        if !r.ranking.is_empty() {
+            say!("\nRehearse these first:");
+            for (i, c) in r.ranking.iter().take(10).enumerate() {
+                say!(
+                    "{:>3}. {}  {}  ({:.2})",
+                    i + 1,
+                    c.card_id,
+                    clip(&c.question, 80),
+                    c.score
+                );
+            }
+        }
+    }
+
     pub fn exported(&self, path: &Path, decks: usize, cards: usize) {
         if self.json {
             print_json(

@@ -169,12 +169,22 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
         .into_iter()
         .filter(|(words, (count, kind, _))| {
             let rare = words.iter().filter(|w| !bg.contains(w.as_str())).count();
-            let strong_section = matches!(kind, SectionKind::Required | SectionKind::Responsibilities | SectionKind::Preferred);
-            kind.weight() > 0.0 && rare >= 1 && *count >= 2 && (strong_section || rare == words.len())
+            let strong_section = matches!(
+                kind,
+                SectionKind::Required | SectionKind::Responsibilities | SectionKind::Preferred
+            );
+            kind.weight() > 0.0
+                && rare >= 1
+                && *count >= 2
+                && (strong_section || rare == words.len())
         })
         .map(|(w, (c, k, s))| (w, c, k, s))
         .collect();
-    phrases.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
+    phrases.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(a.0.cmp(&b.0))
+    });
     let mut taken: Vec<Vec<String>> = Vec::new();
     for (words, count, kind, surface) in phrases {
         if taken.len() >= MAX_PHRASES {
@@ -219,7 +229,11 @@ mod tests {
             "## Requirements\n- Python and Kubernetes (k8s) in production\n- Strong communication skills\n\n## Nice to have\n- Terraform\n\n## Benefits\n- Gym and a Python book budget\n",
         );
         let k = extract_keywords(&p);
-        let get = |name: &str| k.iter().find(|k| k.name.eq_ignore_ascii_case(name)).unwrap_or_else(|| panic!("{name} in {k:?}"));
+        let get = |name: &str| {
+            k.iter()
+                .find(|k| k.name.eq_ignore_ascii_case(name))
+                .unwrap_or_else(|| panic!("{name} in {k:?}"))
+        };
         let kube = get("Kubernetes");
         assert_eq!(kube.count, 2);
         assert_eq!(kube.section, SectionKind::Required);
@@ -229,7 +243,10 @@ mod tests {
         let tf = get("Terraform");
         assert_eq!(tf.section, SectionKind::Preferred);
         assert!(tf.weight < kube.weight);
-        assert_eq!(k.iter().find(|k| k.id == "communication").unwrap().kind, KeywordKind::SoftSkill);
+        assert_eq!(
+            k.iter().find(|k| k.id == "communication").unwrap().kind,
+            KeywordKind::SoftSkill
+        );
         assert!(!k.iter().any(|k| k.name.to_lowercase().contains("gym")));
     }
 
@@ -239,6 +256,10 @@ mod tests {
             "## Responsibilities\n- Scale distributed training across clusters\n- Own model serving latency\n- Improve distributed training throughput\n",
         );
         let k = extract_keywords(&p);
-        assert!(k.iter().any(|k| k.kind == KeywordKind::Phrase && k.name == "distributed training"), "{k:?}");
+        assert!(
+            k.iter()
+                .any(|k| k.kind == KeywordKind::Phrase && k.name == "distributed training"),
+            "{k:?}"
+        );
     }
 }

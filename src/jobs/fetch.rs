@@ -138,13 +138,22 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
         .map(str::to_string);
     if let Some(ct) = &content_type {
         let ct = ct.to_ascii_lowercase();
-        let texty = ct.starts_with("text/") || ct.contains("html") || ct.contains("xml") || ct.contains("json");
+        let texty = ct.starts_with("text/")
+            || ct.contains("html")
+            || ct.contains("xml")
+            || ct.contains("json");
         if !texty {
             return Err(FetchError::NotText(final_url, ct));
         }
     }
-    if response.content_length().is_some_and(|n| n > options.max_bytes) {
-        return Err(FetchError::TooLarge(final_url, options.max_bytes / (1024 * 1024)));
+    if response
+        .content_length()
+        .is_some_and(|n| n > options.max_bytes)
+    {
+        return Err(FetchError::TooLarge(
+            final_url,
+            options.max_bytes / (1024 * 1024),
+        ));
     }
     let mut bytes = Vec::new();
     response
@@ -158,7 +167,10 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
             }
         })?;
     if bytes.len() as u64 > options.max_bytes {
-        return Err(FetchError::TooLarge(final_url, options.max_bytes / (1024 * 1024)));
+        return Err(FetchError::TooLarge(
+            final_url,
+            options.max_bytes / (1024 * 1024),
+        ));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(FetchError::NotText(final_url, "binary data".to_string()));
@@ -217,9 +229,11 @@ mod tests {
 
     #[test]
     fn charset_from_header_and_from_meta() {
-        let base = serve(|path| match path {
+        let base = serve(|path| {
+            match path {
             "/latin1" => ok("text/plain; charset=ISO-8859-1", b"Caf\xe9 and Kafka"),
             _ => ok("text/html", b"<html><head><meta charset=\"windows-1252\"></head><body>Na\xefve \x93quotes\x94</body></html>"),
+        }
         });
         let a = fetch(&format!("{base}/latin1"), &quick()).unwrap();
         assert_eq!(a.text, "Café and Kafka");
@@ -248,16 +262,33 @@ mod tests {
     #[test]
     fn status_size_type_and_scheme_errors() {
         let base = serve(|path| match path {
-            "/missing" => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+            "/missing" => {
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+            }
             "/big" => ok("text/plain", &vec![b'a'; 100 * 1024]),
             "/pdf" => ok("application/pdf", b"%PDF-1.4"),
             _ => ok("text/plain", b"fine"),
         });
-        assert!(matches!(fetch(&format!("{base}/missing"), &quick()).unwrap_err(), FetchError::Status(_, 404)));
-        assert!(matches!(fetch(&format!("{base}/big"), &quick()).unwrap_err(), FetchError::TooLarge(..)));
-        assert!(matches!(fetch(&format!("{base}/pdf"), &quick()).unwrap_err(), FetchError::NotText(..)));
-        assert!(matches!(fetch("ftp://127.0.0.1/x", &quick()).unwrap_err(), FetchError::Scheme(_)));
-        assert!(matches!(fetch("not a url", &quick()).unwrap_err(), FetchError::BadUrl(_)));
+        assert!(matches!(
+            fetch(&format!("{base}/missing"), &quick()).unwrap_err(),
+            FetchError::Status(_, 404)
+        ));
+        assert!(matches!(
+            fetch(&format!("{base}/big"), &quick()).unwrap_err(),
+            FetchError::TooLarge(..)
+        ));
+        assert!(matches!(
+            fetch(&format!("{base}/pdf"), &quick()).unwrap_err(),
+            FetchError::NotText(..)
+        ));
+        assert!(matches!(
+            fetch("ftp://127.0.0.1/x", &quick()).unwrap_err(),
+            FetchError::Scheme(_)
+        ));
+        assert!(matches!(
+            fetch("not a url", &quick()).unwrap_err(),
+            FetchError::BadUrl(_)
+        ));
     }
 
     #[test]
@@ -268,7 +299,11 @@ mod tests {
         });
         let err = fetch(&base, &quick()).unwrap_err();
         assert!(matches!(err, FetchError::Timeout(_)), "{err}");
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let err = fetch(&format!("http://127.0.0.1:{port}/"), &quick()).unwrap_err();
         assert!(matches!(err, FetchError::Connect(_)), "{err}");
     }

@@ -137,7 +137,9 @@ impl Lexicon {
     /// The skill an alias (any case) names.
     pub fn lookup(&self, alias: &str) -> Option<&Skill> {
         let tokens: Vec<String> = self.tokenize(alias).into_iter().map(|t| t.norm).collect();
-        self.aliases.get(&tokens.join(" ")).map(|&i| &self.skills[i])
+        self.aliases
+            .get(&tokens.join(" "))
+            .map(|&i| &self.skills[i])
     }
 
     /// Splits text into normalised tokens; separators inside a word split it unless the
@@ -205,7 +207,12 @@ impl Lexicon {
                     }
                     key.push_str(&t.norm);
                 }
-                if let Some(&skill) = self.aliases.get(key.as_str()) {
+                let mut hit = self.aliases.get(key.as_str()).copied();
+                // A plural of an alias ("roadmaps", "microservices" both ways).
+                if hit.is_none() && key.ends_with('s') && tokens[i + len - 1].norm.len() > 3 {
+                    hit = self.aliases.get(&key[..key.len() - 1]).copied();
+                }
+                if let Some(skill) = hit {
                     let (start, end) = (tokens[i].start, tokens[i + len - 1].end);
                     let ambiguous = len == 1 && self.ambiguous.contains(key.as_str());
                     if ambiguous && !written_as_name(&text[start..end]) {
@@ -226,9 +233,26 @@ impl Lexicon {
             tokens[at.saturating_sub(3)..at].iter().any(|t| {
                 matches!(
                     t.norm.as_str(),
-                    "experience" | "with" | "in" | "using" | "knowledge" | "proficiency" | "proficient"
-                        | "programming" | "language" | "languages" | "written" | "like" | "e.g" | "including"
-                        | "skills" | "expertise" | "background" | "fluent" | "or" | "and"
+                    "experience"
+                        | "with"
+                        | "in"
+                        | "using"
+                        | "knowledge"
+                        | "proficiency"
+                        | "proficient"
+                        | "programming"
+                        | "language"
+                        | "languages"
+                        | "written"
+                        | "like"
+                        | "e.g"
+                        | "including"
+                        | "skills"
+                        | "expertise"
+                        | "background"
+                        | "fluent"
+                        | "or"
+                        | "and"
                 )
             })
         };
@@ -286,7 +310,12 @@ mod tests {
     #[test]
     fn aliases_share_one_id() {
         let lex = Lexicon::builtin();
-        for (a, b) in [("k8s", "Kubernetes"), ("golang", "Go"), ("postgres", "PostgreSQL"), ("JS", "JavaScript")] {
+        for (a, b) in [
+            ("k8s", "Kubernetes"),
+            ("golang", "Go"),
+            ("postgres", "PostgreSQL"),
+            ("JS", "JavaScript"),
+        ] {
             let (x, y) = (lex.lookup(a), lex.lookup(b));
             assert!(x.is_some() && x == y, "{a} {x:?} / {b} {y:?}");
         }
@@ -308,7 +337,9 @@ mod tests {
         let go = lex.lookup("golang").unwrap().id.clone();
         assert!(names("Experience with Go and Kubernetes").contains(&go));
         assert!(!names("Ready to go the extra mile for customers").contains(&go));
-        assert!(!names("We go to great lengths to keep our customers happy every day.").contains(&go));
+        assert!(
+            !names("We go to great lengths to keep our customers happy every day.").contains(&go)
+        );
         assert!(names("Experience with Go").contains(&go));
         assert!(!names("Go team! Spring is here.").iter().any(|n| n == &go));
         let r = lex.lookup("r").map(|s| s.id.clone());

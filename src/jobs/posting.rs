@@ -78,31 +78,93 @@ pub struct Posting {
 }
 
 const REQUIRED: &[&str] = &[
-    "requirement", "qualification", "must have", "must-have", "what you'll need", "what you will need",
-    "what we're looking for", "what we are looking for", "you have", "you bring", "who you are",
-    "about you", "minimum", "skills", "experience", "specialized experience", "your profile",
-    "what you need", "we expect", "competenc",
+    "requirement",
+    "qualification",
+    "must have",
+    "must-have",
+    "what you'll need",
+    "what you will need",
+    "what we're looking for",
+    "what we are looking for",
+    "you have",
+    "you bring",
+    "who you are",
+    "about you",
+    "minimum",
+    "skills",
+    "experience",
+    "specialized experience",
+    "your profile",
+    "what you need",
+    "we expect",
+    "competenc",
 ];
 const PREFERRED: &[&str] = &[
-    "nice to have", "nice-to-have", "preferred", "bonus", "plus", "desired", "good to have",
-    "extra credit", "desirable", "ideally",
+    "nice to have",
+    "nice-to-have",
+    "preferred",
+    "bonus",
+    "plus",
+    "desired",
+    "good to have",
+    "extra credit",
+    "desirable",
+    "ideally",
 ];
 const RESPONSIBILITIES: &[&str] = &[
-    "responsibilit", "what you'll do", "what you will do", "duties", "the role", "your role",
-    "you will", "day to day", "day-to-day", "job description", "the job", "your mission", "tasks",
-    "what you'll be doing", "in this role",
+    "responsibilit",
+    "what you'll do",
+    "what you will do",
+    "duties",
+    "the role",
+    "your role",
+    "you will",
+    "day to day",
+    "day-to-day",
+    "job description",
+    "the job",
+    "your mission",
+    "tasks",
+    "what you'll be doing",
+    "in this role",
 ];
 const ABOUT: &[&str] = &[
-    "about us", "about the company", "who we are", "our company", "company", "our mission",
-    "about the team", "our team", "why us", "culture",
+    "about us",
+    "about the company",
+    "who we are",
+    "our company",
+    "company",
+    "our mission",
+    "about the team",
+    "our team",
+    "why us",
+    "culture",
 ];
 const BENEFITS: &[&str] = &[
-    "benefit", "perks", "what we offer", "compensation", "salary", "we offer", "why join", "pay",
-    "vacation", "pto",
+    "benefit",
+    "perks",
+    "what we offer",
+    "compensation",
+    "salary",
+    "we offer",
+    "why join",
+    "pay",
+    "vacation",
+    "pto",
 ];
 const BOILERPLATE: &[&str] = &[
-    "equal opportunity", "eeo", "diversity", "accommodation", "disclaimer", "privacy", "how to apply",
-    "application process", "apply", "e-verify", "background check", "reasonable adjustment",
+    "equal opportunity",
+    "eeo",
+    "diversity",
+    "accommodation",
+    "disclaimer",
+    "privacy",
+    "how to apply",
+    "application process",
+    "apply",
+    "e-verify",
+    "background check",
+    "reasonable adjustment",
 ];
 
 fn classify_heading(h: &str) -> Option<SectionKind> {
@@ -132,9 +194,15 @@ fn line_override(line: &str, section: SectionKind) -> SectionKind {
     if l.contains("equal opportunity") || l.contains("regardless of race") {
         return SectionKind::Boilerplate;
     }
-    if matches!(section, SectionKind::Required | SectionKind::Responsibilities | SectionKind::Summary)
-        && (l.contains("a plus") || l.contains("nice to have") || l.contains("is a bonus")
-            || l.contains("bonus points") || l.contains("preferred") || l.contains("ideally"))
+    if matches!(
+        section,
+        SectionKind::Required | SectionKind::Responsibilities | SectionKind::Summary
+    ) && (l.contains("a plus")
+        || l.contains("nice to have")
+        || l.contains("is a bonus")
+        || l.contains("bonus points")
+        || l.contains("preferred")
+        || l.contains("ideally"))
     {
         return SectionKind::Preferred;
     }
@@ -149,17 +217,32 @@ fn heading_of(line: &str) -> Option<String> {
         return None;
     }
     if let Some(h) = t.strip_prefix('#') {
-        return Some(h.trim_start_matches('#').trim().trim_end_matches(':').to_string());
+        return Some(
+            h.trim_start_matches('#')
+                .trim()
+                .trim_end_matches(':')
+                .to_string(),
+        );
     }
     let unbold = t.trim_matches(|c| c == '*' || c == '_').trim();
     let bold = (t.starts_with("**") || t.starts_with("__")) && unbold.len() + 4 <= t.len();
     let colon = t.ends_with(':') || unbold.ends_with(':') || t.ends_with("**:");
     let words = unbold.split_whitespace().count();
     if (bold || colon) && words <= 8 {
-        return Some(unbold.trim_end_matches(['*', ':']).trim_end_matches(':').trim().to_string());
+        return Some(
+            unbold
+                .trim_end_matches(['*', ':'])
+                .trim_end_matches(':')
+                .trim()
+                .to_string(),
+        );
     }
-    if words <= 5 && unbold.chars().any(char::is_alphabetic)
-        && unbold.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    if words <= 5
+        && unbold.chars().any(char::is_alphabetic)
+        && unbold
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
     {
         return Some(unbold.to_string());
     }
@@ -169,7 +252,9 @@ fn heading_of(line: &str) -> Option<String> {
 /// Markdown decorations off a line of text: list markers, emphasis, links.
 fn clean_line(line: &str) -> String {
     let t = line.trim();
-    let t = t.trim_start_matches(['-', '*', '+', '•', '·', '>']).trim_start();
+    let t = t
+        .trim_start_matches(['-', '*', '+', '•', '·', '>'])
+        .trim_start();
     let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let t = if digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")) {
         &t[digits + 2..]
@@ -322,14 +407,20 @@ fn decode_entities(s: &str) -> String {
 pub fn html_to_text(html: &str) -> String {
     let cleaned = ammonia::Builder::empty()
         .clean_content_tags(
-            ["script", "style", "nav", "header", "footer", "noscript", "svg", "form", "button", "iframe", "template", "aside"]
-                .into_iter()
-                .collect(),
+            [
+                "script", "style", "nav", "header", "footer", "noscript", "svg", "form", "button",
+                "iframe", "template", "aside",
+            ]
+            .into_iter()
+            .collect(),
         )
         .tags(
-            ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "br", "div", "section", "tr", "ul", "ol", "strong", "b", "dt", "dd"]
-                .into_iter()
-                .collect(),
+            [
+                "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "br", "div", "section", "tr", "ul",
+                "ol", "strong", "b", "dt", "dd",
+            ]
+            .into_iter()
+            .collect(),
         )
         .clean(html)
         .to_string();
@@ -350,8 +441,8 @@ pub fn html_to_text(html: &str) -> String {
             }
             "strong" | "b" => out.push_str("**"),
             "li" if !tag.starts_with('/') => out.push_str("\n- "),
-            "p" | "div" | "section" | "tr" | "ul" | "ol" | "br" | "br/" | "dt" | "dd" | "li" | "h1" | "h2"
-            | "h3" | "h4" | "h5" | "h6" => out.push('\n'),
+            "p" | "div" | "section" | "tr" | "ul" | "ol" | "br" | "br/" | "dt" | "dd" | "li"
+            | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => out.push('\n'),
             _ => {}
         }
         rest = &rest[lt + gt + 1..];
@@ -382,7 +473,8 @@ fn json_ld_posting(html: &str) -> Option<(Option<String>, Option<String>, String
         if !html[s..tag_end].to_ascii_lowercase().contains("ld+json") {
             continue;
         }
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(html[tag_end + 1..close].trim()) else {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(html[tag_end + 1..close].trim())
+        else {
             continue;
         };
         let mut stack = vec![value];
@@ -396,7 +488,8 @@ fn json_ld_posting(html: &str) -> Option<(Option<String>, Option<String>, String
                         _ => false,
                     };
                     if is_posting {
-                        let text = |k: &str| map.get(k).and_then(|v| v.as_str()).map(str::to_string);
+                        let text =
+                            |k: &str| map.get(k).and_then(|v| v.as_str()).map(str::to_string);
                         let company = map
                             .get("hiringOrganization")
                             .and_then(|o| o.get("name").and_then(|n| n.as_str()).or(o.as_str()))
@@ -427,7 +520,11 @@ fn html_title(html: &str) -> Option<String> {
 pub fn parse_html(html: &str) -> Posting {
     if let Some((title, company, description)) = json_ld_posting(html) {
         let desc = decode_entities(&description);
-        let body = if desc.contains('<') { html_to_text(&desc) } else { desc };
+        let body = if desc.contains('<') {
+            html_to_text(&desc)
+        } else {
+            desc
+        };
         let mut p = parse_text(&body);
         p.title = title.or(p.title);
         p.company = company;
@@ -442,8 +539,15 @@ pub fn parse_html(html: &str) -> Posting {
 
 /// Whether text looks like HTML rather than markdown or plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start().get(..text.trim_start().len().min(1000)).unwrap_or("").to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.contains("<head")
+    let head = text
+        .trim_start()
+        .get(..text.trim_start().len().min(1000))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<body")
+        || head.contains("<head")
 }
 
 /// Reads a posting, by content type when known, else by looking at it.
@@ -469,10 +573,19 @@ mod tests {
         let kinds: Vec<SectionKind> = p.sections.iter().map(|s| s.kind).collect();
         assert_eq!(
             kinds,
-            vec![SectionKind::Summary, SectionKind::Responsibilities, SectionKind::Required, SectionKind::Preferred, SectionKind::Benefits]
+            vec![
+                SectionKind::Summary,
+                SectionKind::Responsibilities,
+                SectionKind::Required,
+                SectionKind::Preferred,
+                SectionKind::Benefits
+            ]
         );
         let req = &p.sections[2];
-        assert_eq!(req.lines[0], (SectionKind::Required, "5 years of Python".to_string()));
+        assert_eq!(
+            req.lines[0],
+            (SectionKind::Required, "5 years of Python".to_string())
+        );
         assert_eq!(req.lines[1].0, SectionKind::Preferred);
         let benefits = &p.sections[4];
         assert_eq!(benefits.lines.last().unwrap().0, SectionKind::Boilerplate);

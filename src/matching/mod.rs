@@ -98,9 +98,11 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
     let mut card_scores = vec![0f32; cards.len()];
     let mut card_matched: Vec<Vec<String>> = vec![Vec::new(); cards.len()];
     let (mut total, mut covered) = (0f32, 0f32);
-    let (mut req_total, mut req_covered, mut pref_total, mut pref_covered) = (0f32, 0f32, 0f32, 0f32);
+    let (mut req_total, mut req_covered, mut pref_total, mut pref_covered) =
+        (0f32, 0f32, 0f32, 0f32);
     for k in keywords {
-        let phrase_tokens: Vec<String> = lex.tokenize(&k.name).into_iter().map(|t| t.norm).collect();
+        let phrase_tokens: Vec<String> =
+            lex.tokenize(&k.name).into_iter().map(|t| t.norm).collect();
         let phrase_stems = stems(&k.name);
         let mut strong = Vec::new();
         let mut weak = Vec::new();
@@ -115,7 +117,8 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
             let is_weak = !is_strong
                 && !phrase_stems.is_empty()
                 && (contains_run(stem_seq, &phrase_stems)
-                    || (phrase_stems.len() > 1 && phrase_stems.iter().all(|s| stem_set.contains(s))));
+                    || (phrase_stems.len() > 1
+                        && phrase_stems.iter().all(|s| stem_set.contains(s))));
             if is_strong {
                 strong.push(i);
             } else if is_weak {
@@ -156,7 +159,11 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
             kind: k.kind,
             section: k.section,
             weight: k.weight,
-            covered_by: strong.iter().chain(&weak).map(|&i| cards[i].id.clone()).collect(),
+            covered_by: strong
+                .iter()
+                .chain(&weak)
+                .map(|&i| cards[i].id.clone())
+                .collect(),
             strong: strong.iter().map(|&i| cards[i].id.clone()).collect(),
         });
     }
@@ -170,7 +177,11 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
         SectionKind::Preferred => 2,
         _ => 3,
     };
-    gaps.sort_by(|a, b| rank(a.section).cmp(&rank(b.section)).then(b.weight.total_cmp(&a.weight)));
+    gaps.sort_by(|a, b| {
+        rank(a.section)
+            .cmp(&rank(b.section))
+            .then(b.weight.total_cmp(&a.weight))
+    });
     let mut ranking: Vec<RankedCard> = cards
         .iter()
         .enumerate()
@@ -214,12 +225,25 @@ mod tests {
         );
         let keywords = extract_keywords(&posting);
         let cards = vec![
-            card("a", "How did you run k8s?", "We ran Python services on k8s with Helm."),
-            card("b", "Tell me about latency", "I cut serving latency for our models."),
+            card(
+                "a",
+                "How did you run k8s?",
+                "We ran Python services on k8s with Helm.",
+            ),
+            card(
+                "b",
+                "Tell me about latency",
+                "I cut serving latency for our models.",
+            ),
             card("c", "Why this job?", "I like robots."),
         ];
         let r = match_cards(&keywords, &cards);
-        let cov = |name: &str| r.keywords.iter().find(|k| k.name.eq_ignore_ascii_case(name)).unwrap_or_else(|| panic!("{name}: {:?}", r.keywords));
+        let cov = |name: &str| {
+            r.keywords
+                .iter()
+                .find(|k| k.name.eq_ignore_ascii_case(name))
+                .unwrap_or_else(|| panic!("{name}: {:?}", r.keywords))
+        };
         assert_eq!(cov("Kubernetes").strong, vec![CardId("a".into())]);
         assert_eq!(cov("Python").covered_by, vec![CardId("a".into())]);
         assert!(cov("Rust").covered_by.is_empty());
@@ -227,7 +251,11 @@ mod tests {
         assert!(r.gaps.contains(&rust_id));
         let terraform = cov("Terraform").id.clone();
         let gap_pos = |id: &String| r.gaps.iter().position(|g| g == id).unwrap();
-        assert!(gap_pos(&rust_id) < gap_pos(&terraform), "required gaps come first: {:?}", r.gaps);
+        assert!(
+            gap_pos(&rust_id) < gap_pos(&terraform),
+            "required gaps come first: {:?}",
+            r.gaps
+        );
         assert_eq!(r.ranking[0].card_id, CardId("a".into()));
         assert!(!r.ranking.iter().any(|c| c.card_id == CardId("c".into())));
         assert!(r.score > 0.0 && r.score < 100.0);

@@ -5,7 +5,10 @@
 //! store reports. Each write bumps a generation counter, which the index records so that a
 //! stale or missing index is noticed and rebuilt from here.
 
+mod jobs;
 mod schema;
+
+pub use jobs::{Job, NewJob};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -29,6 +32,8 @@ pub struct NewCard {
     pub line_end: usize,
     pub unanswered: bool,
     pub shape: String,
+    /// Skill ids the card names (the jobs lexicon), for matching.
+    pub skills: Vec<String>,
 }
 
 /// Which deck an import goes into.
@@ -62,9 +67,9 @@ pub struct Store {
 }
 
 const CARD_COLUMNS: &str = "c.id, c.deck_id, d.name, c.question, c.answer, c.section, c.tags, \
-     c.source_file, c.line_start, c.line_end, c.unanswered, c.archived";
+     c.source_file, c.line_start, c.line_end, c.unanswered, c.archived, c.skills";
 
-fn now_secs() -> i64 {
+pub(crate) fn now_secs() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
@@ -93,6 +98,7 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         source_line_end: row.get::<_, i64>(9)? as usize,
         unanswered: row.get(10)?,
         archived: row.get(11)?,
+        skills: parse_list(&row.get::<_, String>(12)?),
     })
 }
 
@@ -145,7 +151,7 @@ impl Store {
         Ok(g.and_then(|s| s.parse().ok()).unwrap_or(0))
     }
 
-    fn bump_generation(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    pub(crate) fn bump_generation(tx: &rusqlite::Transaction<'_>) -> Result<()> {
         tx.execute(
             "INSERT INTO meta(key, value) VALUES('generation', '1') \
              ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
@@ -293,17 +299,17 @@ impl Store {
         {
             let mut insert = tx.prepare(
                 "INSERT INTO cards(id, deck_id, question, answer, section, tags, source_file, \
-                   line_start, line_end, unanswered, shape, position, archived, created_at, updated_at) \
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13)",
+                   line_start, line_end, unanswered, shape, position, archived, created_at, updated_at, skills) \
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14)",
             )?;
             let mut update = tx.prepare(
                 "UPDATE cards SET question = ?2, answer = ?3, section = ?4, tags = ?5, \
                    source_file = ?6, line_start = ?7, line_end = ?8, unanswered = ?9, shape = ?10, \
-                   position = ?11, archived = 0, updated_at = ?12 WHERE id = ?1",
+                   position = ?11, archived = 0, updated_at = ?12, skills = ?13 WHERE id = ?1",
             )?;
             let mut touch = tx.prepare(
-                "UPDATE cards SET line_start = ?2, line_end = ?3, position = ?4, shape = ?5 \
-                 WHERE id = ?1",
+                "UPDATE cards SET line_start = ?2, line_end = ?3, position = ?4, shape = ?5, \
+                 skills = ?6 WHERE id = ?1",
             )?;
             let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             for (position, (card, id)) in cards.iter().zip(&ids).enumerate() {
@@ -327,7 +333,8 @@ impl Store {
                             card.unanswered,
                             card.shape,
                             position as i64,
-                            now
+                            now,
+                            json_list(&card.skills)
                         ])?;
                         counts.added += 1;
                     }
@@ -345,7 +352,8 @@ impl Store {
                                 card.line_start as i64,
                                 card.line_end as i64,
                                 position as i64,
-                                card.shape
+                                card.shape,
+                                json_list(&card.skills)
                             ])?;
                             counts.unchanged += 1;
                         } else {
@@ -361,7 +369,8 @@ impl Store {
                                 card.unanswered,
                                 card.shape,
                                 position as i64,
-                                now
+                                now,
+                                json_list(&card.skills)
                             ])?;
                             if old.archived {
                                 counts.added += 1;

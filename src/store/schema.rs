@@ -40,6 +40,33 @@ const MIGRATIONS: &[&str] = &[
         updated_at  INTEGER NOT NULL
      );
      CREATE INDEX cards_deck ON cards(deck_id, archived, position);",
+    // 2: skills on cards; job postings and their (editable) keywords.
+    "ALTER TABLE cards ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
+     CREATE TABLE jobs (
+        id             TEXT PRIMARY KEY,
+        title          TEXT,
+        company        TEXT,
+        url            TEXT,
+        source         TEXT,
+        interview_date TEXT,
+        text           TEXT NOT NULL,
+        created_at     INTEGER NOT NULL
+     );
+     CREATE TABLE job_keywords (
+        job_id     TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        keyword_id TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        section    TEXT NOT NULL,
+        weight     REAL NOT NULL,
+        count      INTEGER NOT NULL,
+        category   TEXT,
+        matched    TEXT NOT NULL DEFAULT '[]',
+        origin     TEXT NOT NULL DEFAULT 'extracted',
+        removed    INTEGER NOT NULL DEFAULT 0,
+        position   INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (job_id, keyword_id)
+     );",
 ];
 
 /// The schema version this build writes.

@@ -30,6 +30,7 @@ function card(id: string, deck: Deck, question: string, answer: string, html: st
     source_line_end: 5,
     unanswered: answer.trim() === '',
     archived: false,
+    skills: [],
   };
 }
 

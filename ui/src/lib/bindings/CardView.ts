@@ -33,4 +33,8 @@ unanswered: boolean,
 /**
  * The card no longer appears in its source document.
  */
-archived: boolean, };
+archived: boolean, 
+/**
+ * Skill ids the card names (from the skills lexicon), used to match job postings.
+ */
+skills: Array<string>, };
