@@ -4,6 +4,7 @@
 mod bad_input;
 mod export;
 mod import;
+mod jobs;
 mod search;
 
 use std::path::{Path, PathBuf};

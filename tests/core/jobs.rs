@@ -1,0 +1,198 @@
+use crate::{fixture, s, Lib};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+
+fn keyword<'a>(v: &'a Value, name: &str) -> &'a Value {
+    v["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"].as_str().unwrap().eq_ignore_ascii_case(name))
+        .unwrap_or_else(|| panic!("no {name} in {v}"))
+}
+
+#[test]
+fn keywords_of_a_posting_file() {
+    let lib = Lib::new();
+    let v = lib.json(&["keywords", s(&fixture("posting-ml-infra.md"))]);
+    for key in ["id", "name", "kind", "section", "weight", "count"] {
+        assert!(v["keywords"][0].get(key).is_some(), "missing {key}");
+    }
+    let kube = keyword(&v, "Kubernetes");
+    assert_eq!(kube["section"], "responsibilities");
+    assert_eq!(kube["kind"], "hard_skill");
+    let python = keyword(&v, "Python");
+    assert_eq!(python["section"], "required");
+    assert_eq!(keyword(&v, "Terraform")["section"], "preferred");
+    assert_eq!(keyword(&v, "Go")["section"], "preferred");
+    assert_eq!(keyword(&v, "Communication")["kind"], "soft_skill");
+    assert_eq!(keyword(&v, "distributed training")["kind"], "phrase");
+    // Benefits and boilerplate weigh nothing.
+    assert!(
+        python["weight"].as_f64().unwrap() > keyword(&v, "Terraform")["weight"].as_f64().unwrap()
+    );
+}
+
+#[test]
+fn jobs_are_kept_matched_and_corrected() {
+    let lib = Lib::new();
+    lib.json(&["import", s(&fixture("prep-v2.md"))]);
+    let job = lib.json(&[
+        "job",
+        "add",
+        s(&fixture("posting-ml-infra.md")),
+        "--company",
+        "Acme",
+        "--date",
+        "2026-12-10",
+    ]);
+    let id = job["job"]["id"].as_str().unwrap().to_string();
+    assert_eq!(job["job"]["title"], "Senior ML Infrastructure Engineer");
+    assert_eq!(job["job"]["company"], "Acme");
+    assert_eq!(job["job"]["interview_date"], "2026-12-10");
+    let jobs = lib.json(&["jobs"]);
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 1);
+
+    let m = lib.json(&["match", &id]);
+    for key in [
+        "score",
+        "required_coverage",
+        "preferred_coverage",
+        "keywords",
+        "gaps",
+        "ranking",
+    ] {
+        assert!(m.get(key).is_some(), "missing {key}");
+    }
+    let kube = m["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"] == "Kubernetes")
+        .unwrap();
+    assert_eq!(kube["covered_by"].as_array().unwrap().len(), 1, "{kube}");
+    let gaps: Vec<&str> = m["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    let rust = m["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"] == "Rust")
+        .unwrap();
+    assert!(gaps.contains(&rust["id"].as_str().unwrap()));
+    let top = &m["ranking"][0];
+    assert!(
+        top["matched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == "kubernetes"),
+        "{top}"
+    );
+    let score = m["score"].as_f64().unwrap();
+    assert!(score > 0.0 && score < 100.0);
+
+    // Correct the list: drop Rust, add Kafka; the job remembers.
+    lib.json(&["job", "keyword", "rm", &id, "Rust"]);
+    lib.json(&["job", "keyword", "add", &id, "Kafka", "--weight", "2"]);
+    let again = lib.json(&["job", "show", &id]);
+    let names: Vec<&str> = again["job"]["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["name"].as_str().unwrap())
+        .collect();
+    assert!(!names.contains(&"Rust"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.eq_ignore_ascii_case("kafka")),
+        "{names:?}"
+    );
+    let m2 = lib.json(&["match", &id]);
+    let kafka = m2["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"].as_str().unwrap().eq_ignore_ascii_case("kafka"))
+        .unwrap();
+    assert_eq!(kafka["covered_by"].as_array().unwrap().len(), 1);
+    assert!(m2["score"].as_f64().unwrap() > score);
+}
+
+#[test]
+fn bad_dates_and_empty_postings_are_refused() {
+    let lib = Lib::new();
+    let run = lib.run(&[
+        "--json",
+        "job",
+        "add",
+        s(&fixture("posting-ml-infra.md")),
+        "--date",
+        "next week",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("YYYY-MM-DD"));
+    let empty = lib.write("empty.txt", "  \n");
+    let run = lib.run(&["--json", "keywords", s(&empty)]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["error"]["code"], "invalid_input");
+}
+
+/// One HTTP answer per connection, from a server on 127.0.0.1.
+fn serve(body: &'static str, status: &'static str) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            loop {
+                let mut l = String::new();
+                if reader.read_line(&mut l).unwrap_or(0) == 0 || l == "\r\n" {
+                    break;
+                }
+            }
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    format!("http://{addr}/jobs/1")
+}
+
+#[test]
+fn postings_are_fetched_from_a_url() {
+    let url = serve(
+        "<html><head><title>Platform Engineer</title></head><body><nav>Jobs Home</nav><h2>Requirements</h2><ul><li>Kubernetes and Terraform</li></ul><footer>Scala Corp</footer></body></html>",
+        "200 OK",
+    );
+    let lib = Lib::new();
+    let v = lib.json(&["keywords", &url]);
+    assert_eq!(keyword(&v, "Kubernetes")["section"], "required");
+    assert!(!v["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k["name"] == "Scala"));
+    let job = lib.json(&["job", "add", &url]);
+    assert_eq!(job["job"]["title"], "Platform Engineer");
+    assert_eq!(job["job"]["url"], url.as_str());
+
+    let dead = serve("gone", "404 Not Found");
+    let run = lib.run(&["--json", "keywords", &dead]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["error"]["code"], "fetch_failed");
+    assert!(run.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("404"));
+}
