@@ -9,6 +9,7 @@ fn main() {
             "get_card",
             "search",
             "import_paths",
+            "ui_ready",
         ]),
     ))
     .expect("tauri build script");

@@ -60,6 +60,21 @@ async fn search(app: State<'_, App>, query: String, limit: usize) -> Reply<Searc
     app.with(|lib| lib.search(&query, limit))
 }
 
+/// The window reports the library on screen; with `CUECARD_TRACE` set, the time since the
+/// process started is printed (the start-up benchmark reads it).
+#[tauri::command]
+async fn ui_ready(started: State<'_, Started>) -> Reply<()> {
+    if std::env::var_os("CUECARD_TRACE").is_some() {
+        eprintln!(
+            "cuecard: library painted {} ms after start",
+            started.0.elapsed().as_millis()
+        );
+    }
+    Ok(())
+}
+
+struct Started(std::time::Instant);
+
 #[tauri::command]
 async fn import_paths(
     handle: AppHandle,
@@ -108,6 +123,7 @@ fn library_path() -> PathBuf {
 }
 
 fn main() {
+    let started = Started(std::time::Instant::now());
     let path = library_path();
     let mut library = match Library::open(&path) {
         Ok(lib) => lib,
@@ -124,6 +140,7 @@ fn main() {
     }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .manage(started)
         .manage(App {
             library: Arc::new(Mutex::new(library)),
         })
@@ -146,7 +163,8 @@ fn main() {
             list_cards,
             get_card,
             search,
-            import_paths
+            import_paths,
+            ui_ready
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -136,6 +136,28 @@ describe('keyboard and card view', () => {
   });
 });
 
+describe('long lists', () => {
+  it('puts 200 cards in the page at a time and tells the app it is ready', async () => {
+    unmount(app);
+    target.innerHTML = '';
+    const deck = { id: 'big', name: 'Big', source: null, cards: 0 };
+    const many = Array.from({ length: 450 }, (_, i) => ({
+      id: `k${i}`, deck_id: 'big', deck: 'Big', question: `Question ${i}?`, answer: 'A.', answer_html: '<p>A.</p>',
+      section: [], tags: [], source_file: null, source_line: i, source_line_end: i, unanswered: false, archived: false, skills: [],
+    }));
+    backend = new MockBackend({ decks: [deck], cards: many });
+    app = mount(App, { target, props: { backend } });
+    await settle();
+    await new Promise((r) => setTimeout(r, 30));
+    expect($$('[data-testid="card-item"]')).toHaveLength(200);
+    expect(backend.readyCalls).toBe(1);
+    (target.querySelector('button.more') as HTMLElement).click();
+    await settle();
+    expect($$('[data-testid="card-item"]')).toHaveLength(400);
+    expect($('[data-testid="result-count"]')?.textContent).toContain('450 cards');
+  });
+});
+
 describe('import', () => {
   it('shows the report with shapes and warnings with line numbers', async () => {
     backend.pickResult = ['/home/me/zoox.md'];

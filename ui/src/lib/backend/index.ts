@@ -35,6 +35,8 @@ export interface Backend {
   pickFiles(): Promise<string[] | null>;
   onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void>;
   onFileDrop(cb: (e: DropEvent) => void): Promise<() => void>;
+  /** Tells the app the library is on screen (it times its start-up with this). */
+  uiReady(): Promise<void>;
 }
 
 declare global {
@@ -69,4 +71,5 @@ class LazyTauri implements Backend {
   pickFiles() { return this.inner.then((b) => b.pickFiles()); }
   onImportProgress(cb: (p: ImportProgress) => void) { return this.inner.then((b) => b.onImportProgress(cb)); }
   onFileDrop(cb: (e: DropEvent) => void) { return this.inner.then((b) => b.onFileDrop(cb)); }
+  uiReady() { return this.inner.then((b) => b.uiReady()); }
 }

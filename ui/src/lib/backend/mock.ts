@@ -158,6 +158,11 @@ export class MockBackend implements Backend {
     return report;
   }
 
+  readyCalls = 0;
+  async uiReady() {
+    this.readyCalls += 1;
+  }
+
   async pickFiles() {
     return this.pickResult;
   }

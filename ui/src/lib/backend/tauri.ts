@@ -34,6 +34,7 @@ export class TauriBackend implements Backend {
   getCard(id: string) { return call<CardView>('get_card', { id }); }
   search(query: string, limit: number) { return call<SearchResult>('search', { query, limit }); }
   importPaths(paths: string[]) { return call<ImportReport>('import_paths', { paths }); }
+  uiReady() { return call<void>('ui_ready'); }
 
   async pickFiles(): Promise<string[] | null> {
     const picked = await open({
