@@ -32,7 +32,7 @@ use crate::render;
 use query::{Atom, ParsedQuery, Scope};
 
 /// Bumped whenever the schema or the analyzers change: an index of another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 1;
+pub const INDEX_SCHEMA_VERSION: u32 = 2;
 
 const EN: &str = "cue_en";
 const WORDS: &str = "cue_words";
@@ -52,6 +52,8 @@ struct Fields {
     answer: Field,
     question_words: Field,
     answer_words: Field,
+    /// Skill ids from the jobs lexicon (`skill:kubernetes` finds `k8s` too).
+    skills: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -79,6 +81,7 @@ fn schema() -> (Schema, Fields) {
         ),
         question_words: b.add_text_field("question_words", text(WORDS, IndexRecordOption::Basic)),
         answer_words: b.add_text_field("answer_words", text(WORDS, IndexRecordOption::Basic)),
+        skills: b.add_text_field("skills", STRING),
     };
     (b.build(), fields)
 }
@@ -265,6 +268,9 @@ impl SearchIndex {
         doc.add_text(f.deck_name, &card.deck);
         for tag in &card.tags {
             doc.add_text(f.tags, tag);
+        }
+        for skill in &card.skills {
+            doc.add_text(f.skills, skill);
         }
         doc.add_text(f.question, &card.question);
         doc.add_text(f.question_words, &card.question);
@@ -492,6 +498,18 @@ impl QueryBuilder {
                 Term::from_field_text(self.fields.tags, &tag_slug(name)),
                 IndexRecordOption::Basic,
             ))),
+            Atom::Skill(name) => {
+                let lex = crate::jobs::Lexicon::builtin();
+                let id = lex
+                    .lookup(name)
+                    .or_else(|| lex.get(name))
+                    .map(|s| s.id.clone())
+                    .unwrap_or_else(|| name.to_lowercase());
+                Some(Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.skills, &id),
+                    IndexRecordOption::Basic,
+                )))
+            }
             Atom::Phrase { scope, text } => self.phrase(*scope, text, negated),
             Atom::Word {
                 scope,

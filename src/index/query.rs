@@ -1,7 +1,7 @@
 //! The search syntax, parsed by hand into a small tree.
 //!
 //! Syntax: plain words (all must match), `"a phrase"`, `-word` / `-"phrase"` to exclude,
-//! `a OR b`, `deck:NAME`, `tag:NAME`, and `q:` / `a:` to look only in questions or answers.
+//! `a OR b`, `deck:NAME`, `tag:NAME`, `skill:NAME` (a skill by any of its names), and `q:` / `a:` to look only in questions or answers.
 //! The last word is a prefix while the person is still typing it. Nothing here fails: a
 //! malformed query is repaired and the repair is reported as a warning.
 
@@ -28,6 +28,8 @@ pub enum Atom {
     },
     Deck(String),
     Tag(String),
+    /// A skill of the jobs lexicon, by any of its names.
+    Skill(String),
 }
 
 /// Atoms joined by OR; a negated clause excludes what it matches.
@@ -89,7 +91,7 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> (Vec<Token>, bool) {
             let name: String = chars[i..j].iter().collect::<String>().to_lowercase();
             if matches!(
                 name.as_str(),
-                "deck" | "tag" | "q" | "a" | "question" | "answer"
+                "deck" | "tag" | "skill" | "q" | "a" | "question" | "answer"
             ) {
                 field = Some(name);
                 i = j + 1;
@@ -156,6 +158,7 @@ fn atom_of(token: &Token) -> Atom {
     match token.field.as_deref() {
         Some("deck") => Atom::Deck(token.text.trim().to_string()),
         Some("tag") => Atom::Tag(token.text.trim().to_string()),
+        Some("skill") => Atom::Skill(token.text.trim().to_string()),
         _ if token.quoted => Atom::Phrase {
             scope,
             text: token.text.clone(),

@@ -91,6 +91,19 @@ fn deck_and_tag_filters() {
 }
 
 #[test]
+fn skills_by_any_of_their_names() {
+    let lib = setup();
+    // The card says "Kubernetes"; k8s is the same skill.
+    assert_eq!(lib.json(&["search", "skill:k8s"])["total"], 1);
+    assert_eq!(lib.json(&["search", "skill:kubernetes"])["total"], 1);
+    assert_eq!(
+        lib.json(&["search", "skill:rabbitmq", "-kafka"])["total"],
+        0
+    );
+    assert_eq!(lib.json(&["search", "skill:cobol"])["total"], 0);
+}
+
+#[test]
 fn typos_are_forgiven_when_nothing_matches() {
     let lib = setup();
     let v = lib.json(&["search", "kubrenetes"]);
