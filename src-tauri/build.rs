@@ -10,6 +10,11 @@ fn main() {
             "search",
             "import_paths",
             "ui_ready",
+            "list_jobs",
+            "add_job",
+            "match_job",
+            "remove_job_keyword",
+            "add_job_keyword",
         ]),
     ))
     .expect("tauri build script");

@@ -8,6 +8,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use cuecard::library::PostingInput;
+use cuecard::matching::MatchReport;
+use cuecard::store::Job;
 use cuecard::{
     CardSummary, CardView, Deck, ErrorPayload, ImportProgress, ImportReport, Library, LibraryInfo,
     SearchResult,
@@ -58,6 +61,71 @@ async fn get_card(app: State<'_, App>, id: String) -> Reply<CardView> {
 #[tauri::command]
 async fn search(app: State<'_, App>, query: String, limit: usize) -> Reply<SearchResult> {
     app.with(|lib| lib.search(&query, limit))
+}
+
+#[tauri::command]
+async fn list_jobs(app: State<'_, App>) -> Reply<Vec<Job>> {
+    app.with(|lib| lib.jobs())
+}
+
+/// Where a posting comes from, as the window sends it: pasted text, a file or a URL.
+#[derive(serde::Deserialize)]
+struct JobInput {
+    text: Option<String>,
+    path: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    company: Option<String>,
+    date: Option<String>,
+}
+
+#[tauri::command]
+async fn add_job(app: State<'_, App>, input: JobInput) -> Reply<Job> {
+    let library = Arc::clone(&app.library);
+    // Fetching blocks: keep it off the async runtime.
+    tauri::async_runtime::spawn_blocking(move || {
+        let source = match (input.text, input.path, input.url) {
+            (Some(t), _, _) if !t.trim().is_empty() => PostingInput::Text(t),
+            (_, Some(p), _) if !p.trim().is_empty() => PostingInput::Path(p.into()),
+            (_, _, Some(u)) if !u.trim().is_empty() => PostingInput::Url(u),
+            _ => PostingInput::Text(String::new()),
+        };
+        let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let mut lib = library.lock().map_err(|_| busy())?;
+        lib.add_job(
+            source,
+            blank(input.title),
+            blank(input.company),
+            blank(input.date),
+        )
+        .map_err(|e| e.payload())
+    })
+    .await
+    .map_err(|e| ErrorPayload {
+        code: "internal".into(),
+        message: format!("adding the job stopped unexpectedly: {e}"),
+    })?
+}
+
+#[tauri::command]
+async fn match_job(app: State<'_, App>, id: String, deck: Option<String>) -> Reply<MatchReport> {
+    app.with(|lib| lib.match_keywords(&lib.job(&id)?.keywords, deck.as_deref()))
+}
+
+#[tauri::command]
+async fn remove_job_keyword(app: State<'_, App>, job: String, keyword: String) -> Reply<Job> {
+    app.with(|lib| {
+        lib.remove_job_keyword(&job, &keyword)
+            .and_then(|_| lib.job(&job))
+    })
+}
+
+#[tauri::command]
+async fn add_job_keyword(app: State<'_, App>, job: String, name: String) -> Reply<Job> {
+    app.with(|lib| {
+        lib.add_job_keyword(&job, &name, 1.0)
+            .and_then(|_| lib.job(&job))
+    })
 }
 
 /// The window reports the library on screen; with `CUECARD_TRACE` set, the time since the
@@ -164,7 +232,12 @@ fn main() {
             get_card,
             search,
             import_paths,
-            ui_ready
+            ui_ready,
+            list_jobs,
+            add_job,
+            match_job,
+            remove_job_keyword,
+            add_job_keyword
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

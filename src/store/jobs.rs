@@ -18,8 +18,7 @@ pub struct Job {
     pub interview_date: Option<String>,
     /// Keywords in force (removed ones left out).
     pub keywords: Vec<Keyword>,
-    #[serde(skip)]
-    #[ts(skip)]
+    /// The posting as text.
     pub text: String,
 }
 

@@ -144,3 +144,30 @@ test('script, event handlers and javascript: links in an answer stay inert', asy
     await s.end();
   }
 });
+
+test('a pasted job posting shows its keywords coloured by coverage and what to rehearse', async () => {
+  const s = await openApp();
+  try {
+    await s.click(await s.find('[data-testid="add-job"]'));
+    const text = await s.waitFind('[data-testid="job-text"]');
+    await s.type(text, 'Requirements:\n- Experience with PostgreSQL and Redis\n- Haskell in production\n- Strong communication skills');
+    await s.type(await s.find('[data-testid="job-title-input"]'), 'Backend engineer');
+    await s.click(await s.find('[data-testid="job-submit"]'));
+    const title = await s.waitFind('[data-testid="job-title"]');
+    assert.equal(await s.text(title), 'Backend engineer');
+    const chips = await s.waitAll('[data-testid="keyword-chip"]', (a) => a.length >= 3, 'keyword chips');
+    const states = {};
+    for (const c of chips) {
+      const name = await s.content(await s.cmd('POST', `/element/${c}/element`, { using: 'css selector', value: '.chip-name' }).then((v) => Object.values(v)[0]));
+      states[name.toLowerCase()] = await s.attr(c, 'data-state');
+    }
+    // The sample deck's index answer names PostgreSQL; nothing in it mentions Haskell.
+    assert.equal(states['postgresql'], 'strong', JSON.stringify(states));
+    assert.equal(states['haskell'], 'gap', JSON.stringify(states));
+    const ranking = await s.text(await s.find('[data-testid="job-ranking"]'));
+    assert.match(ranking, /Tell me about yourself|index/);
+    assert.equal((await s.findAll('[data-testid="job-item"]')).length, 1);
+  } finally {
+    await s.end();
+  }
+});

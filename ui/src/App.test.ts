@@ -158,6 +158,46 @@ describe('long lists', () => {
   });
 });
 
+describe('jobs', () => {
+  it('adds a pasted posting and shows coverage, gaps and what to rehearse', async () => {
+    ($('[data-testid="add-job"]') as HTMLElement).click();
+    await settle();
+    const text = $('[data-testid="job-text"]') as HTMLTextAreaElement;
+    text.value = 'We need Redis, Kafka and Rust. Teamwork matters.';
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+    const title = $('[data-testid="job-title-input"]') as HTMLInputElement;
+    title.value = 'Platform engineer';
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+    ($('[data-testid="job-submit"]') as HTMLElement).click();
+    await settle();
+    await settle();
+    expect($('[data-testid="job-title"]')?.textContent).toBe('Platform engineer');
+    const chips = $$('[data-testid="keyword-chip"]').map((c) => [c.querySelector('.chip-name')?.textContent, c.dataset.state]);
+    expect(chips).toEqual([['Redis', 'strong'], ['Kafka', 'gap'], ['Rust', 'gap'], ['Teamwork', 'gap']]);
+    expect($('[data-testid="job-score"]')?.textContent).toContain('25');
+    expect($('[data-testid="job-gaps"]')?.textContent).toContain('Kafka');
+    expect($('[data-testid="job-ranking"]')?.textContent).toContain('rate limiter');
+    expect($$('[data-testid="job-item"]')).toHaveLength(1);
+    // Clicking a chip lists the answers that cover it; removing a keyword is remembered.
+    (target.querySelector('[data-testid="keyword-chip"] .chip-name') as HTMLElement).click();
+    await settle();
+    expect($('[data-testid="keyword-cards"]')?.textContent).toContain('How would you design a rate limiter?');
+    (target.querySelectorAll('[data-testid="keyword-chip"] .chip-x')[1] as HTMLElement).click();
+    await settle();
+    await settle();
+    expect($$('[data-testid="keyword-chip"]')).toHaveLength(3);
+    expect(backend.jobs[0].keywords.map((k) => k.name)).toEqual(['Redis', 'Rust', 'Teamwork']);
+  });
+
+  it('shows why a posting could not be added', async () => {
+    ($('[data-testid="add-job"]') as HTMLElement).click();
+    await settle();
+    ($('[data-testid="job-submit"]') as HTMLElement).click();
+    await settle();
+    expect($('[data-testid="job-error"]')?.textContent).toContain('the posting is empty');
+  });
+});
+
 describe('import', () => {
   it('shows the report with shapes and warnings with line numbers', async () => {
     backend.pickResult = ['/home/me/zoox.md'];

@@ -5,7 +5,9 @@ import type {
   Deck,
   ImportProgress,
   ImportReport,
+  Job,
   LibraryInfo,
+  MatchReport,
   SearchResult,
 } from './types';
 import { MockBackend } from './mock';
@@ -22,6 +24,16 @@ export class BackendError extends Error {
   }
 }
 
+/** A posting to add: pasted text, a file path or a web address, with optional details. */
+export type JobInput = {
+  text: string | null;
+  path: string | null;
+  url: string | null;
+  title: string | null;
+  company: string | null;
+  date: string | null;
+};
+
 export type DropEvent = { type: 'enter' | 'over' | 'leave' | 'drop'; paths: string[] };
 
 export interface Backend {
@@ -37,6 +49,11 @@ export interface Backend {
   onFileDrop(cb: (e: DropEvent) => void): Promise<() => void>;
   /** Tells the app the library is on screen (it times its start-up with this). */
   uiReady(): Promise<void>;
+  listJobs(): Promise<Job[]>;
+  addJob(input: JobInput): Promise<Job>;
+  matchJob(id: string, deck: string | null): Promise<MatchReport>;
+  removeJobKeyword(job: string, keyword: string): Promise<Job>;
+  addJobKeyword(job: string, name: string): Promise<Job>;
 }
 
 declare global {
@@ -72,4 +89,9 @@ class LazyTauri implements Backend {
   onImportProgress(cb: (p: ImportProgress) => void) { return this.inner.then((b) => b.onImportProgress(cb)); }
   onFileDrop(cb: (e: DropEvent) => void) { return this.inner.then((b) => b.onFileDrop(cb)); }
   uiReady() { return this.inner.then((b) => b.uiReady()); }
+  listJobs() { return this.inner.then((b) => b.listJobs()); }
+  addJob(input: JobInput) { return this.inner.then((b) => b.addJob(input)); }
+  matchJob(id: string, deck: string | null) { return this.inner.then((b) => b.matchJob(id, deck)); }
+  removeJobKeyword(job: string, keyword: string) { return this.inner.then((b) => b.removeJobKeyword(job, keyword)); }
+  addJobKeyword(job: string, name: string) { return this.inner.then((b) => b.addJobKeyword(job, name)); }
 }

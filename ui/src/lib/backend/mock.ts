@@ -1,6 +1,6 @@
 // An in-memory backend for UI tests and for `npm run dev` in a plain browser. It searches
 // for real (every word must appear; the last one as a prefix) so tests mean something.
-import type { Backend, DropEvent } from './index';
+import type { Backend, DropEvent, JobInput } from './index';
 import { BackendError } from './index';
 import type {
   CardSummary,
@@ -8,7 +8,10 @@ import type {
   Deck,
   ImportProgress,
   ImportReport,
+  Job,
+  Keyword,
   LibraryInfo,
+  MatchReport,
   SearchResult,
   Segment,
 } from './types';
@@ -156,6 +159,59 @@ export class MockBackend implements Backend {
     });
     this.progress.forEach((cb) => cb({ done: paths.length, total: paths.length, path: '' }));
     return report;
+  }
+
+  jobs: Job[] = [];
+
+  async listJobs() {
+    return this.jobs.map((j) => ({ ...j, keywords: [...j.keywords] }));
+  }
+
+  /** Keywords are the words of the posting that name a skill in this tiny list. */
+  async addJob(input: JobInput): Promise<Job> {
+    const text = input.text ?? '';
+    if (!text.trim()) throw new BackendError('invalid_input', 'the posting is empty; paste its text, or give a file or a web address');
+    const known = ['Redis', 'Kafka', 'Rust', 'Teamwork'];
+    const keywords: Keyword[] = known
+      .filter((k) => text.toLowerCase().includes(k.toLowerCase()))
+      .map((k) => ({
+        id: k.toLowerCase(), name: k, kind: k === 'Teamwork' ? 'soft_skill' : 'hard_skill', section: 'required',
+        weight: 1, count: 1, category: null, matched: [k],
+      }));
+    const job: Job = {
+      id: `j${this.jobs.length + 1}`, title: input.title ?? 'Untitled', company: input.company, url: input.url,
+      source: 'pasted', interview_date: input.date, keywords, text,
+    };
+    this.jobs.push(job);
+    return { ...job };
+  }
+
+  async matchJob(id: string): Promise<MatchReport> {
+    const job = this.jobs.find((j) => j.id === id);
+    if (!job) throw new BackendError('not_found', `no job with id or name "${id}"`);
+    const keywords = job.keywords.map((k) => {
+      const covering = this.cards.filter((c) => (c.question + ' ' + c.answer).toLowerCase().includes(k.name.toLowerCase()));
+      return { id: k.id, name: k.name, kind: k.kind, section: k.section, weight: k.weight, covered_by: covering.map((c) => c.id), strong: covering.map((c) => c.id) };
+    });
+    const covered = keywords.filter((k) => k.covered_by.length).length;
+    const score = keywords.length ? Math.round((100 * covered) / keywords.length) : 0;
+    const ranking = this.cards
+      .map((c) => ({ card_id: c.id, question: c.question, matched: keywords.filter((k) => k.covered_by.includes(c.id)).map((k) => k.id), score: 0 }))
+      .filter((r) => r.matched.length)
+      .map((r) => ({ ...r, score: r.matched.length }));
+    return { score, required_coverage: score, preferred_coverage: 0, keywords, gaps: keywords.filter((k) => !k.covered_by.length).map((k) => k.id), ranking };
+  }
+
+  async removeJobKeyword(job: string, keyword: string) {
+    const j = this.jobs.find((x) => x.id === job)!;
+    j.keywords = j.keywords.filter((k) => k.id !== keyword);
+    return { ...j };
+  }
+
+  async addJobKeyword(job: string, name: string) {
+    const j = this.jobs.find((x) => x.id === job)!;
+    j.keywords.push({ id: name.toLowerCase(), name, kind: 'phrase', section: 'required', weight: 1, count: 0, category: null, matched: [name] });
+    return { ...j };
   }
 
   readyCalls = 0;

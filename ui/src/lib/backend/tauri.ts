@@ -3,7 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
-import { BackendError, type Backend, type DropEvent } from './index';
+import { BackendError, type Backend, type DropEvent, type JobInput } from './index';
 import type {
   CardSummary,
   CardView,
@@ -11,7 +11,9 @@ import type {
   ErrorPayload,
   ImportProgress,
   ImportReport,
+  Job,
   LibraryInfo,
+  MatchReport,
   SearchResult,
 } from './types';
 
@@ -35,6 +37,11 @@ export class TauriBackend implements Backend {
   search(query: string, limit: number) { return call<SearchResult>('search', { query, limit }); }
   importPaths(paths: string[]) { return call<ImportReport>('import_paths', { paths }); }
   uiReady() { return call<void>('ui_ready'); }
+  listJobs() { return call<Job[]>('list_jobs'); }
+  addJob(input: JobInput) { return call<Job>('add_job', { input }); }
+  matchJob(id: string, deck: string | null) { return call<MatchReport>('match_job', { id, deck }); }
+  removeJobKeyword(job: string, keyword: string) { return call<Job>('remove_job_keyword', { job, keyword }); }
+  addJobKeyword(job: string, name: string) { return call<Job>('add_job_keyword', { job, name }); }
 
   async pickFiles(): Promise<string[] | null> {
     const picked = await open({

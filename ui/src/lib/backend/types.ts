@@ -12,3 +12,8 @@ export type { ImportWarning } from '../bindings/ImportWarning';
 export type { ImportProgress } from '../bindings/ImportProgress';
 export type { LibraryInfo } from '../bindings/LibraryInfo';
 export type { ErrorPayload } from '../bindings/ErrorPayload';
+export type { Job } from '../bindings/Job';
+export type { Keyword } from '../bindings/Keyword';
+export type { KeywordCoverage } from '../bindings/KeywordCoverage';
+export type { MatchReport } from '../bindings/MatchReport';
+export type { RankedCard } from '../bindings/RankedCard';

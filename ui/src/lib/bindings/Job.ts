@@ -12,4 +12,8 @@ interview_date: string | null,
 /**
  * Keywords in force (removed ones left out).
  */
-keywords: Array<Keyword>, };
+keywords: Array<Keyword>, 
+/**
+ * The posting as text.
+ */
+text: string, };
