@@ -48,6 +48,9 @@ pub struct Lexicon {
     ambiguous: HashSet<String>,
     /// Single-token aliases with separators inside (`ci/cd`, `node.js`): kept whole.
     whole: HashSet<String>,
+    /// Every proper token-prefix of a multi-word alias (`amazon`, `amazon web`), so the
+    /// matcher stops extending as soon as no alias can follow.
+    prefixes: HashSet<String>,
     max_len: usize,
 }
 
@@ -82,6 +85,7 @@ impl Lexicon {
             aliases: HashMap::new(),
             ambiguous: HashSet::new(),
             whole: HashSet::new(),
+            prefixes: HashSet::new(),
             max_len: 1,
         };
         for line in tsv.lines() {
@@ -106,6 +110,10 @@ impl Lexicon {
                     lex.whole.insert(alias.to_string());
                 }
                 lex.aliases.entry(alias.to_string()).or_insert(idx);
+                let words: Vec<&str> = alias.split(' ').collect();
+                for n in 1..words.len() {
+                    lex.prefixes.insert(words[..n].join(" "));
+                }
             }
             if let Some(list) = cols.get(5).and_then(|f| f.strip_prefix("ambiguous=")) {
                 lex.ambiguous.extend(list.split(',').map(str::to_string));
@@ -198,34 +206,39 @@ impl Lexicon {
         let mut i = 0;
         let mut key = String::new();
         while i < tokens.len() {
-            let mut matched = false;
-            for len in (1..=self.max_len.min(tokens.len() - i)).rev() {
-                key.clear();
-                for (n, t) in tokens[i..i + len].iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(&t.norm);
+            // Extend the key a token at a time while some alias may still follow; keep the
+            // longest alias seen.
+            let mut best: Option<(usize, usize)> = None; // (len, skill)
+            key.clear();
+            for len in 1..=self.max_len.min(tokens.len() - i) {
+                if len > 1 {
+                    key.push(' ');
                 }
+                key.push_str(&tokens[i + len - 1].norm);
                 let mut hit = self.aliases.get(key.as_str()).copied();
-                // A plural of an alias ("roadmaps", "microservices" both ways).
+                // A plural of an alias ("roadmaps").
                 if hit.is_none() && key.ends_with('s') && tokens[i + len - 1].norm.len() > 3 {
                     hit = self.aliases.get(&key[..key.len() - 1]).copied();
                 }
                 if let Some(skill) = hit {
-                    let (start, end) = (tokens[i].start, tokens[i + len - 1].end);
-                    let ambiguous = len == 1 && self.ambiguous.contains(key.as_str());
-                    if ambiguous && !written_as_name(&text[start..end]) {
-                        break;
-                    }
-                    found.push((SkillMatch { skill, start, end }, ambiguous, i));
-                    i += len;
-                    matched = true;
+                    best = Some((len, skill));
+                }
+                if !self.prefixes.contains(key.as_str()) {
                     break;
                 }
             }
-            if !matched {
-                i += 1;
+            match best {
+                Some((len, skill)) => {
+                    let (start, end) = (tokens[i].start, tokens[i + len - 1].end);
+                    let ambiguous = len == 1 && self.ambiguous.contains(tokens[i].norm.as_str());
+                    if ambiguous && !written_as_name(&text[start..end]) {
+                        i += 1;
+                        continue;
+                    }
+                    found.push((SkillMatch { skill, start, end }, ambiguous, i));
+                    i += len;
+                }
+                None => i += 1,
             }
         }
         // Words before a name that make it technical: "experience with Go", "in R".
