@@ -119,7 +119,8 @@ impl Store {
             .conn
             .query_row(
                 "SELECT id, title, company, url, source, interview_date, text FROM jobs \
-                 WHERE id = ?1 OR (length(?1) >= 3 AND substr(id, 1, length(?1)) = ?1) LIMIT 2",
+                 WHERE id = ?1 OR (length(?1) >= 3 AND substr(id, 1, length(?1)) = ?1) \
+                 ORDER BY id = ?1 DESC, created_at DESC LIMIT 1",
                 [id],
                 |r| {
                     Ok(Job {
