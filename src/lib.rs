@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod library;
 pub mod matching;
 pub mod model;
+pub mod rehearse;
 pub mod render;
 pub mod store;
 

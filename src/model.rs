@@ -226,6 +226,14 @@ mod bindings {
             ErrorPayload::export_all(&cfg),
             crate::matching::MatchReport::export_all(&cfg),
             crate::store::Job::export_all(&cfg),
+            crate::rehearse::RehearsalPlan::export_all(&cfg),
+            crate::rehearse::Session::export_all(&cfg),
+            crate::rehearse::AttemptInput::export_all(&cfg),
+            crate::rehearse::AttemptResult::export_all(&cfg),
+            crate::rehearse::TypedFeedback::export_all(&cfg),
+            crate::rehearse::SessionSummary::export_all(&cfg),
+            crate::rehearse::Stats::export_all(&cfg),
+            crate::rehearse::DueCard::export_all(&cfg),
         ];
         for r in results {
             r.expect("export TypeScript bindings");

@@ -9,6 +9,15 @@ import type {
   LibraryInfo,
   MatchReport,
   SearchResult,
+  RehearsalPlan,
+  Session,
+  TypedFeedback,
+  AttemptInput,
+  AttemptResult,
+  SessionSummary,
+  Stats,
+  Attempt,
+  DueCard,
 } from './types';
 import { MockBackend } from './mock';
 
@@ -54,6 +63,16 @@ export interface Backend {
   matchJob(id: string, deck: string | null): Promise<MatchReport>;
   removeJobKeyword(job: string, keyword: string): Promise<Job>;
   addJobKeyword(job: string, name: string): Promise<Job>;
+  /** Picks the cards of a rehearsal and opens a session. */
+  startRehearsal(plan: RehearsalPlan): Promise<Session>;
+  /** Holds a typed attempt against the prepared answer (and the job's keywords); stores nothing. */
+  compareTyped(cardId: string, typed: string, durationMs: number, targetSecs: number, job: string | null): Promise<TypedFeedback>;
+  /** Records one rating at once (committed before this resolves) and reschedules the card. */
+  recordAttempt(input: AttemptInput): Promise<AttemptResult>;
+  sessionSummary(sessionId: string): Promise<SessionSummary>;
+  stats(): Promise<Stats>;
+  cardHistory(cardId: string): Promise<Attempt[]>;
+  dueCards(): Promise<DueCard[]>;
 }
 
 declare global {
@@ -94,4 +113,13 @@ class LazyTauri implements Backend {
   matchJob(id: string, deck: string | null) { return this.inner.then((b) => b.matchJob(id, deck)); }
   removeJobKeyword(job: string, keyword: string) { return this.inner.then((b) => b.removeJobKeyword(job, keyword)); }
   addJobKeyword(job: string, name: string) { return this.inner.then((b) => b.addJobKeyword(job, name)); }
+  startRehearsal(plan: RehearsalPlan) { return this.inner.then((b) => b.startRehearsal(plan)); }
+  compareTyped(cardId: string, typed: string, durationMs: number, targetSecs: number, job: string | null) {
+    return this.inner.then((b) => b.compareTyped(cardId, typed, durationMs, targetSecs, job));
+  }
+  recordAttempt(input: AttemptInput) { return this.inner.then((b) => b.recordAttempt(input)); }
+  sessionSummary(sessionId: string) { return this.inner.then((b) => b.sessionSummary(sessionId)); }
+  stats() { return this.inner.then((b) => b.stats()); }
+  cardHistory(cardId: string) { return this.inner.then((b) => b.cardHistory(cardId)); }
+  dueCards() { return this.inner.then((b) => b.dueCards()); }
 }

@@ -15,6 +15,15 @@ import type {
   LibraryInfo,
   MatchReport,
   SearchResult,
+  RehearsalPlan,
+  Session,
+  TypedFeedback,
+  AttemptInput,
+  AttemptResult,
+  SessionSummary,
+  Stats,
+  Attempt,
+  DueCard,
 } from './types';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -42,6 +51,15 @@ export class TauriBackend implements Backend {
   matchJob(id: string, deck: string | null) { return call<MatchReport>('match_job', { id, deck }); }
   removeJobKeyword(job: string, keyword: string) { return call<Job>('remove_job_keyword', { job, keyword }); }
   addJobKeyword(job: string, name: string) { return call<Job>('add_job_keyword', { job, name }); }
+  startRehearsal(plan: RehearsalPlan) { return call<Session>('start_rehearsal', { plan }); }
+  compareTyped(cardId: string, typed: string, durationMs: number, targetSecs: number, job: string | null) {
+    return call<TypedFeedback>('compare_typed', { cardId, typed, durationMs, targetSecs, job });
+  }
+  recordAttempt(input: AttemptInput) { return call<AttemptResult>('record_attempt', { input }); }
+  sessionSummary(sessionId: string) { return call<SessionSummary>('session_summary', { sessionId }); }
+  stats() { return call<Stats>('stats'); }
+  cardHistory(cardId: string) { return call<Attempt[]>('card_history', { cardId }); }
+  dueCards() { return call<DueCard[]>('due_cards'); }
 
   async pickFiles(): Promise<string[] | null> {
     const picked = await open({
