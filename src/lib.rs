@@ -4,6 +4,7 @@
 //! Front ends (the `cuecard` CLI, the desktop shell) call only [`Library`]; everything else
 //! is public so that it can be tested on its own.
 
+pub mod annotate;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -10,10 +10,18 @@ use crate::error::{Error, Result};
 use crate::import::{self, ParsedDocument};
 use crate::index::{tag_slug, OpenState, SearchIndex};
 use crate::model::{
-    Card, CardSummary, CardView, Deck, DeckReport, FileError, ImportReport, ImportWarning,
+    Card, CardSummary, Deck, DeckReport, FileError, ImportReport, ImportWarning,
     LibraryInfo, SearchResult,
 };
 use crate::store::{DeckTarget, NewCard, Store};
+
+mod annotate;
+mod backup;
+mod rehearse;
+
+pub use annotate::MAX_TEXT_BYTES;
+pub use backup::{list_backups, BackupFile, KEEP_DAYS};
+pub use rehearse::{parse_rating, DEFAULT_TARGET_SECS};
 
 /// The largest document Cuecard will read.
 pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024 * 1024;
@@ -168,13 +176,6 @@ impl Library {
         Err(Error::not_found("card", id))
     }
 
-    /// One card with its answer rendered to sanitised HTML, for the window.
-    pub fn card_view(&self, id: &str) -> Result<CardView> {
-        let card = self.card(id)?;
-        let answer_html = crate::render::safe_html(&card.answer);
-        Ok(CardView { card, answer_html })
-    }
-
     /// Searches live cards; see [`crate::index::query`] for the syntax.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResult> {
         self.index.search(query, limit)
@@ -198,8 +199,8 @@ impl Library {
         let mut report = ImportReport::default();
         for (i, path) in paths.iter().enumerate() {
             progress(i, paths.len(), path);
-            match self.import_file(path, deck) {
-                Ok(r) => report.decks.push(r),
+            match self.import_any(path, deck) {
+                Ok(r) => report.decks.extend(r),
                 Err(e) => report.errors.push(FileError {
                     path: path.display().to_string(),
                     code: e.code().as_str().to_string(),
@@ -209,6 +210,77 @@ impl Library {
         }
         progress(paths.len(), paths.len(), Path::new(""));
         report
+    }
+
+    /// Imports a document, or a Cuecard JSON export (all its decks).
+    pub fn import_any(&mut self, path: &Path, deck: Option<&str>) -> Result<Vec<DeckReport>> {
+        let is_json = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json {
+            return self.import_export_file(path);
+        }
+        Ok(vec![self.import_file(path, deck)?])
+    }
+
+    /// Loads a Cuecard JSON export (`cuecard export --format json`) into this library.
+    pub fn import_export_file(&mut self, path: &Path) -> Result<Vec<DeckReport>> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.len() > MAX_DOCUMENT_BYTES {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                size_mb: meta.len() / (1024 * 1024),
+                limit_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let export: crate::store::LibraryExport = serde_json::from_slice(&bytes).map_err(|e| {
+            Error::InvalidInput(format!(
+                "{} is not a Cuecard JSON export ({e}); import markdown or text documents, or a file written by `cuecard export --format json`",
+                path.display()
+            ))
+        })?;
+        let fsrs = self.fsrs()?;
+        let mut writer = self.index.writer(1)?;
+        let counts = self.store.import_library(&export, &fsrs)?;
+        let mut reports = Vec::new();
+        for d in &export.decks {
+            let Some(deck) = self.store.find_deck(&d.name)? else {
+                continue;
+            };
+            self.reindex_deck(&mut writer, deck.id.as_str())?;
+            let added = d
+                .cards
+                .iter()
+                .filter(|c| self.store.card(&c.id).ok().flatten().is_some())
+                .count();
+            reports.push(DeckReport {
+                id: deck.id.clone(),
+                name: deck.name.clone(),
+                source: path.display().to_string(),
+                cards: deck.cards,
+                added: added.min(counts.cards),
+                updated: 0,
+                removed: 0,
+                unchanged: 0,
+                conflicts: 0,
+                duplicates: 0,
+                shapes: vec!["Cuecard JSON export".to_string()],
+                warnings: if counts.skipped_cards > 0 {
+                    vec![ImportWarning {
+                        line: 0,
+                        message: format!(
+                            "{} card(s) were already in this library and were left as they are",
+                            counts.skipped_cards
+                        ),
+                    }]
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+        Ok(reports)
     }
 
     /// Reads, parses and stores one file.
@@ -289,12 +361,111 @@ impl Library {
         fallback_name: &str,
         deck: Option<&str>,
     ) -> Result<DeckReport> {
+        if !doc.plain_text {
+            if let Some((clean, marks)) = crate::export::extract_marks(doc.text) {
+                let parsed = import::parse_markdown(&clean);
+                let report =
+                    self.import_parsed(doc.source, parsed, doc.warnings, fallback_name, deck)?;
+                self.apply_marks(report.id.as_str(), doc.source, &marks)?;
+                return Ok(report);
+            }
+        }
         let parsed = if doc.plain_text {
             import::parse_text(doc.text)
         } else {
             import::parse_markdown(doc.text)
         };
         self.import_parsed(doc.source, parsed, doc.warnings, fallback_name, deck)
+    }
+
+    /// Puts the notes, tags, stars and highlights of a markdown export back on its cards:
+    /// each mark belongs to the card above it.
+    fn apply_marks(
+        &mut self,
+        deck_id: &str,
+        source: &str,
+        marks: &[(usize, crate::export::Marks)],
+    ) -> Result<()> {
+        if marks.is_empty() {
+            return Ok(());
+        }
+        let mut cards: Vec<(usize, String)> = self
+            .store
+            .cards(Some(&crate::model::DeckId(deck_id.to_string())), false)?
+            .into_iter()
+            .filter(|c| c.source_file.as_deref() == Some(source))
+            .map(|c| (c.source_line, c.id.0))
+            .collect();
+        cards.sort();
+        for (line, m) in marks {
+            let Some((_, id)) = cards.iter().rev().find(|(l, _)| l <= line) else {
+                continue;
+            };
+            self.store.merge_extras(
+                id,
+                &crate::store::CardExtras {
+                    notes: m.notes.clone(),
+                    tag_edits: m.tags.clone(),
+                    starred: m.starred,
+                },
+            )?;
+            let have = self.store.highlights_of(id)?;
+            for h in &m.highlights {
+                if have
+                    .iter()
+                    .any(|x| x.quote.exact == h.exact && x.quote.prefix == h.prefix)
+                {
+                    continue;
+                }
+                let quote = crate::annotate::anchor::quote_from_selection(
+                    &h.exact, &h.prefix, &h.suffix, None,
+                );
+                if let Some(q) = quote {
+                    // Words no longer in the answer are skipped rather than failing the import.
+                    let _ = self.store.add_highlight(id, &q, h.comment.as_deref());
+                }
+            }
+        }
+        let mut writer = self.index.writer(1)?;
+        self.reindex_deck(&mut writer, deck_id)
+    }
+
+    /// The markdown export of a deck with its notes, tags, stars and highlights.
+    pub fn export_markdown(&self, deck: &crate::model::Deck) -> Result<String> {
+        let cards = self.cards(Some(deck.id.as_str()), false)?;
+        let mut marks = std::collections::HashMap::new();
+        for c in &cards {
+            let extras = self.store.extras_of(c.id.as_str())?;
+            let highlights: Vec<crate::export::MarkHighlight> = self
+                .store
+                .highlights_of(c.id.as_str())?
+                .into_iter()
+                .filter(|h| !h.orphan)
+                .map(|h| crate::export::MarkHighlight {
+                    exact: h.quote.exact,
+                    prefix: h.quote.prefix,
+                    suffix: h.quote.suffix,
+                    comment: h.comment,
+                })
+                .collect();
+            let m = crate::export::Marks {
+                notes: extras.notes,
+                tags: extras.tag_edits,
+                starred: extras.starred,
+                highlights,
+            };
+            if m != crate::export::Marks::default() {
+                marks.insert(c.id.0.clone(), m);
+            }
+        }
+        Ok(crate::export::deck_markdown_with(deck, &cards, &marks))
+    }
+
+    /// Everything about some decks (or the whole library, with its jobs) as JSON.
+    pub fn export_json(&self, decks: Option<&[crate::model::Deck]>) -> Result<String> {
+        let ids: Option<Vec<String>> = decks.map(|d| d.iter().map(|d| d.id.0.clone()).collect());
+        let export = self.store.export_library(ids.as_deref())?;
+        serde_json::to_string_pretty(&export).map_err(|e| Error::InvalidInput(e.to_string()))
     }
 
     /// Stores a parsed document: one store transaction, then the index.
@@ -342,6 +513,7 @@ impl Library {
             updated: stored.counts.updated,
             removed: stored.counts.removed,
             unchanged: stored.counts.unchanged,
+            conflicts: stored.counts.conflicts,
             duplicates: parsed.duplicates,
             shapes: parsed
                 .shapes

@@ -77,6 +77,17 @@ pub struct Card {
     pub archived: bool,
     /// Skill ids the card names (from the skills lexicon), used to match job postings.
     pub skills: Vec<String>,
+    /// Starred by the person.
+    pub starred: bool,
+    /// The question or answer was edited in the app since the document was last imported.
+    pub edited: bool,
+    /// A re-import changed the document's version of an edited card; the person has to
+    /// choose which to keep.
+    pub conflict: bool,
+    /// The card's notes as one text, for the search index.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub notes_text: String,
 }
 
 /// A card without its answer, for lists.
@@ -124,6 +135,9 @@ pub struct DeckReport {
     pub updated: usize,
     pub removed: usize,
     pub unchanged: usize,
+    /// Cards edited in the app that the document changed too: the app's text is kept until
+    /// the person chooses (`cuecard resolve`, or the card view in the window).
+    pub conflicts: usize,
     /// Questions asked more than once in the document, merged into one card each.
     pub duplicates: usize,
     /// The document shapes recognised, in words, most cards first.
@@ -192,6 +206,9 @@ pub struct CardView {
     pub card: Card,
     /// The answer markdown rendered to HTML and sanitised: safe to insert into the page.
     pub answer_html: String,
+    /// The answer as plain text: highlight offsets count chars of this.
+    pub answer_text: String,
+    pub annotations: crate::annotate::Annotations,
 }
 
 /// Progress of a long import, sent to the window as `import-progress` events.
@@ -234,6 +251,10 @@ mod bindings {
             crate::rehearse::SessionSummary::export_all(&cfg),
             crate::rehearse::Stats::export_all(&cfg),
             crate::rehearse::DueCard::export_all(&cfg),
+            crate::annotate::Version::export_all(&cfg),
+            crate::annotate::NewHighlight::export_all(&cfg),
+            crate::annotate::Keep::export_all(&cfg),
+            crate::annotate::Annotations::export_all(&cfg),
         ];
         for r in results {
             r.expect("export TypeScript bindings");

@@ -15,6 +15,12 @@ use cuecard::{
     CardSummary, CardView, Deck, ErrorPayload, ImportProgress, ImportReport, Library, LibraryInfo,
     SearchResult,
 };
+use cuecard::annotate::{Keep, NewHighlight, Version};
+use cuecard::rehearse::time::now;
+use cuecard::rehearse::{
+    Attempt, AttemptInput, AttemptResult, DueCard, RehearsalPlan, Session, SessionSummary, Stats,
+    TypedFeedback,
+};
 use tauri::{AppHandle, Emitter, State, WebviewUrl, WebviewWindowBuilder};
 
 /// The open library, shared by all commands.
@@ -128,6 +134,121 @@ async fn add_job_keyword(app: State<'_, App>, job: String, name: String) -> Repl
     })
 }
 
+#[tauri::command]
+async fn start_rehearsal(app: State<'_, App>, plan: RehearsalPlan) -> Reply<Session> {
+    app.with(|lib| lib.start_rehearsal(&plan, now()))
+}
+
+#[tauri::command]
+async fn compare_typed(
+    app: State<'_, App>,
+    card_id: String,
+    typed: String,
+    duration_ms: u64,
+    target_secs: u32,
+    job: Option<String>,
+) -> Reply<TypedFeedback> {
+    app.with(|lib| lib.compare_typed(&card_id, &typed, duration_ms, target_secs, job.as_deref()))
+}
+
+#[tauri::command]
+async fn record_attempt(app: State<'_, App>, input: AttemptInput) -> Reply<AttemptResult> {
+    app.with(|lib| lib.record_attempt(&input, now()))
+}
+
+#[tauri::command]
+async fn session_summary(app: State<'_, App>, session_id: String) -> Reply<SessionSummary> {
+    app.with(|lib| lib.session_summary(&session_id, now()))
+}
+
+#[tauri::command]
+async fn stats(app: State<'_, App>) -> Reply<Stats> {
+    app.with(|lib| lib.stats(now()))
+}
+
+#[tauri::command]
+async fn card_history(app: State<'_, App>, card_id: String) -> Reply<Vec<Attempt>> {
+    app.with(|lib| lib.card_history(&card_id))
+}
+
+#[tauri::command]
+async fn due_cards(app: State<'_, App>) -> Reply<Vec<DueCard>> {
+    app.with(|lib| lib.due_cards(now(), true))
+}
+
+#[tauri::command]
+async fn add_note(app: State<'_, App>, card_id: String, body: String) -> Reply<CardView> {
+    app.with(|lib| lib.add_note(&card_id, &body).and_then(|_| lib.card_view(&card_id)))
+}
+
+#[tauri::command]
+async fn update_note(
+    app: State<'_, App>,
+    card_id: String,
+    note_id: i64,
+    body: String,
+) -> Reply<CardView> {
+    app.with(|lib| {
+        lib.update_note(&card_id, note_id, &body)
+            .and_then(|_| lib.card_view(&card_id))
+    })
+}
+
+#[tauri::command]
+async fn add_highlight(
+    app: State<'_, App>,
+    card_id: String,
+    highlight: NewHighlight,
+) -> Reply<CardView> {
+    app.with(|lib| {
+        lib.add_highlight(&card_id, &highlight)
+            .and_then(|_| lib.card_view(&card_id))
+    })
+}
+
+#[tauri::command]
+async fn delete_highlight(app: State<'_, App>, card_id: String, id: i64) -> Reply<CardView> {
+    app.with(|lib| lib.delete_highlight(id).and_then(|_| lib.card_view(&card_id)))
+}
+
+#[tauri::command]
+async fn set_starred(app: State<'_, App>, card_id: String, starred: bool) -> Reply<CardView> {
+    app.with(|lib| {
+        lib.set_starred(&card_id, starred)
+            .and_then(|_| lib.card_view(&card_id))
+    })
+}
+
+#[tauri::command]
+async fn edit_tag(app: State<'_, App>, card_id: String, tag: String, add: bool) -> Reply<CardView> {
+    app.with(|lib| lib.tag(&card_id, &tag, add).and_then(|_| lib.card_view(&card_id)))
+}
+
+#[tauri::command]
+async fn edit_card(
+    app: State<'_, App>,
+    card_id: String,
+    question: Option<String>,
+    answer: Option<String>,
+) -> Reply<CardView> {
+    app.with(|lib| lib.edit_card(&card_id, question.as_deref(), answer.as_deref()))
+}
+
+#[tauri::command]
+async fn card_versions(app: State<'_, App>, card_id: String) -> Reply<Vec<Version>> {
+    app.with(|lib| lib.versions(&card_id))
+}
+
+#[tauri::command]
+async fn restore_version(app: State<'_, App>, card_id: String, version_id: i64) -> Reply<CardView> {
+    app.with(|lib| lib.restore_version(&card_id, version_id))
+}
+
+#[tauri::command]
+async fn resolve_conflict(app: State<'_, App>, card_id: String, keep: Keep) -> Reply<CardView> {
+    app.with(|lib| lib.resolve_conflict(&card_id, keep))
+}
+
 /// The window reports the library on screen; with `CUECARD_TRACE` set, the time since the
 /// process started is printed (the start-up benchmark reads it).
 #[tauri::command]
@@ -206,6 +327,9 @@ fn main() {
     if let Err(e) = library.seed_sample_if_new() {
         eprintln!("cuecard: could not add the sample deck: {e}");
     }
+    if let Err(e) = library.auto_backup(now()) {
+        eprintln!("cuecard: the daily backup failed: {e}");
+    }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(started)
@@ -237,7 +361,24 @@ fn main() {
             add_job,
             match_job,
             remove_job_keyword,
-            add_job_keyword
+            add_job_keyword,
+            start_rehearsal,
+            compare_typed,
+            record_attempt,
+            session_summary,
+            stats,
+            card_history,
+            due_cards,
+            add_note,
+            update_note,
+            add_highlight,
+            delete_highlight,
+            set_starred,
+            edit_tag,
+            edit_card,
+            card_versions,
+            restore_version,
+            resolve_conflict
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -2,6 +2,7 @@
 //! formatting: readable tables by default, one JSON document on stdout with `--json`.
 
 mod output;
+mod rehearse;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -65,12 +66,12 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
-    /// Write decks out as markdown (re-importable) or JSON.
+    /// Write decks out: markdown with notes (re-importable), JSON with everything, or CSV for Anki.
     Export {
         /// Only this deck (name or id).
         #[arg(long, value_name = "NAME")]
         deck: Option<String>,
-        /// md or json.
+        /// md, json or csv.
         #[arg(long, value_name = "FORMAT")]
         format: Format,
         /// Write to this file instead of standard output.
@@ -98,10 +99,174 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         deck: Option<String>,
     },
+    /// Rehearse in the terminal: one question at a time with a timer; Space reveals, 1-4 rate.
+    Rehearse {
+        /// The cards of this deck (name or id).
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["query", "job", "due"])]
+        deck: Option<String>,
+        /// The cards a search finds.
+        #[arg(long, value_name = "Q", conflicts_with_all = ["job", "due"])]
+        query: Option<String>,
+        /// The cards a job ranks highest.
+        #[arg(long, value_name = "ID", conflicts_with = "due")]
+        job: Option<String>,
+        /// What is due today (the default).
+        #[arg(long)]
+        due: bool,
+        /// At most this many cards.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Target answer length in seconds (default: the deck's, else 120).
+        #[arg(long, value_name = "SECS")]
+        target: Option<u32>,
+    },
+    /// Record one rating of a card (for scripts and tests).
+    Review {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        /// again, hard, good or easy (or 1 to 4).
+        #[arg(long)]
+        rating: String,
+        /// Seconds spent answering.
+        #[arg(long, value_name = "N", default_value_t = 0.0)]
+        seconds: f64,
+        /// When the rating was given (RFC 3339; default now).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// What was typed as the answer, if anything.
+        #[arg(long, value_name = "TEXT")]
+        typed: Option<String>,
+    },
+    /// List the cards due for practice (scheduled ones, then new ones).
+    Due {
+        /// As of this moment (RFC 3339; default now): cards due by the end of that day.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// Leave out cards never practised.
+        #[arg(long)]
+        no_new: bool,
+    },
+    /// A card's earlier versions (question and answer), its practice history and schedule.
+    History {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        /// Bring back this version (its id from the list).
+        #[arg(long, value_name = "VERSION_ID")]
+        restore: Option<i64>,
+    },
+    /// Notes on a card.
+    Note {
+        #[command(subcommand)]
+        command: NoteCommand,
+    },
+    /// Add or remove a card's tags.
+    Tag {
+        #[command(subcommand)]
+        command: TagCommand,
+    },
+    /// Star a card (or unstar it with --off).
+    Star {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        #[arg(long)]
+        off: bool,
+    },
+    /// Highlight words of a card's answer, with an optional comment.
+    Highlight {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        /// The words, as they appear in the answer.
+        #[arg(value_name = "WORDS")]
+        words: String,
+        #[arg(long)]
+        comment: Option<String>,
+    },
+    /// Edit a card's question or answer (earlier text is kept; see `history`).
+    Edit {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        /// New answer from a file (markdown), or - for standard input.
+        #[arg(long, value_name = "FILE")]
+        answer_file: Option<PathBuf>,
+        /// New question.
+        #[arg(long, value_name = "TEXT")]
+        question: Option<String>,
+    },
+    /// Settle a card whose document changed after it was edited in the app.
+    Resolve {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        /// app (keep the edit) or file (take the document's version).
+        #[arg(long, value_name = "app|file")]
+        keep: cuecard::annotate::Keep,
+    },
+    /// Back up the library now (one is also made automatically each day; 7 days are kept).
+    Backup {
+        /// List the backups instead.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the library with a backup (the current state is backed up first).
+    Restore {
+        #[arg(value_name = "BACKUP")]
+        backup: PathBuf,
+    },
+    /// Practice statistics: reviews per day, ratings, time against target, cards due.
+    Stats,
+    /// Show or set a deck's target answer length in seconds.
+    Target {
+        #[arg(value_name = "DECK")]
+        deck: String,
+        #[arg(value_name = "SECS")]
+        seconds: Option<u32>,
+    },
     /// Import the sample deck that ships with Cuecard.
     Sample,
     /// Rebuild the search index from the library database.
     Reindex,
+}
+
+#[derive(Subcommand, Debug)]
+enum NoteCommand {
+    /// Add a note (markdown) to a card.
+    Add {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    /// Change a note's text (an empty text deletes it).
+    Edit {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        #[arg(value_name = "NOTE_ID")]
+        note: i64,
+        #[arg(value_name = "TEXT", num_args = 0..)]
+        text: Vec<String>,
+    },
+    /// Delete a note.
+    Rm {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        #[arg(value_name = "NOTE_ID")]
+        note: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TagCommand {
+    Add {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        #[arg(value_name = "TAG")]
+        tag: String,
+    },
+    Rm {
+        #[arg(value_name = "CARD_ID")]
+        card: String,
+        #[arg(value_name = "TAG")]
+        tag: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -201,7 +366,16 @@ pub fn run(args: Vec<std::ffi::OsString>) -> i32 {
 
 fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
     let root = cli.library.clone().unwrap_or_else(Library::default_path);
+    if let Command::Restore { backup } = &cli.command {
+        let (safety, lib) = Library::restore(&root, backup, cuecard::rehearse::time::now())?;
+        out.restored(backup, &safety, &lib.info()?);
+        return Ok(0);
+    }
     let mut lib = Library::open(&root)?;
+    // One backup a day, the last week kept; a failure here must not stop the command.
+    if let Err(e) = lib.auto_backup(cuecard::rehearse::time::now()) {
+        eprintln!("warning: the daily backup failed: {e}");
+    }
     match &cli.command {
         Command::Import { paths, deck } => {
             let show_progress = !cli.json && paths.len() > 1;
@@ -224,7 +398,14 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
             Ok(0)
         }
         Command::Cards { deck, archived } => {
-            out.cards(&lib.cards(deck.as_deref(), *archived)?, *archived);
+            let cards = lib.cards(deck.as_deref(), *archived)?;
+            let mut annotations = Vec::new();
+            if cli.json {
+                for c in &cards {
+                    annotations.push(lib.annotations(c.id.as_str())?);
+                }
+            }
+            out.cards(&cards, &annotations, *archived);
             Ok(0)
         }
         Command::Show { id } => {
@@ -245,24 +426,35 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
                 Some(d) => vec![lib.deck(d)?],
                 None => lib.decks()?,
             };
-            let mut with_cards = Vec::new();
-            for d in decks {
-                let cards = lib.cards(Some(d.id.as_str()), false)?;
-                with_cards.push((d, cards));
+            let mut count = 0;
+            for d in &decks {
+                count += d.cards;
             }
             let text = match format {
-                Format::Markdown => with_cards
-                    .iter()
-                    .map(|(d, c)| export::deck_markdown(d, c))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                Format::Json => export::json(&with_cards),
+                Format::Markdown => {
+                    let mut parts = Vec::new();
+                    for d in &decks {
+                        parts.push(lib.export_markdown(d)?);
+                    }
+                    parts.join("\n")
+                }
+                Format::Json => lib.export_json(if deck.is_some() {
+                    Some(&decks)
+                } else {
+                    None
+                })?,
+                Format::Csv => {
+                    let mut cards = Vec::new();
+                    for d in &decks {
+                        cards.extend(lib.cards(Some(d.id.as_str()), false)?);
+                    }
+                    export::csv(&cards)
+                }
             };
             match output {
                 Some(path) => {
                     std::fs::write(path, &text).map_err(|e| Error::io(path, e))?;
-                    let cards: usize = with_cards.iter().map(|(_, c)| c.len()).sum();
-                    out.exported(path, with_cards.len(), cards);
+                    out.exported(path, decks.len(), count);
                 }
                 None => {
                     let mut stdout = std::io::stdout().lock();
@@ -339,6 +531,195 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
                 Err(e) => return Err(e),
             };
             out.matched(&lib.match_keywords(&keywords, deck.as_deref())?);
+            Ok(0)
+        }
+        Command::Rehearse {
+            deck,
+            query,
+            job,
+            due: _,
+            limit,
+            target,
+        } => {
+            use cuecard::rehearse::{RehearsalPlan, RehearsalSource};
+            let source = if let Some(d) = deck {
+                RehearsalSource::Deck { deck: d.clone() }
+            } else if let Some(q) = query {
+                RehearsalSource::Query { query: q.clone() }
+            } else if let Some(j) = job {
+                RehearsalSource::Job { job: j.clone() }
+            } else {
+                RehearsalSource::Due
+            };
+            let plan = RehearsalPlan {
+                source,
+                limit: *limit,
+                target_secs: *target,
+            };
+            rehearse::run(&mut lib, &plan, out)
+        }
+        Command::Review {
+            card,
+            rating,
+            seconds,
+            at,
+            typed,
+        } => {
+            let rating = cuecard::library::parse_rating(rating)?;
+            if !seconds.is_finite() || *seconds < 0.0 {
+                return Err(Error::InvalidInput(format!(
+                    "--seconds {seconds} is not a duration; give the seconds spent answering"
+                )));
+            }
+            let duration_ms = (*seconds * 1000.0).round() as u64;
+            let now = match at {
+                Some(at) => cuecard::rehearse::time::parse_rfc3339_ms(at)? / 1000,
+                None => cuecard::rehearse::time::now(),
+            };
+            let result = lib.record_attempt(
+                &cuecard::rehearse::AttemptInput {
+                    card_id: cuecard::CardId(card.clone()),
+                    session_id: None,
+                    started_at: Some(cuecard::rehearse::time::rfc3339_ms(
+                        now * 1000 - duration_ms as i64,
+                    )),
+                    duration_ms,
+                    target_secs: None,
+                    rating,
+                    typed: typed.clone(),
+                },
+                now,
+            )?;
+            out.reviewed(&result);
+            Ok(0)
+        }
+        Command::Due { at, no_new } => {
+            let now = match at {
+                Some(at) => cuecard::rehearse::time::parse_rfc3339_ms(at)? / 1000,
+                None => cuecard::rehearse::time::now(),
+            };
+            out.due(&lib.due_cards(now, !*no_new)?);
+            Ok(0)
+        }
+        Command::History { card, restore } => {
+            let now = cuecard::rehearse::time::now();
+            let c = lib.card(card)?;
+            if let Some(v) = restore {
+                lib.restore_version(c.id.as_str(), *v)?;
+            }
+            let c = lib.card(c.id.as_str())?;
+            out.history(
+                &c,
+                &lib.versions(c.id.as_str())?,
+                &lib.card_schedule(c.id.as_str(), now)?,
+                &lib.card_history(c.id.as_str())?,
+            );
+            Ok(0)
+        }
+        Command::Note { command } => {
+            let card = match command {
+                NoteCommand::Add { card, text } => {
+                    lib.add_note(card, &text.join(" "))?;
+                    card
+                }
+                NoteCommand::Edit { card, note, text } => {
+                    lib.update_note(card, *note, &text.join(" "))?;
+                    card
+                }
+                NoteCommand::Rm { card, note } => {
+                    lib.update_note(card, *note, "")?;
+                    card
+                }
+            };
+            out.card_annotations(&lib.card_view(card)?);
+            Ok(0)
+        }
+        Command::Tag { command } => {
+            let (card, tag, add) = match command {
+                TagCommand::Add { card, tag } => (card, tag, true),
+                TagCommand::Rm { card, tag } => (card, tag, false),
+            };
+            lib.tag(card, tag, add)?;
+            out.card_annotations(&lib.card_view(card)?);
+            Ok(0)
+        }
+        Command::Star { card, off } => {
+            let c = lib.set_starred(card, !*off)?;
+            out.card_annotations(&lib.card_view(c.id.as_str())?);
+            Ok(0)
+        }
+        Command::Highlight {
+            card,
+            words,
+            comment,
+        } => {
+            lib.highlight_words(card, words, comment.as_deref())?;
+            out.card_annotations(&lib.card_view(card)?);
+            Ok(0)
+        }
+        Command::Edit {
+            card,
+            answer_file,
+            question,
+        } => {
+            if answer_file.is_none() && question.is_none() {
+                return Err(Error::InvalidInput(
+                    "nothing to change: give --answer-file FILE and/or --question TEXT".into(),
+                ));
+            }
+            let answer = match answer_file {
+                Some(p) if p.as_os_str() == "-" => {
+                    let mut t = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                        .map_err(|e| Error::io(std::path::Path::new("standard input"), e))?;
+                    Some(t)
+                }
+                Some(p) => {
+                    let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+                    if bytes.len() > cuecard::library::MAX_TEXT_BYTES {
+                        return Err(Error::InvalidInput(format!(
+                            "{} is {} KB; an answer can be at most {} KB",
+                            p.display(),
+                            bytes.len() / 1024,
+                            cuecard::library::MAX_TEXT_BYTES / 1024
+                        )));
+                    }
+                    let (text, _) = cuecard::import::decode(&bytes)
+                        .map_err(|_| Error::NotText(p.clone()))?;
+                    Some(text)
+                }
+                None => None,
+            };
+            let view = lib.edit_card(card, question.as_deref(), answer.as_deref())?;
+            out.card_annotations(&view);
+            Ok(0)
+        }
+        Command::Resolve { card, keep } => {
+            let view = lib.resolve_conflict(card, *keep)?;
+            out.card_annotations(&view);
+            Ok(0)
+        }
+        Command::Backup { list } => {
+            if *list {
+                out.backups(&cuecard::library::list_backups(lib.root()));
+            } else {
+                let path = lib.backup(cuecard::rehearse::time::now(), "")?;
+                out.backed_up(&path);
+            }
+            Ok(0)
+        }
+        Command::Restore { .. } => unreachable!("handled before the library is opened"),
+        Command::Stats => {
+            out.stats(&lib.stats(cuecard::rehearse::time::now())?);
+            Ok(0)
+        }
+        Command::Target { deck, seconds } => {
+            if let Some(s) = seconds {
+                lib.set_deck_target(deck, *s)?;
+            }
+            let d = lib.deck(deck)?;
+            let secs = lib.deck_target(deck)?;
+            out.target(&d.name, secs);
             Ok(0)
         }
         Command::Sample => {

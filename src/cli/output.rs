@@ -43,6 +43,14 @@ impl Out {
         Out { json, color }
     }
 
+    pub fn json_enabled(&self) -> bool {
+        self.json
+    }
+
+    pub fn session_summary(&self, s: &cuecard::rehearse::SessionSummary) {
+        print_json(&json!(s));
+    }
+
     pub fn error(&self, e: &Error) {
         self.error_payload(e.code().as_str(), &e.to_string());
     }
@@ -127,9 +135,25 @@ impl Out {
         }
     }
 
-    pub fn cards(&self, cards: &[Card], archived: bool) {
+    pub fn cards(
+        &self,
+        cards: &[Card],
+        annotations: &[cuecard::annotate::Annotations],
+        archived: bool,
+    ) {
         if self.json {
-            print_json(&json!({ "cards": cards }));
+            let list: Vec<serde_json::Value> = cards
+                .iter()
+                .zip(annotations)
+                .map(|(c, a)| {
+                    let mut v = json!(c);
+                    v["notes"] = json!(a.notes);
+                    v["highlights"] = json!(a.highlights);
+                    v["orphans"] = json!(a.orphans);
+                    v
+                })
+                .collect();
+            print_json(&json!({ "cards": list }));
             return;
         }
         if cards.is_empty() {
@@ -145,7 +169,16 @@ impl Out {
         }
         say!("{:<12}  {:<16}  {:>5}  QUESTION", "ID", "DECK", "LINE");
         for c in cards {
-            let mark = if c.unanswered { " (unanswered)" } else { "" };
+            let mut mark = String::new();
+            if c.starred {
+                mark.push_str(" ★");
+            }
+            if c.unanswered {
+                mark.push_str(" (unanswered)");
+            }
+            if c.conflict {
+                mark.push_str(" (conflict: run `cuecard resolve`)");
+            }
             say!(
                 "{:<12}  {:<16}  {:>5}  {}{}",
                 c.id,
@@ -375,4 +408,236 @@ impl Out {
             say!("Rebuilt the index of {} cards in {}", info.cards, info.path);
         }
     }
+
+    pub fn reviewed(&self, r: &cuecard::rehearse::AttemptResult) {
+        if self.json {
+            print_json(&json!(r));
+            return;
+        }
+        say!(
+            "Recorded {} for {} ({}); next due {}",
+            r.attempt.rating.name(),
+            r.attempt.card_id,
+            secs(r.attempt.duration_ms),
+            r.schedule.due.as_deref().unwrap_or("-")
+        );
+    }
+
+    pub fn due(&self, due: &[cuecard::rehearse::DueCard]) {
+        if self.json {
+            print_json(&json!({ "due": due }));
+            return;
+        }
+        if due.is_empty() {
+            say!("Nothing is due.");
+            return;
+        }
+        for d in due {
+            let when = match (&d.due, d.new) {
+                (_, true) => "new".to_string(),
+                (Some(t), _) => t.clone(),
+                (None, _) => "-".to_string(),
+            };
+            let pulled = d
+                .pulled_by
+                .as_ref()
+                .map(|j| format!(" (interview for job {j})"))
+                .unwrap_or_default();
+            say!(
+                "{}  {:<20}  {}{}",
+                &d.card_id.as_str()[..8.min(d.card_id.as_str().len())],
+                when,
+                clip(&d.question, 70),
+                pulled
+            );
+        }
+    }
+
+    pub fn history(
+        &self,
+        card: &Card,
+        versions: &[cuecard::annotate::Version],
+        s: &cuecard::rehearse::CardSchedule,
+        attempts: &[cuecard::rehearse::Attempt],
+    ) {
+        if self.json {
+            print_json(&json!({
+                "card_id": card.id,
+                "versions": versions,
+                "schedule": s,
+                "attempts": attempts
+            }));
+            return;
+        }
+        say!("{}", card.question);
+        if versions.is_empty() {
+            say!("  Versions: only the imported text.");
+        } else {
+            say!("  Versions (newest first; `--restore ID` brings one back):");
+            for v in versions {
+                say!(
+                    "  {:>5}  {}  {:<7}{}  {}",
+                    v.id,
+                    v.created_at,
+                    v.origin,
+                    if v.current { " (current)" } else { "" },
+                    clip(&v.answer, 60)
+                );
+            }
+        }
+        say!(
+            "  Practice: {} · due {} · {} reviews, {} lapses{}",
+            s.state,
+            s.due.as_deref().unwrap_or("-"),
+            s.reps,
+            s.lapses,
+            s.stability
+                .map(|st| format!(" · stability {st:.1} days"))
+                .unwrap_or_default()
+        );
+        if attempts.is_empty() {
+            say!("  Not practised yet.");
+        }
+        for a in attempts {
+            say!(
+                "  {}  {:<5}  {} of {}",
+                a.started_at,
+                a.rating.name(),
+                secs(a.duration_ms),
+                mmss(u64::from(a.target_secs))
+            );
+        }
+    }
+
+    pub fn card_annotations(&self, v: &cuecard::CardView) {
+        if self.json {
+            print_json(&json!({
+                "card_id": v.card.id,
+                "tags": v.card.tags,
+                "starred": v.card.starred,
+                "edited": v.card.edited,
+                "notes": v.annotations.notes,
+                "highlights": v.annotations.highlights,
+                "orphans": v.annotations.orphans,
+                "conflict": v.annotations.conflict,
+            }));
+            return;
+        }
+        say!("{}{}", if v.card.starred { "★ " } else { "" }, v.card.question);
+        if !v.card.tags.is_empty() {
+            say!("  tags: {}", v.card.tags.join(", "));
+        }
+        for n in &v.annotations.notes {
+            say!("  note {}: {}", n.id, clip(&n.body, 100));
+        }
+        for h in &v.annotations.highlights {
+            say!(
+                "  highlight {}: \"{}\"{}",
+                h.id,
+                clip(&h.exact, 60),
+                h.comment.as_ref().map(|c| format!(" — {c}")).unwrap_or_default()
+            );
+        }
+        for h in &v.annotations.orphans {
+            say!("  orphaned highlight {}: \"{}\" (no longer in the answer)", h.id, clip(&h.exact, 60));
+        }
+        if v.annotations.conflict.is_some() {
+            say!("  The document changed this card after you edited it: `cuecard resolve {} --keep app|file`", v.card.id);
+        }
+    }
+
+    pub fn backups(&self, list: &[cuecard::library::BackupFile]) {
+        if self.json {
+            print_json(&json!({ "backups": list }));
+            return;
+        }
+        if list.is_empty() {
+            say!("No backups yet.");
+        }
+        for b in list {
+            say!(
+                "{}  {} KB  {}",
+                cuecard::rehearse::time::rfc3339(b.modified),
+                b.bytes / 1024,
+                b.path
+            );
+        }
+    }
+
+    pub fn backed_up(&self, path: &Path) {
+        if self.json {
+            print_json(&json!({"backup": path.display().to_string()}));
+        } else {
+            say!("Backed up the library to {}", path.display());
+        }
+    }
+
+    pub fn restored(&self, from: &Path, safety: &Path, info: &LibraryInfo) {
+        if self.json {
+            print_json(&json!({
+                "restored": from.display().to_string(),
+                "previous_saved_to": safety.display().to_string(),
+                "library": info
+            }));
+        } else {
+            say!(
+                "Restored {} ({} decks, {} cards). The library as it was is saved in {}",
+                from.display(),
+                info.decks,
+                info.cards,
+                safety.display()
+            );
+        }
+    }
+
+    pub fn stats(&self, s: &cuecard::rehearse::Stats) {
+        if self.json {
+            print_json(&json!(s));
+            return;
+        }
+        say!(
+            "{} reviews of {} cards; {} cards never practised; streak {} day(s)",
+            s.total_reviews,
+            s.cards_practised,
+            s.cards_new,
+            s.streak_days
+        );
+        let due_today = s.due_forecast.first().map_or(0, |d| d.count);
+        let week: u32 = s.due_forecast.iter().take(7).map(|d| d.count).sum();
+        say!("Due today {due_today}, in the next 7 days {week}");
+        for d in s.reviews_per_day.iter().rev().take(7) {
+            say!("  {}  {}", d.day, "#".repeat(d.count.min(60) as usize));
+        }
+        for t in s.time_vs_target.iter().take(10) {
+            let over = if t.mean_secs > f64::from(t.target_secs) {
+                " over"
+            } else {
+                ""
+            };
+            say!(
+                "  {} of {}{}  {}",
+                mmss(t.mean_secs.round() as u64),
+                mmss(u64::from(t.target_secs)),
+                over,
+                clip(&t.question, 60)
+            );
+        }
+    }
+
+    pub fn target(&self, deck: &str, secs: u32) {
+        if self.json {
+            print_json(&json!({"deck": deck, "target_secs": secs}));
+        } else {
+            say!("{deck}: target {}", mmss(u64::from(secs)));
+        }
+    }
+}
+
+/// `m:ss` of whole seconds.
+pub fn mmss(secs: u64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+fn secs(ms: u64) -> String {
+    mmss((ms + 500) / 1000)
 }

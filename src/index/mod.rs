@@ -32,7 +32,7 @@ use crate::render;
 use query::{Atom, ParsedQuery, Scope};
 
 /// Bumped whenever the schema or the analyzers change: an index of another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 2;
+pub const INDEX_SCHEMA_VERSION: u32 = 3;
 
 const EN: &str = "cue_en";
 const WORDS: &str = "cue_words";
@@ -54,6 +54,10 @@ struct Fields {
     answer_words: Field,
     /// Skill ids from the jobs lexicon (`skill:kubernetes` finds `k8s` too).
     skills: Field,
+    notes: Field,
+    notes_words: Field,
+    /// `starred`, `edited`, `unanswered`, `conflict`: what `is:` looks for.
+    flags: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -82,6 +86,9 @@ fn schema() -> (Schema, Fields) {
         question_words: b.add_text_field("question_words", text(WORDS, IndexRecordOption::Basic)),
         answer_words: b.add_text_field("answer_words", text(WORDS, IndexRecordOption::Basic)),
         skills: b.add_text_field("skills", STRING),
+        notes: b.add_text_field("notes", text(EN, IndexRecordOption::WithFreqsAndPositions)),
+        notes_words: b.add_text_field("notes_words", text(WORDS, IndexRecordOption::Basic)),
+        flags: b.add_text_field("flags", STRING),
     };
     (b.build(), fields)
 }
@@ -271,6 +278,21 @@ impl SearchIndex {
         }
         for skill in &card.skills {
             doc.add_text(f.skills, skill);
+        }
+        if !card.notes_text.is_empty() {
+            let notes = render::plain_text(&card.notes_text);
+            doc.add_text(f.notes_words, &notes);
+            doc.add_text(f.notes, notes);
+        }
+        for (on, flag) in [
+            (card.starred, "starred"),
+            (card.edited, "edited"),
+            (card.unanswered, "unanswered"),
+            (card.conflict, "conflict"),
+        ] {
+            if on {
+                doc.add_text(f.flags, flag);
+            }
         }
         doc.add_text(f.question, &card.question);
         doc.add_text(f.question_words, &card.question);
@@ -476,6 +498,7 @@ impl QueryBuilder {
             ],
             Scope::Question => vec![(f.question, f.question_words, 1.0)],
             Scope::Answer => vec![(f.answer, f.answer_words, 1.0)],
+            Scope::Notes => vec![(f.notes, f.notes_words, 1.0)],
         }
     }
 
@@ -510,6 +533,10 @@ impl QueryBuilder {
                     IndexRecordOption::Basic,
                 )))
             }
+            Atom::Is(flag) => Some(Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.flags, flag),
+                IndexRecordOption::Basic,
+            ))),
             Atom::Phrase { scope, text } => self.phrase(*scope, text, negated),
             Atom::Word {
                 scope,

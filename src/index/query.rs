@@ -1,9 +1,14 @@
 //! The search syntax, parsed by hand into a small tree.
 //!
 //! Syntax: plain words (all must match), `"a phrase"`, `-word` / `-"phrase"` to exclude,
-//! `a OR b`, `deck:NAME`, `tag:NAME`, `skill:NAME` (a skill by any of its names), and `q:` / `a:` to look only in questions or answers.
+//! `a OR b`, `deck:NAME`, `tag:NAME`, `skill:NAME` (a skill by any of its names), `q:` / `a:` /
+//! `note:` to look only in questions, answers or notes, and `is:starred` (also `is:edited`,
+//! `is:unanswered`, `is:conflict`).
 //! The last word is a prefix while the person is still typing it. Nothing here fails: a
 //! malformed query is repaired and the repair is reported as a warning.
+
+/// What `is:` can look for.
+pub const IS_FLAGS: &[&str] = &["starred", "edited", "unanswered", "conflict"];
 
 /// Which text a word must be found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +16,8 @@ pub enum Scope {
     Anywhere,
     Question,
     Answer,
+    /// The card's notes (`note:`).
+    Notes,
 }
 
 /// One searchable thing.
@@ -30,6 +37,8 @@ pub enum Atom {
     Tag(String),
     /// A skill of the jobs lexicon, by any of its names.
     Skill(String),
+    /// A state of the card: `is:starred`, `is:edited`, `is:unanswered`, `is:conflict`.
+    Is(String),
 }
 
 /// Atoms joined by OR; a negated clause excludes what it matches.
@@ -91,7 +100,16 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> (Vec<Token>, bool) {
             let name: String = chars[i..j].iter().collect::<String>().to_lowercase();
             if matches!(
                 name.as_str(),
-                "deck" | "tag" | "skill" | "q" | "a" | "question" | "answer"
+                "deck"
+                    | "tag"
+                    | "skill"
+                    | "q"
+                    | "a"
+                    | "question"
+                    | "answer"
+                    | "note"
+                    | "notes"
+                    | "is"
             ) {
                 field = Some(name);
                 i = j + 1;
@@ -138,6 +156,15 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> (Vec<Token>, bool) {
             }
             continue;
         }
+        if field.as_deref() == Some("is") && !IS_FLAGS.contains(&text.trim().to_lowercase().as_str())
+        {
+            warnings.push(format!(
+                "\"is:{}\" is not known; use is:{}; ignored it",
+                text.trim(),
+                IS_FLAGS.join(", is:")
+            ));
+            continue;
+        }
         tokens.push(Token {
             negated,
             field,
@@ -153,9 +180,11 @@ fn atom_of(token: &Token) -> Atom {
     let scope = match token.field.as_deref() {
         Some("q" | "question") => Scope::Question,
         Some("a" | "answer") => Scope::Answer,
+        Some("note" | "notes") => Scope::Notes,
         _ => Scope::Anywhere,
     };
     match token.field.as_deref() {
+        Some("is") => Atom::Is(token.text.trim().to_lowercase()),
         Some("deck") => Atom::Deck(token.text.trim().to_string()),
         Some("tag") => Atom::Tag(token.text.trim().to_string()),
         Some("skill") => Atom::Skill(token.text.trim().to_string()),

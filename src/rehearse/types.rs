@@ -33,6 +33,11 @@ impl Rating {
         self as u8
     }
 
+    /// The rating as the number FSRS computes with (1 to 4).
+    pub fn grade(self) -> f64 {
+        f64::from(self.as_u8())
+    }
+
     /// `again`, `hard`, `good`, `easy` or `1` to `4`, any case.
     pub fn parse(s: &str) -> Option<Rating> {
         match s.trim().to_ascii_lowercase().as_str() {

@@ -49,6 +49,34 @@ fn kind_of(s: &str) -> KeywordKind {
     }
 }
 
+/// Stores a job's extracted keywords.
+pub(crate) fn insert_keywords(
+    tx: &rusqlite::Transaction<'_>,
+    job_id: &str,
+    keywords: &[Keyword],
+) -> Result<()> {
+    let mut ins = tx.prepare(
+        "INSERT OR REPLACE INTO job_keywords(job_id, keyword_id, name, kind, section, weight, \
+           count, category, matched, origin, removed, position) \
+         VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'extracted', 0, ?10)",
+    )?;
+    for (i, k) in keywords.iter().enumerate() {
+        ins.execute(params![
+            job_id,
+            k.id,
+            k.name,
+            kind_str(k.kind),
+            k.section.as_str(),
+            k.weight as f64,
+            k.count as i64,
+            k.category,
+            serde_json::to_string(&k.matched).unwrap_or_else(|_| "[]".into()),
+            i as i64
+        ])?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Stores a job with its extracted keywords in one transaction; returns its id.
     pub fn add_job(&mut self, job: &NewJob, keywords: &[Keyword]) -> Result<String> {
@@ -76,27 +104,7 @@ impl Store {
                 now
             ],
         )?;
-        {
-            let mut ins = tx.prepare(
-                "INSERT OR REPLACE INTO job_keywords(job_id, keyword_id, name, kind, section, weight, \
-                   count, category, matched, origin, removed, position) \
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'extracted', 0, ?10)",
-            )?;
-            for (i, k) in keywords.iter().enumerate() {
-                ins.execute(params![
-                    id,
-                    k.id,
-                    k.name,
-                    kind_str(k.kind),
-                    k.section.as_str(),
-                    k.weight as f64,
-                    k.count as i64,
-                    k.category,
-                    serde_json::to_string(&k.matched).unwrap_or_else(|_| "[]".into()),
-                    i as i64
-                ])?;
-            }
-        }
+        insert_keywords(&tx, &id, keywords)?;
         Self::bump_generation(&tx)?;
         tx.commit()?;
         Ok(id)

@@ -5,10 +5,19 @@
 //! store reports. Each write bumps a generation counter, which the index records so that a
 //! stale or missing index is noticed and rebuilt from here.
 
+mod annotate;
+mod fuzzy;
 mod jobs;
+mod rehearse;
 mod schema;
+mod transfer;
 
 pub use jobs::{Job, NewJob};
+pub use annotate::{CardExtras, StoredHighlight, StoredNote, StoredVersion, TagEdits};
+pub use transfer::{
+    CardExport, DeckExport, LibraryExport, TransferCounts, EXPORT_FORMAT, EXPORT_VERSION,
+};
+pub use rehearse::{NewAttempt, StoredAttempt, StoredSession};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -52,6 +61,8 @@ pub struct ImportCounts {
     pub updated: usize,
     pub removed: usize,
     pub unchanged: usize,
+    /// Cards edited in the app that the document changed too (the app's text is kept).
+    pub conflicts: usize,
 }
 
 /// The result of storing one document.
@@ -67,7 +78,8 @@ pub struct Store {
 }
 
 const CARD_COLUMNS: &str = "c.id, c.deck_id, d.name, c.question, c.answer, c.section, c.tags, \
-     c.source_file, c.line_start, c.line_end, c.unanswered, c.archived, c.skills";
+     c.source_file, c.line_start, c.line_end, c.unanswered, c.archived, c.skills, c.starred, \
+     c.edited, c.conflict IS NOT NULL, c.notes_text";
 
 pub(crate) fn now_secs() -> i64 {
     SystemTime::now()
@@ -99,6 +111,10 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         unanswered: row.get(10)?,
         archived: row.get(11)?,
         skills: parse_list(&row.get::<_, String>(12)?),
+        starred: row.get(13)?,
+        edited: row.get(14)?,
+        conflict: row.get(15)?,
+        notes_text: row.get(16)?,
     })
 }
 
@@ -138,6 +154,50 @@ impl Store {
         let mut store = Store { conn };
         schema::migrate(&mut store.conn)?;
         Ok(store)
+    }
+
+    /// Writes a consistent, compacted copy of the database to `path`.
+    pub fn vacuum_into(&self, path: &Path) -> Result<()> {
+        let p = path.to_str().ok_or_else(|| {
+            Error::InvalidInput(format!("{} is not a usable path", path.display()))
+        })?;
+        self.conn.execute("VACUUM INTO ?1", [p])?;
+        Ok(())
+    }
+
+    /// Checks that a file is a Cuecard library database this build can read.
+    pub fn check_backup(path: &Path) -> Result<()> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::IsDirectory(path.to_path_buf()));
+        }
+        let bad = |why: String| {
+            Error::InvalidInput(format!(
+                "{} is not a Cuecard backup ({why}); give a file from the library's backups folder",
+                path.display()
+            ))
+        };
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| bad(e.to_string()))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| bad(e.to_string()))?;
+        if version as usize > schema::SCHEMA_VERSION {
+            return Err(bad(format!(
+                "written by a newer Cuecard, schema {version}"
+            )));
+        }
+        let tables: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('decks', 'cards')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| bad(e.to_string()))?;
+        if tables != 2 {
+            return Err(bad("it has no decks and cards".into()));
+        }
+        Ok(())
     }
 
     /// Counter bumped by every write; the index stores the value it was built from.
@@ -252,6 +312,12 @@ impl Store {
 
     /// Stores one imported document in one transaction: new cards added, changed ones
     /// updated, cards no longer in `source` archived (never deleted), the rest untouched.
+    ///
+    /// A card is found again by its normalised question; failing that, a card of the same
+    /// document that has gone missing and whose question is nearly the same is taken to be
+    /// it (a small edit to the question keeps its notes and history). A card edited in the
+    /// app keeps the app's text: when the document changed it too, the document's text is
+    /// kept aside as a conflict for the person to settle.
     pub fn import_document(
         &mut self,
         source: &str,
@@ -261,37 +327,87 @@ impl Store {
         let now = now_secs();
         let tx = self.conn.transaction()?;
         let deck_id = resolve_deck(&tx, source, &target, now)?;
-        let ids: Vec<String> = cards.iter().map(|c| card_id(&deck_id, &c.key).0).collect();
 
         struct Existing {
             question: String,
             answer: String,
             section: String,
-            tags: String,
+            file_tags: String,
+            tag_edits: String,
             unanswered: bool,
             archived: bool,
             source_file: Option<String>,
+            edited: bool,
+            file_question: Option<String>,
+            file_answer: Option<String>,
+            updated_at: i64,
         }
         let mut existing: HashMap<String, Existing> = HashMap::new();
+        let mut by_key: HashMap<String, String> = HashMap::new();
         {
             let mut stmt = tx.prepare(
-                "SELECT id, question, answer, section, tags, unanswered, archived, source_file \
-                 FROM cards WHERE deck_id = ?1",
+                "SELECT id, question, answer, section, COALESCE(import_tags, tags), tag_edits,                    unanswered, archived, source_file, key, edited, file_question, file_answer, updated_at                  FROM cards WHERE deck_id = ?1",
             )?;
             let mut rows = stmt.query([&deck_id])?;
             while let Some(r) = rows.next()? {
+                let id: String = r.get(0)?;
+                if let Some(key) = r.get::<_, Option<String>>(9)? {
+                    by_key.insert(key, id.clone());
+                }
                 existing.insert(
-                    r.get(0)?,
+                    id,
                     Existing {
                         question: r.get(1)?,
                         answer: r.get(2)?,
                         section: r.get(3)?,
-                        tags: r.get(4)?,
-                        unanswered: r.get(5)?,
-                        archived: r.get(6)?,
-                        source_file: r.get(7)?,
+                        file_tags: r.get(4)?,
+                        tag_edits: r.get(5)?,
+                        unanswered: r.get(6)?,
+                        archived: r.get(7)?,
+                        source_file: r.get(8)?,
+                        edited: r.get(10)?,
+                        file_question: r.get(11)?,
+                        file_answer: r.get(12)?,
+                        updated_at: r.get(13)?,
                     },
                 );
+            }
+        }
+        let mut ids: Vec<String> = cards
+            .iter()
+            .map(|c| {
+                by_key
+                    .get(&c.key)
+                    .cloned()
+                    .unwrap_or_else(|| card_id(&deck_id, &c.key).0)
+            })
+            .collect();
+        {
+            // Questions edited a little: pair unmatched new cards with missing old ones.
+            let claimed: std::collections::HashSet<&str> = ids
+                .iter()
+                .filter(|id| existing.contains_key(*id))
+                .map(String::as_str)
+                .collect();
+            let unmatched: Vec<usize> = (0..cards.len())
+                .filter(|&i| !existing.contains_key(&ids[i]))
+                .collect();
+            let missing: Vec<(&str, &str)> = existing
+                .iter()
+                .filter(|(id, e)| {
+                    !e.archived
+                        && e.source_file.as_deref() == Some(source)
+                        && !claimed.contains(id.as_str())
+                })
+                .map(|(id, e)| (id.as_str(), e.question.as_str()))
+                .collect();
+            let new_questions: Vec<(usize, &str)> = unmatched
+                .iter()
+                .map(|&i| (i, cards[i].question.as_str()))
+                .collect();
+            let pairs = fuzzy::pair_questions(&new_questions, &missing);
+            for (i, old) in pairs {
+                ids[i] = old;
             }
         }
 
@@ -299,17 +415,23 @@ impl Store {
         {
             let mut insert = tx.prepare(
                 "INSERT INTO cards(id, deck_id, question, answer, section, tags, source_file, \
-                   line_start, line_end, unanswered, shape, position, archived, created_at, updated_at, skills) \
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14)",
+                   line_start, line_end, unanswered, shape, position, archived, created_at, updated_at, skills, \
+                   key, import_tags) \
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14, ?15, ?6)",
             )?;
             let mut update = tx.prepare(
                 "UPDATE cards SET question = ?2, answer = ?3, section = ?4, tags = ?5, \
                    source_file = ?6, line_start = ?7, line_end = ?8, unanswered = ?9, shape = ?10, \
-                   position = ?11, archived = 0, updated_at = ?12, skills = ?13 WHERE id = ?1",
+                   position = ?11, archived = 0, updated_at = ?12, skills = ?13, key = ?14, \
+                   import_tags = ?15 WHERE id = ?1",
             )?;
             let mut touch = tx.prepare(
                 "UPDATE cards SET line_start = ?2, line_end = ?3, position = ?4, shape = ?5, \
-                 skills = ?6 WHERE id = ?1",
+                 skills = CASE WHEN edited = 1 THEN skills ELSE ?6 END, key = ?7, section = ?8, \
+                 tags = ?9, import_tags = ?10, archived = 0, source_file = ?11 WHERE id = ?1",
+            )?;
+            let mut conflict = tx.prepare(
+                "UPDATE cards SET conflict = ?2, file_question = ?3, file_answer = ?4 WHERE id = ?1",
             )?;
             let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             for (position, (card, id)) in cards.iter().zip(&ids).enumerate() {
@@ -317,7 +439,7 @@ impl Store {
                     continue;
                 }
                 let section = json_list(&card.section);
-                let tags = json_list(&card.tags);
+                let file_tags = json_list(&card.tags);
                 match existing.get(id.as_str()) {
                     None => {
                         insert.execute(params![
@@ -326,7 +448,7 @@ impl Store {
                             card.question,
                             card.answer,
                             section,
-                            tags,
+                            file_tags,
                             source,
                             card.line_start as i64,
                             card.line_end as i64,
@@ -334,29 +456,73 @@ impl Store {
                             card.shape,
                             position as i64,
                             now,
-                            json_list(&card.skills)
+                            json_list(&card.skills),
+                            card.key
                         ])?;
                         counts.added += 1;
                     }
                     Some(old) => {
-                        let same = !old.archived
-                            && old.question == card.question
-                            && old.answer == card.answer
-                            && old.section == section
-                            && old.tags == tags
-                            && old.unanswered == card.unanswered
-                            && old.source_file.as_deref() == Some(source);
-                        if same {
+                        let tags = json_list(&annotate::TagEdits::parse(&old.tag_edits).apply(&card.tags));
+                        let touch_it = |touch: &mut rusqlite::Statement<'_>| {
                             touch.execute(params![
                                 id,
                                 card.line_start as i64,
                                 card.line_end as i64,
                                 position as i64,
                                 card.shape,
-                                json_list(&card.skills)
-                            ])?;
+                                json_list(&card.skills),
+                                card.key,
+                                section,
+                                tags,
+                                file_tags,
+                                source
+                            ])
+                        };
+                        if old.edited {
+                            let fq = old.file_question.as_deref().unwrap_or(&old.question);
+                            let fa = old.file_answer.as_deref().unwrap_or(&old.answer);
+                            touch_it(&mut touch)?;
+                            if fq == card.question && fa == card.answer {
+                                counts.unchanged += 1;
+                            } else {
+                                let c = crate::annotate::Conflict {
+                                    question: card.question.clone(),
+                                    answer: card.answer.clone(),
+                                };
+                                conflict.execute(params![
+                                    id,
+                                    serde_json::to_string(&c).unwrap_or_default(),
+                                    card.question,
+                                    card.answer
+                                ])?;
+                                counts.conflicts += 1;
+                            }
+                            if old.archived {
+                                counts.added += 1;
+                            }
+                            continue;
+                        }
+                        let same_text = old.question == card.question && old.answer == card.answer;
+                        let same = !old.archived
+                            && same_text
+                            && old.section == section
+                            && old.file_tags == file_tags
+                            && old.unanswered == card.unanswered
+                            && old.source_file.as_deref() == Some(source);
+                        if same {
+                            touch_it(&mut touch)?;
                             counts.unchanged += 1;
                         } else {
+                            if !same_text {
+                                annotate::record_version(
+                                    &tx,
+                                    id,
+                                    (&old.question, &old.answer, old.updated_at),
+                                    (&card.question, &card.answer),
+                                    "import",
+                                    now,
+                                )?;
+                            }
                             update.execute(params![
                                 id,
                                 card.question,
@@ -370,8 +536,13 @@ impl Store {
                                 card.shape,
                                 position as i64,
                                 now,
-                                json_list(&card.skills)
+                                json_list(&card.skills),
+                                card.key,
+                                file_tags
                             ])?;
+                            if old.answer != card.answer {
+                                annotate::reanchor(&tx, id, &card.answer)?;
+                            }
                             if old.archived {
                                 counts.added += 1;
                             } else {

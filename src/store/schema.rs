@@ -67,6 +67,78 @@ const MIGRATIONS: &[&str] = &[
         position   INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (job_id, keyword_id)
      );",
+    // 3: rehearsal (sessions, attempts, schedules) and annotations (notes, highlights, tag
+    // edits, stars, versions, edits made in the app and conflicts with the file).
+    "ALTER TABLE decks ADD COLUMN target_secs INTEGER;
+     ALTER TABLE cards ADD COLUMN key TEXT;
+     ALTER TABLE cards ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE cards ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE cards ADD COLUMN file_question TEXT;
+     ALTER TABLE cards ADD COLUMN file_answer TEXT;
+     ALTER TABLE cards ADD COLUMN conflict TEXT;
+     ALTER TABLE cards ADD COLUMN import_tags TEXT;
+     ALTER TABLE cards ADD COLUMN tag_edits TEXT NOT NULL DEFAULT '{}';
+     ALTER TABLE cards ADD COLUMN notes_text TEXT NOT NULL DEFAULT '';
+     CREATE INDEX cards_key ON cards(deck_id, key);
+     CREATE TABLE sessions (
+        id          TEXT PRIMARY KEY,
+        started_at  INTEGER NOT NULL,
+        source      TEXT NOT NULL,
+        target_secs INTEGER NOT NULL,
+        cards       TEXT NOT NULL DEFAULT '[]'
+     );
+     CREATE TABLE attempts (
+        id          INTEGER PRIMARY KEY,
+        card_id     TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        session_id  TEXT,
+        started_at  INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        target_secs INTEGER NOT NULL,
+        rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        typed       TEXT,
+        created_at  INTEGER NOT NULL
+     );
+     CREATE INDEX attempts_card ON attempts(card_id, started_at);
+     CREATE INDEX attempts_session ON attempts(session_id);
+     CREATE TABLE schedule (
+        card_id     TEXT PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+        stability   REAL NOT NULL,
+        difficulty  REAL NOT NULL,
+        due         INTEGER NOT NULL,
+        last_review INTEGER NOT NULL,
+        reps        INTEGER NOT NULL,
+        lapses      INTEGER NOT NULL
+     );
+     CREATE TABLE notes (
+        id         INTEGER PRIMARY KEY,
+        card_id    TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        body       TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+     );
+     CREATE INDEX notes_card ON notes(card_id);
+     CREATE TABLE highlights (
+        id         INTEGER PRIMARY KEY,
+        card_id    TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        exact      TEXT NOT NULL,
+        prefix     TEXT NOT NULL,
+        suffix     TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        comment    TEXT,
+        orphan     INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+     );
+     CREATE INDEX highlights_card ON highlights(card_id);
+     CREATE TABLE versions (
+        id         INTEGER PRIMARY KEY,
+        card_id    TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        question   TEXT NOT NULL,
+        answer     TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+     );
+     CREATE INDEX versions_card ON versions(card_id, id);",
 ];
 
 /// The schema version this build writes.

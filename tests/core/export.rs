@@ -64,5 +64,5 @@ fn markdown_export_to_stdout_and_json_export() {
     assert_eq!(run.code, 0);
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["decks"][0]["name"], "Acme Robotics");
-    assert_eq!(v["decks"][0]["items"].as_array().unwrap().len(), 5);
+    assert_eq!(v["decks"][0]["cards"].as_array().unwrap().len(), 5);
 }

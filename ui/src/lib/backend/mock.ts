@@ -3,18 +3,35 @@
 import type { Backend, DropEvent, JobInput } from './index';
 import { BackendError } from './index';
 import type {
+  Attempt,
+  AttemptInput,
+  AttemptResult,
+  CardSchedule,
   CardSummary,
+  CardTime,
   CardView,
+  DayCount,
   Deck,
+  DueCard,
   ImportProgress,
   ImportReport,
   Job,
   Keyword,
   LibraryInfo,
   MatchReport,
+  PointStatus,
+  Rating,
+  RatingDay,
+  RehearsalPlan,
   SearchResult,
   Segment,
+  Session,
+  SessionSummary,
+  Stats,
+  TalkingPoint,
+  TypedFeedback,
 } from './types';
+import { DAY, MINUTE, addDays, localDay } from '../time';
 
 type MockCard = CardView;
 
@@ -43,7 +60,7 @@ export function sampleData(): { decks: Deck[]; cards: MockCard[] } {
   const cards = [
     card('c1', systems, 'How would you design a rate limiter?', 'Use a token bucket per client, kept in Redis.',
       '<p>Use a <strong>token bucket</strong> per client, kept in Redis.</p>', ['Design']),
-    card('c2', systems, 'What is a write-ahead log?', 'Changes are appended to a log before the data files change.',
+    card('c2', systems, 'What is a write-ahead log?', 'Changes are appended to a log before the data files change.\n\n- durability\n- replay',
       '<p>Changes are appended to a log before the data files change.</p><ul><li>durability</li><li>replay</li></ul>', ['Storage']),
     card('c3', people, 'Tell me about a rollback you led.', 'I rolled back a bad migration within 14 minutes.',
       '<p>I rolled back a bad migration within 14 minutes.</p>'),
@@ -73,6 +90,111 @@ export function highlight(text: string, query: string[], prefix: string | null):
   if (at < text.length) out.push({ text: text.slice(at), highlighted: false });
   return out;
 }
+
+
+const STOP = new Set(
+  'the and for are but not you your with this that from into onto than then was were will would could should have has had its per our out who what when where which while about after before over under very just also'.split(' '),
+);
+
+/** The words of a talking point that carry its meaning. */
+function contentWords(s: string): string[] {
+  return words(s).filter((w) => w.length >= 3 && !STOP.has(w));
+}
+
+/** Markdown marks taken off a talking point: emphasis, code ticks, link targets. */
+function plain(s: string): string {
+  return s
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The talking points of an answer: each bullet, and each sentence of the other text. */
+export function talkingPoints(answer: string): string[] {
+  const out: string[] = [];
+  let para: string[] = [];
+  const flush = () => {
+    const text = para.join(' ').trim();
+    para = [];
+    if (text) out.push(...text.split(/(?<=[.!?])\s+(?=["“(\p{Lu}\p{N}])/u));
+  };
+  let fenced = false;
+  for (const raw of answer.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('```')) {
+      flush();
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) continue;
+    const bullet = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    if (bullet) {
+      flush();
+      out.push(bullet[1]);
+    } else if (!line || line.startsWith('#')) {
+      flush();
+    } else {
+      para.push(line);
+    }
+  }
+  flush();
+  return out.map(plain).filter((p) => words(p).length > 0);
+}
+
+/** Whether the typed words hold `w`: the same word, or the same first five letters (a crude stem). */
+function mentions(typed: Set<string>, stems: Set<string>, w: string): boolean {
+  return typed.has(w) || (w.length >= 5 && stems.has(w.slice(0, 5)));
+}
+
+/** Holds a typed text against one talking point by the share of its words it mentions. */
+export function pointStatus(point: string, typed: string): PointStatus {
+  const want = contentWords(point);
+  const all = want.length ? want : words(point);
+  const have = new Set(words(typed));
+  const stems = new Set([...have].filter((w) => w.length >= 5).map((w) => w.slice(0, 5)));
+  const share = all.filter((w) => mentions(have, stems, w)).length / Math.max(1, all.length);
+  if (share >= 0.6) return 'covered';
+  if (share >= 0.25) return 'partial';
+  return 'missed';
+}
+
+/** A rating from how much was covered and whether the answer ran past its target. */
+export function suggestRating(coverage: number, points: number, durationMs: number, targetSecs: number): Rating {
+  const over = durationMs > targetSecs * 1000;
+  if (points === 0) return over ? 'hard' : 'good';
+  if (coverage >= 0.85) return over ? 'good' : 'easy';
+  if (coverage >= 0.6) return over ? 'hard' : 'good';
+  if (coverage >= 0.3) return 'hard';
+  return 'again';
+}
+
+/** Where a card stands in the mock's simple schedule. */
+type MockSchedule = { due: number; intervalDays: number; reps: number; lapses: number; last: number };
+
+/** The mock schedule: again in 10 minutes, hard in a day, good in 3 days growing, easy in 7 days growing. */
+export function nextSchedule(prev: MockSchedule | undefined, rating: Rating, now: number): MockSchedule {
+  const reps = (prev?.reps ?? 0) + 1;
+  const lapses = (prev?.lapses ?? 0) + (rating === 'again' && prev ? 1 : 0);
+  const last = prev?.intervalDays ?? 0;
+  let days: number;
+  switch (rating) {
+    case 'again':
+      return { due: now + 10 * MINUTE, intervalDays: 0, reps, lapses, last: now };
+    case 'hard':
+      days = 1;
+      break;
+    case 'good':
+      days = Math.max(3, Math.round(last * 2.5));
+      break;
+    case 'easy':
+      days = Math.max(7, Math.round(last * 4));
+      break;
+  }
+  return { due: now + days * DAY, intervalDays: days, reps, lapses, last: now };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export class MockBackend implements Backend {
   decks: Deck[];
@@ -212,6 +334,239 @@ export class MockBackend implements Backend {
     const j = this.jobs.find((x) => x.id === job)!;
     j.keywords.push({ id: name.toLowerCase(), name, kind: 'phrase', section: 'required', weight: 1, count: 0, category: null, matched: [name] });
     return { ...j };
+  }
+
+  // Rehearsal. Attempts are kept in memory; "now" is Date.now(), which fake timers control.
+
+  attempts: Attempt[] = [];
+  schedules = new Map<string, MockSchedule>();
+  sessions = new Map<string, Session>();
+  private sessionSeq = 0;
+
+  private live(): MockCard[] {
+    return this.cards.filter((c) => !c.archived);
+  }
+
+  private scheduleOf(id: string, now: number): CardSchedule {
+    const s = this.schedules.get(id);
+    if (!s) {
+      return { card_id: id, state: 'new', due: null, stability: null, difficulty: null, reps: 0, lapses: 0, last_review: null, pulled_by: null };
+    }
+    return {
+      card_id: id,
+      state: s.due <= now ? 'due' : 'scheduled',
+      due: iso(s.due),
+      stability: s.intervalDays,
+      difficulty: 5,
+      reps: s.reps,
+      lapses: s.lapses,
+      last_review: iso(s.last),
+      pulled_by: null,
+    };
+  }
+
+  /** Scheduled cards past their due time (earliest first), then cards never practised. */
+  private dueNow(now: number): MockCard[] {
+    const live = this.live();
+    const overdue = live
+      .filter((c) => (this.schedules.get(c.id)?.due ?? Infinity) <= now)
+      .sort((a, b) => this.schedules.get(a.id)!.due - this.schedules.get(b.id)!.due);
+    return [...overdue, ...live.filter((c) => !this.schedules.has(c.id))];
+  }
+
+  private card(id: string): MockCard {
+    const c = this.cards.find((c) => c.id === id);
+    if (!c) throw new BackendError('not_found', `no card with id or name "${id}"`);
+    return c;
+  }
+
+  async startRehearsal(plan: RehearsalPlan): Promise<Session> {
+    const now = Date.now();
+    const src = plan.source;
+    let picked: MockCard[];
+    let source: string;
+    switch (src.kind) {
+      case 'due':
+        picked = this.dueNow(now);
+        source = 'due now';
+        break;
+      case 'deck': {
+        const deck = this.decks.find((d) => d.id === src.deck || d.name.toLowerCase() === src.deck.toLowerCase());
+        if (!deck) throw new BackendError('not_found', `no deck with id or name "${src.deck}"`);
+        const first = this.dueNow(now).filter((c) => c.deck_id === deck.id);
+        const rest = this.live()
+          .filter((c) => c.deck_id === deck.id && !first.includes(c))
+          .sort((a, b) => (this.schedules.get(a.id)?.due ?? 0) - (this.schedules.get(b.id)?.due ?? 0));
+        picked = [...first, ...rest];
+        source = `deck ${deck.name}`;
+        break;
+      }
+      case 'query': {
+        const hits = (await this.search(src.query, 1000)).hits;
+        picked = hits.map((h) => this.card(h.card_id));
+        source = `search “${src.query}”`;
+        break;
+      }
+      case 'job': {
+        const job = this.jobs.find((j) => j.id === src.job);
+        if (!job) throw new BackendError('not_found', `no job with id or name "${src.job}"`);
+        const ranking = [...(await this.matchJob(job.id)).ranking].sort((a, b) => b.score - a.score);
+        picked = ranking.map((r) => this.card(r.card_id));
+        source = `job ${job.title ?? job.id}`;
+        break;
+      }
+    }
+    const limit = plan.limit ?? (src.kind === 'job' ? 10 : 20);
+    const target = plan.target_secs ?? 120;
+    const session: Session = {
+      id: `s${++this.sessionSeq}`,
+      started_at: iso(now),
+      source,
+      target_secs: target,
+      cards: picked.slice(0, limit).map((c) => ({
+        card_id: c.id,
+        deck: c.deck,
+        question: c.question,
+        target_secs: target,
+        state: this.scheduleOf(c.id, now).state,
+      })),
+    };
+    this.sessions.set(session.id, session);
+    return structuredClone(session);
+  }
+
+  async compareTyped(cardId: string, typed: string, durationMs: number, targetSecs: number, job: string | null): Promise<TypedFeedback> {
+    const c = this.card(cardId);
+    const points: TalkingPoint[] = talkingPoints(c.answer).map((text) => ({ text, status: pointStatus(text, typed) }));
+    const score = points.reduce((n, p) => n + (p.status === 'covered' ? 1 : p.status === 'partial' ? 0.5 : 0), 0);
+    const coverage = points.length ? score / points.length : 0;
+    const typedLower = typed.toLowerCase();
+    const keywords = (this.jobs.find((j) => j.id === job)?.keywords ?? [])
+      .filter((k) => typedLower.includes(k.name.toLowerCase()))
+      .map((k) => k.name);
+    return { points, coverage, keywords, suggested: suggestRating(coverage, points.length, durationMs, targetSecs) };
+  }
+
+  async recordAttempt(input: AttemptInput): Promise<AttemptResult> {
+    this.card(input.card_id);
+    const now = Date.now();
+    const attempt: Attempt = {
+      id: this.attempts.length + 1,
+      card_id: input.card_id,
+      session_id: input.session_id,
+      started_at: input.started_at ?? iso(now - input.duration_ms),
+      duration_ms: Math.round(input.duration_ms),
+      target_secs: input.target_secs ?? 120,
+      rating: input.rating,
+      typed: input.typed,
+    };
+    this.attempts.push(attempt);
+    this.schedules.set(input.card_id, nextSchedule(this.schedules.get(input.card_id), input.rating, now));
+    return { attempt: { ...attempt }, schedule: this.scheduleOf(input.card_id, now) };
+  }
+
+  async sessionSummary(sessionId: string): Promise<SessionSummary> {
+    if (!this.sessions.has(sessionId)) throw new BackendError('not_found', `no session "${sessionId}"`);
+    const now = Date.now();
+    const mine = this.attempts.filter((a) => a.session_id === sessionId);
+    const rows = mine.map((a) => ({
+      card_id: a.card_id,
+      question: this.cards.find((c) => c.id === a.card_id)?.question ?? a.card_id,
+      duration_ms: a.duration_ms,
+      target_secs: a.target_secs,
+      rating: a.rating,
+      next_due: this.scheduleOf(a.card_id, now).due,
+    }));
+    const count = (r: Rating) => mine.filter((a) => a.rating === r).length;
+    const back = new Map<string, number>();
+    for (const id of new Set(mine.map((a) => a.card_id))) {
+      const due = this.schedules.get(id)?.due;
+      if (due !== undefined) back.set(localDay(due), (back.get(localDay(due)) ?? 0) + 1);
+    }
+    return {
+      session_id: sessionId,
+      rows,
+      total_ms: mine.reduce((n, a) => n + a.duration_ms, 0),
+      over_target: mine.filter((a) => a.duration_ms > a.target_secs * 1000).length,
+      again: count('again'),
+      hard: count('hard'),
+      good: count('good'),
+      easy: count('easy'),
+      coming_back: [...back].sort(([a], [b]) => a.localeCompare(b)).map(([day, count]) => ({ day, count })),
+    };
+  }
+
+  async stats(): Promise<Stats> {
+    const now = Date.now();
+    const today = localDay(now);
+    const yearAgo = addDays(today, -365);
+    const recent = this.attempts.filter((a) => localDay(Date.parse(a.started_at)) > yearAgo);
+    const perDay = new Map<string, RatingDay>();
+    for (const a of recent) {
+      const day = localDay(Date.parse(a.started_at));
+      const r = perDay.get(day) ?? { day, again: 0, hard: 0, good: 0, easy: 0 };
+      r[a.rating] += 1;
+      perDay.set(day, r);
+    }
+    const ratings = [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+    const reviews: DayCount[] = ratings.map((r) => ({ day: r.day, count: r.again + r.hard + r.good + r.easy }));
+    const byCard = new Map<string, Attempt[]>();
+    for (const a of this.attempts) byCard.set(a.card_id, [...(byCard.get(a.card_id) ?? []), a]);
+    const times: CardTime[] = [...byCard].map(([id, list]) => ({
+      card_id: id,
+      question: this.cards.find((c) => c.id === id)?.question ?? id,
+      attempts: list.length,
+      mean_secs: list.reduce((n, a) => n + a.duration_ms, 0) / list.length / 1000,
+      last_secs: list[list.length - 1].duration_ms / 1000,
+      target_secs: list[list.length - 1].target_secs,
+    }));
+    times.sort((a, b) => b.attempts - a.attempts);
+    const forecast: DayCount[] = Array.from({ length: 30 }, (_, i) => ({ day: addDays(today, i), count: 0 }));
+    for (const s of this.schedules.values()) {
+      const day = localDay(s.due);
+      const slot = day <= today ? forecast[0] : forecast.find((f) => f.day === day);
+      if (slot) slot.count += 1;
+    }
+    const days = new Set(reviews.map((r) => r.day));
+    let streak = 0;
+    let day = days.has(today) ? today : addDays(today, -1);
+    while (days.has(day)) {
+      streak += 1;
+      day = addDays(day, -1);
+    }
+    return {
+      reviews_per_day: reviews,
+      ratings_per_day: ratings,
+      time_vs_target: times,
+      due_forecast: forecast,
+      total_reviews: this.attempts.length,
+      cards_practised: byCard.size,
+      cards_new: this.live().filter((c) => !byCard.has(c.id)).length,
+      streak_days: streak,
+      today,
+    };
+  }
+
+  async cardHistory(cardId: string): Promise<Attempt[]> {
+    this.card(cardId);
+    return this.attempts.filter((a) => a.card_id === cardId).map((a) => ({ ...a }));
+  }
+
+  async dueCards(): Promise<DueCard[]> {
+    const now = Date.now();
+    return this.dueNow(now).map((c) => {
+      const s = this.scheduleOf(c.id, now);
+      return {
+        card_id: c.id,
+        question: c.question,
+        deck: c.deck,
+        due: s.due,
+        stability: s.stability,
+        difficulty: s.difficulty,
+        new: s.state === 'new',
+        pulled_by: null,
+      };
+    });
   }
 
   readyCalls = 0;

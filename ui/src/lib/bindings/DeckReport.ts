@@ -11,6 +11,11 @@ export type DeckReport = { id: DeckId, name: string, source: string,
  */
 cards: number, added: number, updated: number, removed: number, unchanged: number, 
 /**
+ * Cards edited in the app that the document changed too: the app's text is kept until
+ * the person chooses (`cuecard resolve`, or the card view in the window).
+ */
+conflicts: number, 
+/**
  * Questions asked more than once in the document, merged into one card each.
  */
 duplicates: number, 
