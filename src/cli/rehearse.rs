@@ -98,7 +98,7 @@ fn timer_line(elapsed: Duration, target: u32, color: bool) -> String {
     if color {
         format!("\r\x1b[2K\x1b[{code}m{text}\x1b[0m   Space: reveal  t: type  q: quit")
     } else {
-        format!("\r{text}   Space: reveal  t: type  q: quit")
+        format!("\r\x1b[2K{text}   Space: reveal  t: type  q: quit")
     }
 }
 
@@ -187,7 +187,8 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
         };
         let duration_ms = elapsed.as_millis() as u64;
         print!(
-            "\r  answered in {} of {}",
+            "{}  answered in {} of {}",
+            if raw.is_some() { "\r\x1b[2K" } else { "\n" },
             mmss(elapsed.as_secs()),
             mmss(u64::from(card.target_secs))
         );

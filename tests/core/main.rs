@@ -5,6 +5,7 @@ mod bad_input;
 mod export;
 mod import;
 mod jobs;
+mod rehearse;
 mod search;
 
 use std::path::{Path, PathBuf};
