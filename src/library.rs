@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::import::{self, ParsedDocument};
 use crate::index::{tag_slug, OpenState, SearchIndex};
 use crate::model::{
-    Card, CardSummary, Deck, DeckReport, FileError, ImportReport, ImportWarning,
-    LibraryInfo, SearchResult,
+    Card, CardSummary, Deck, DeckReport, FileError, ImportReport, ImportWarning, LibraryInfo,
+    SearchResult,
 };
 use crate::store::{DeckTarget, NewCard, Store};
 

@@ -185,8 +185,7 @@ pub fn anchor(text: &str, quote: &TextQuote) -> Option<Anchor> {
         } else {
             start
         };
-        let after = if end < t.chars.len() && t.chars[end] == ' ' && suffix.first() != Some(&' ')
-        {
+        let after = if end < t.chars.len() && t.chars[end] == ' ' && suffix.first() != Some(&' ') {
             end + 1
         } else {
             end
@@ -194,7 +193,9 @@ pub fn anchor(text: &str, quote: &TextQuote) -> Option<Anchor> {
         let ctx = (prefix_agreement(&t.chars, before, &prefix)
             + suffix_agreement(&t.chars, after, &suffix))
             / 2.0;
-        let near = hint.map_or(1.0, |h| 1.0 - (start.abs_diff(h) as f64 / text_len).min(1.0));
+        let near = hint.map_or(1.0, |h| {
+            1.0 - (start.abs_diff(h) as f64 / text_len).min(1.0)
+        });
         ctx * 0.8 + near * 0.2
     };
     let to_anchor = |start: usize, end: usize, score: f64, exact: bool| Anchor {
@@ -260,7 +261,11 @@ pub fn anchor(text: &str, quote: &TextQuote) -> Option<Anchor> {
     let fewest = ends.iter().map(|e| e.0).min()?;
     let mut pick: Option<(f64, usize, usize)> = None;
     for &(edits, start, end) in ends.iter().filter(|e| e.0 == fewest) {
-        let end = if m > pm { (start + m).min(t.chars.len()) } else { end };
+        let end = if m > pm {
+            (start + m).min(t.chars.len())
+        } else {
+            end
+        };
         if start >= end {
             continue;
         }
@@ -274,14 +279,18 @@ pub fn anchor(text: &str, quote: &TextQuote) -> Option<Anchor> {
 
 /// The chars `[a.start, a.end)` of `text`.
 pub fn slice(text: &str, a: &Anchor) -> String {
-    text.chars().skip(a.start).take(a.end.saturating_sub(a.start)).collect()
+    text.chars()
+        .skip(a.start)
+        .take(a.end.saturating_sub(a.start))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const TEXT: &str = "We shipped on time. I rolled back in 14 minutes when the migration failed, \
+    const TEXT: &str =
+        "We shipped on time. I rolled back in 14 minutes when the migration failed, \
                         and wrote the runbook the on-call team still uses.";
 
     fn quote_of(text: &str, words: &str) -> TextQuote {
@@ -302,7 +311,10 @@ mod tests {
     #[test]
     fn context_picks_the_right_twin_and_the_hint_breaks_ties() {
         let text = "Lead with the result. Then the story. Lead with the result. Then the numbers.";
-        let second = text.rfind("Lead").map(|b| text[..b].chars().count()).unwrap();
+        let second = text
+            .rfind("Lead")
+            .map(|b| text[..b].chars().count())
+            .unwrap();
         let q = describe(text, second, second + 21).unwrap();
         let a = anchor(text, &q).unwrap();
         assert_eq!(a.start, second, "context says the second one");
@@ -335,8 +347,8 @@ mod tests {
 
     #[test]
     fn whitespace_does_not_matter() {
-        let q = quote_from_selection("rolled  back\nin 14", "on time. I ", " minutes", None)
-            .unwrap();
+        let q =
+            quote_from_selection("rolled  back\nin 14", "on time. I ", " minutes", None).unwrap();
         let a = anchor(TEXT, &q).unwrap();
         assert!(a.exact);
         assert_eq!(slice(TEXT, &a), "rolled back in 14");
@@ -355,7 +367,9 @@ mod tests {
         let chars = TEXT.chars().count();
         let mut seed: u64 = 7;
         for _ in 0..300 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let s = (seed >> 33) as usize % chars;
             let len = 3 + (seed >> 20) as usize % 30;
             let e = (s + len).min(chars);

@@ -438,11 +438,9 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
                     }
                     parts.join("\n")
                 }
-                Format::Json => lib.export_json(if deck.is_some() {
-                    Some(&decks)
-                } else {
-                    None
-                })?,
+                Format::Json => {
+                    lib.export_json(if deck.is_some() { Some(&decks) } else { None })?
+                }
                 Format::Csv => {
                     let mut cards = Vec::new();
                     for d in &decks {
@@ -684,8 +682,8 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
                             cuecard::library::MAX_TEXT_BYTES / 1024
                         )));
                     }
-                    let (text, _) = cuecard::import::decode(&bytes)
-                        .map_err(|_| Error::NotText(p.clone()))?;
+                    let (text, _) =
+                        cuecard::import::decode(&bytes).map_err(|_| Error::NotText(p.clone()))?;
                     Some(text)
                 }
                 None => None,

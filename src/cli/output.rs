@@ -523,7 +523,11 @@ impl Out {
             }));
             return;
         }
-        say!("{}{}", if v.card.starred { "★ " } else { "" }, v.card.question);
+        say!(
+            "{}{}",
+            if v.card.starred { "★ " } else { "" },
+            v.card.question
+        );
         if !v.card.tags.is_empty() {
             say!("  tags: {}", v.card.tags.join(", "));
         }
@@ -535,11 +539,18 @@ impl Out {
                 "  highlight {}: \"{}\"{}",
                 h.id,
                 clip(&h.exact, 60),
-                h.comment.as_ref().map(|c| format!(" — {c}")).unwrap_or_default()
+                h.comment
+                    .as_ref()
+                    .map(|c| format!(" — {c}"))
+                    .unwrap_or_default()
             );
         }
         for h in &v.annotations.orphans {
-            say!("  orphaned highlight {}: \"{}\" (no longer in the answer)", h.id, clip(&h.exact, 60));
+            say!(
+                "  orphaned highlight {}: \"{}\" (no longer in the answer)",
+                h.id,
+                clip(&h.exact, 60)
+            );
         }
         if v.annotations.conflict.is_some() {
             say!("  The document changed this card after you edited it: `cuecard resolve {} --keep app|file`", v.card.id);

@@ -141,7 +141,11 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
         let answered;
         if let Some(raw) = &raw {
             loop {
-                let _ = write!(stdout, "{}", timer_line(started.elapsed(), card.target_secs, color));
+                let _ = write!(
+                    stdout,
+                    "{}",
+                    timer_line(started.elapsed(), card.target_secs, color)
+                );
                 let _ = stdout.flush();
                 match read_key(Duration::from_millis(200)) {
                     None => continue,
@@ -204,7 +208,10 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
                     _ => None,
                 },
             )?;
-            println!("\n  Your answer covered {:.0}% of the points:", f.coverage * 100.0);
+            println!(
+                "\n  Your answer covered {:.0}% of the points:",
+                f.coverage * 100.0
+            );
             for p in &f.points {
                 let mark = match p.status {
                     PointStatus::Covered => "✓",

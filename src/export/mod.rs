@@ -165,7 +165,10 @@ pub fn extract_marks(text: &str) -> Option<(String, Vec<(usize, Marks)>)> {
             i += 1;
             while i < lines.len() && lines[i].trim_start().starts_with('>') {
                 let l = lines[i].trim_start();
-                let l = l.strip_prefix("> ").or_else(|| l.strip_prefix('>')).unwrap_or(l);
+                let l = l
+                    .strip_prefix("> ")
+                    .or_else(|| l.strip_prefix('>'))
+                    .unwrap_or(l);
                 body.push(l);
                 out_lines.push("");
                 i += 1;
@@ -205,7 +208,8 @@ pub fn extract_marks(text: &str) -> Option<(String, Vec<(usize, Marks)>)> {
 /// Cards as CSV for Anki: front, back (the answer as sanitised HTML), tags separated by
 /// spaces, with the header lines Anki reads to set itself up.
 pub fn csv(cards: &[Card]) -> String {
-    let mut out = String::from("#separator:Comma\n#html:true\n#columns:Front,Back,Tags\n#tags column:3\n");
+    let mut out =
+        String::from("#separator:Comma\n#html:true\n#columns:Front,Back,Tags\n#tags column:3\n");
     for c in cards {
         let front = crate::render::safe_html(&c.question);
         let front = front
@@ -237,4 +241,3 @@ fn csv_field(s: &str) -> String {
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-

@@ -156,7 +156,8 @@ fn lex(input: &str, warnings: &mut Vec<String>) -> (Vec<Token>, bool) {
             }
             continue;
         }
-        if field.as_deref() == Some("is") && !IS_FLAGS.contains(&text.trim().to_lowercase().as_str())
+        if field.as_deref() == Some("is")
+            && !IS_FLAGS.contains(&text.trim().to_lowercase().as_str())
         {
             warnings.push(format!(
                 "\"is:{}\" is not known; use is:{}; ignored it",

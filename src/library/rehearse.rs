@@ -12,9 +12,9 @@ use crate::rehearse::fsrs::Fsrs;
 use crate::rehearse::schedule::{effective_due, interview_deadlines, state_name, Due, Interview};
 use crate::rehearse::time::{end_of_day, parse_date, rfc3339, rfc3339_ms, start_of_day};
 use crate::rehearse::{
-    compare, stats, Attempt, AttemptInput, AttemptResult, CardSchedule, DayCount, DueCard,
-    Rating, RehearsalPlan, RehearsalSource, Session, SessionCard, SessionSummary, Stats,
-    SummaryRow, TypedFeedback,
+    compare, stats, Attempt, AttemptInput, AttemptResult, CardSchedule, DayCount, DueCard, Rating,
+    RehearsalPlan, RehearsalSource, Session, SessionCard, SessionSummary, Stats, SummaryRow,
+    TypedFeedback,
 };
 use crate::store::{NewAttempt, StoredAttempt, StoredSession};
 
@@ -156,23 +156,22 @@ impl Library {
         let mut new = Vec::new();
         self.store.for_each_live_card_in(None, |card| {
             match dues.get(card.id.as_str()) {
-                Some((d, s)) => {
-                    if d.at.is_some_and(|t| t <= until) {
-                        due.push((
-                            d.at.unwrap_or(0),
-                            DueCard {
-                                card_id: card.id,
-                                question: card.question,
-                                deck: card.deck,
-                                due: d.at.map(rfc3339),
-                                stability: Some(s.state.stability),
-                                difficulty: Some(s.state.difficulty),
-                                new: false,
-                                pulled_by: d.pulled_by.clone(),
-                            },
-                        ));
-                    }
+                Some((d, s)) if d.at.is_some_and(|t| t <= until) => {
+                    due.push((
+                        d.at.unwrap_or(0),
+                        DueCard {
+                            card_id: card.id,
+                            question: card.question,
+                            deck: card.deck,
+                            due: d.at.map(rfc3339),
+                            stability: Some(s.state.stability),
+                            difficulty: Some(s.state.difficulty),
+                            new: false,
+                            pulled_by: d.pulled_by.clone(),
+                        },
+                    ));
                 }
+                Some(_) => {}
                 None if include_new && !card.unanswered => new.push(DueCard {
                     card_id: card.id,
                     question: card.question,
@@ -198,7 +197,9 @@ impl Library {
             _ => 20,
         });
         if limit == 0 {
-            return Err(Error::InvalidInput("a rehearsal needs at least one card".into()));
+            return Err(Error::InvalidInput(
+                "a rehearsal needs at least one card".into(),
+            ));
         }
         let until = end_of_day(&chrono::Local, now);
         let (source, ids): (String, Vec<CardId>) = match &plan.source {
@@ -273,10 +274,13 @@ impl Library {
                     .deck_target(card.deck_id.as_str())?
                     .unwrap_or(DEFAULT_TARGET_SECS),
             };
-            let due = dues.get(card.id.as_str()).map(|(d, _)| d.clone()).unwrap_or(Due {
-                at: None,
-                pulled_by: None,
-            });
+            let due = dues
+                .get(card.id.as_str())
+                .map(|(d, _)| d.clone())
+                .unwrap_or(Due {
+                    at: None,
+                    pulled_by: None,
+                });
             cards.push(SessionCard {
                 card_id: card.id,
                 deck: card.deck,
@@ -324,7 +328,10 @@ impl Library {
 
     fn unique_session_id(&self, mut id: String) -> Result<String> {
         while self.store.session(&id)?.is_some() {
-            id = format!("s{}", &crate::store::stable_id(&format!("{id}\0again"))[..8]);
+            id = format!(
+                "s{}",
+                &crate::store::stable_id(&format!("{id}\0again"))[..8]
+            );
         }
         Ok(id)
     }
@@ -399,8 +406,10 @@ impl Library {
             Some(j) => self.job(j)?.keywords,
             None => Vec::new(),
         };
-        let names: Vec<(String, Vec<String>)> =
-            keywords.iter().map(|k| (k.name.clone(), Vec::new())).collect();
+        let names: Vec<(String, Vec<String>)> = keywords
+            .iter()
+            .map(|k| (k.name.clone(), Vec::new()))
+            .collect();
         let mut feedback = compare::compare(&card.answer, typed, duration_ms, target_secs, &names);
         // Skills count under any of their names ("k8s" for Kubernetes).
         let said = crate::jobs::Lexicon::builtin().skill_ids(typed);
@@ -454,9 +463,9 @@ impl Library {
             let next = dues.get(&a.card_id).and_then(|(d, _)| d.at);
             if counted.insert(a.card_id.clone()) {
                 if let Some(t) = next {
-                    let day = crate::rehearse::time::day_string(
-                        crate::rehearse::time::local_date(&local, t),
-                    );
+                    let day = crate::rehearse::time::day_string(crate::rehearse::time::local_date(
+                        &local, t,
+                    ));
                     *coming.entry(day).or_default() += 1;
                 }
             }
@@ -506,7 +515,9 @@ impl Library {
             questions.insert(card.id.0, card.question);
             Ok(())
         })?;
-        Ok(stats::stats(&attempts, &questions, &due, new_cards, now, tz))
+        Ok(stats::stats(
+            &attempts, &questions, &due, new_cards, now, tz,
+        ))
     }
 }
 

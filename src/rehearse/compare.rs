@@ -149,9 +149,9 @@ pub fn compare(
     let mentioned = keywords
         .iter()
         .filter(|(name, aliases)| {
-            std::iter::once(name)
-                .chain(aliases)
-                .any(|a| !a.trim().is_empty() && typed_lower.contains(&format!(" {} ", normalise(a))))
+            std::iter::once(name).chain(aliases).any(|a| {
+                !a.trim().is_empty() && typed_lower.contains(&format!(" {} ", normalise(a)))
+            })
         })
         .map(|(name, _)| name.clone())
         .collect();
@@ -231,7 +231,11 @@ mod tests {
     #[test]
     fn suggestion_follows_coverage_and_time() {
         assert_eq!(suggest(1.0, 60_000, 120), Rating::Easy);
-        assert_eq!(suggest(1.0, 200_000, 120), Rating::Good, "too long costs a step");
+        assert_eq!(
+            suggest(1.0, 200_000, 120),
+            Rating::Good,
+            "too long costs a step"
+        );
         assert_eq!(suggest(0.7, 60_000, 120), Rating::Good);
         assert_eq!(suggest(0.4, 60_000, 120), Rating::Hard);
         assert_eq!(suggest(0.1, 60_000, 120), Rating::Again);

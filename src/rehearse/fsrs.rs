@@ -35,7 +35,6 @@ const S_MAX: f64 = 36_500.0;
 
 pub use super::Rating;
 
-
 /// Stability (days) and difficulty (1..=10) of one card.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MemoryState {

@@ -170,7 +170,10 @@ mod tests {
         let s = stats(&attempts, &q, &due, 5, NOW, &Utc);
         assert_eq!(s.today, "2026-11-29");
         assert_eq!(
-            s.reviews_per_day.iter().map(|d| d.count).collect::<Vec<_>>(),
+            s.reviews_per_day
+                .iter()
+                .map(|d| d.count)
+                .collect::<Vec<_>>(),
             vec![1, 2, 1]
         );
         assert_eq!(s.ratings_per_day[1].again, 1);
@@ -179,7 +182,11 @@ mod tests {
         assert_eq!(s.total_reviews, 4);
         assert_eq!(s.cards_practised, 2);
         assert_eq!(s.cards_new, 5);
-        let a = s.time_vs_target.iter().find(|t| t.question == "A?").unwrap();
+        let a = s
+            .time_vs_target
+            .iter()
+            .find(|t| t.question == "A?")
+            .unwrap();
         assert_eq!(a.mean_secs, 125.0);
         assert_eq!(a.last_secs, 150.0);
         assert_eq!(s.due_forecast.len(), 30);

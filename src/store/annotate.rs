@@ -110,12 +110,11 @@ pub(crate) fn record_version(
     origin: &str,
     now: i64,
 ) -> Result<()> {
-    let any: bool = tx
-        .query_row(
-            "SELECT EXISTS(SELECT 1 FROM versions WHERE card_id = ?1)",
-            [card_id],
-            |r| r.get(0),
-        )?;
+    let any: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM versions WHERE card_id = ?1)",
+        [card_id],
+        |r| r.get(0),
+    )?;
     if !any {
         tx.execute(
             "INSERT INTO versions(card_id, question, answer, origin, created_at) VALUES(?1, ?2, ?3, 'import', ?4)",
@@ -342,7 +341,12 @@ impl Store {
             let tags = edits.apply(&file_tags);
             tx.execute(
                 "UPDATE cards SET tags = ?2, tag_edits = ?3, import_tags = ?4 WHERE id = ?1",
-                params![card_id, json_list(&tags), edits.to_json(), json_list(&file_tags)],
+                params![
+                    card_id,
+                    json_list(&tags),
+                    edits.to_json(),
+                    json_list(&file_tags)
+                ],
             )?;
             Ok(tags)
         })
@@ -492,7 +496,11 @@ impl Store {
             .optional()?
             .ok_or_else(|| Error::not_found("card", card_id.to_string()))?;
         Ok(CardExtras {
-            notes: self.notes_of(card_id)?.into_iter().map(|n| n.body).collect(),
+            notes: self
+                .notes_of(card_id)?
+                .into_iter()
+                .map(|n| n.body)
+                .collect(),
             tag_edits: TagEdits::parse(&edits),
             starred,
         })

@@ -81,12 +81,20 @@ mod tests {
         let p = pair_questions(&new, &missing);
         assert_eq!(p, vec![(0, "old1".to_string())]);
         assert!(similarity("Why Rust?", "Why Go?") < SAME_QUESTION);
-        assert!(similarity("Tell me about a time you failed", "Tell me about a time when you failed") >= SAME_QUESTION);
+        assert!(
+            similarity(
+                "Tell me about a time you failed",
+                "Tell me about a time when you failed"
+            ) >= SAME_QUESTION
+        );
     }
 
     #[test]
     fn each_card_pairs_once() {
-        let new = [(0, "Describe a conflict with a peer"), (1, "Describe a conflict with a peer!")];
+        let new = [
+            (0, "Describe a conflict with a peer"),
+            (1, "Describe a conflict with a peer!"),
+        ];
         let missing = [("a", "Describe a conflict with a peer.")];
         assert_eq!(pair_questions(&new, &missing).len(), 1);
     }

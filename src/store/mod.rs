@@ -12,12 +12,12 @@ mod rehearse;
 mod schema;
 mod transfer;
 
-pub use jobs::{Job, NewJob};
 pub use annotate::{CardExtras, StoredHighlight, StoredNote, StoredVersion, TagEdits};
+pub use jobs::{Job, NewJob};
+pub use rehearse::{NewAttempt, StoredAttempt, StoredSession};
 pub use transfer::{
     CardExport, DeckExport, LibraryExport, TransferCounts, EXPORT_FORMAT, EXPORT_VERSION,
 };
-pub use rehearse::{NewAttempt, StoredAttempt, StoredSession};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -183,9 +183,7 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| bad(e.to_string()))?;
         if version as usize > schema::SCHEMA_VERSION {
-            return Err(bad(format!(
-                "written by a newer Cuecard, schema {version}"
-            )));
+            return Err(bad(format!("written by a newer Cuecard, schema {version}")));
         }
         let tables: i64 = conn
             .query_row(
@@ -462,7 +460,8 @@ impl Store {
                         counts.added += 1;
                     }
                     Some(old) => {
-                        let tags = json_list(&annotate::TagEdits::parse(&old.tag_edits).apply(&card.tags));
+                        let tags =
+                            json_list(&annotate::TagEdits::parse(&old.tag_edits).apply(&card.tags));
                         let touch_it = |touch: &mut rusqlite::Statement<'_>| {
                             touch.execute(params![
                                 id,

@@ -242,7 +242,8 @@ impl Store {
         filter: &str,
         p: P,
     ) -> Result<Vec<StoredAttempt>> {
-        let sql = format!("SELECT {ATTEMPT_COLUMNS} FROM attempts {filter} ORDER BY started_at, id");
+        let sql =
+            format!("SELECT {ATTEMPT_COLUMNS} FROM attempts {filter} ORDER BY started_at, id");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(p, attempt_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -116,9 +116,9 @@ impl Store {
     /// Decks (all, or those given by id) with everything about their cards.
     pub fn export_library(&self, deck_ids: Option<&[String]>) -> Result<LibraryExport> {
         let mut decks = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, source, target_secs FROM decks ORDER BY name COLLATE NOCASE")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, source, target_secs FROM decks ORDER BY name COLLATE NOCASE",
+        )?;
         let rows: Vec<(String, String, Option<String>, Option<i64>)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -243,8 +243,7 @@ impl Store {
         export: &LibraryExport,
         fsrs: &crate::rehearse::fsrs::Fsrs,
     ) -> Result<TransferCounts> {
-        if export.format != EXPORT_FORMAT || export.version > EXPORT_VERSION || export.version < 2
-        {
+        if export.format != EXPORT_FORMAT || export.version > EXPORT_VERSION || export.version < 2 {
             return Err(Error::InvalidInput(format!(
                 "this JSON is not a Cuecard library export this version can read (format \"{}\", version {}); export it again with `cuecard export --format json`",
                 export.format, export.version

@@ -1,6 +1,7 @@
 //! Whole flows through the `cuecard` binary and the library facade, on real files in
 //! temporary library folders. One test binary; helpers below.
 
+mod annotate;
 mod bad_input;
 mod export;
 mod import;

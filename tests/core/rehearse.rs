@@ -33,7 +33,9 @@ fn due_at(lib: &Lib, at: &str) -> Vec<Value> {
 }
 
 fn ts(rfc: &str) -> i64 {
-    chrono::DateTime::parse_from_rfc3339(rfc).unwrap().timestamp()
+    chrono::DateTime::parse_from_rfc3339(rfc)
+        .unwrap()
+        .timestamp()
 }
 
 #[test]
@@ -44,7 +46,16 @@ fn good_three_times_is_due_later_each_time_and_again_comes_back_today() {
     let mut at = "2026-03-02T09:00:00Z".to_string();
     let mut gaps = Vec::new();
     for _ in 0..3 {
-        let r = lib.json(&["review", &id, "--rating", "good", "--seconds", "80", "--at", &at]);
+        let r = lib.json(&[
+            "review",
+            &id,
+            "--rating",
+            "good",
+            "--seconds",
+            "80",
+            "--at",
+            &at,
+        ]);
         assert_eq!(r["attempt"]["rating"], "good");
         assert_eq!(r["attempt"]["duration_ms"], 80_000);
         let due = r["schedule"]["due"].as_str().unwrap().to_string();
@@ -55,12 +66,17 @@ fn good_three_times_is_due_later_each_time_and_again_comes_back_today() {
         gaps[0] < gaps[1] && gaps[1] < gaps[2],
         "intervals should grow: {gaps:?}"
     );
-    assert!(gaps[0] >= 86_400, "a good first answer waits at least a day");
+    assert!(
+        gaps[0] >= 86_400,
+        "a good first answer waits at least a day"
+    );
 
     // Not due the day after its third review; due once its time has come.
     let third_due = at.clone();
     let early = due_at(&lib, "2026-03-03T09:00:00Z");
-    assert!(!early.iter().any(|d| d["card_id"] == id.as_str() && !d["new"].as_bool().unwrap()));
+    assert!(!early
+        .iter()
+        .any(|d| d["card_id"] == id.as_str() && !d["new"].as_bool().unwrap()));
     let late = due_at(&lib, &third_due);
     let entry = late.iter().find(|d| d["card_id"] == id.as_str()).unwrap();
     assert_eq!(entry["new"], false);
@@ -109,7 +125,10 @@ fn an_interview_date_pulls_a_high_ranked_card_before_it() {
     let check = chrono::DateTime::from_timestamp(ts(&last) + 10 * 86_400, 0)
         .unwrap()
         .to_rfc3339();
-    assert!(natural_due > ts(&check) + 86_400, "the card is due well later");
+    assert!(
+        natural_due > ts(&check) + 86_400,
+        "the card is due well later"
+    );
     assert!(!due_at(&lib, &check)
         .iter()
         .any(|d| d["card_id"] == id.as_str()));
@@ -136,7 +155,9 @@ fn an_interview_date_pulls_a_high_ranked_card_before_it() {
     // A card the job does not rank stays where memory put it.
     let other = card_id(&lib, "disagreement");
     lib.json(&["review", &other, "--rating", "easy", "--at", &last]);
-    assert!(!due_at(&lib, &check).iter().any(|d| d["card_id"] == other.as_str()));
+    assert!(!due_at(&lib, &check)
+        .iter()
+        .any(|d| d["card_id"] == other.as_str()));
 }
 
 #[test]
@@ -159,7 +180,14 @@ fn stats_count_reviews_per_day_and_time_against_target() {
     assert_eq!(days[0]["day"], today);
     assert_eq!(days[0]["count"], 3);
     let ratings = &st["ratings_per_day"][0];
-    assert_eq!((ratings["good"].as_u64(), ratings["hard"].as_u64(), ratings["again"].as_u64()), (Some(1), Some(1), Some(1)));
+    assert_eq!(
+        (
+            ratings["good"].as_u64(),
+            ratings["hard"].as_u64(),
+            ratings["again"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
     let tb = st["time_vs_target"]
         .as_array()
         .unwrap()
@@ -182,16 +210,36 @@ fn bad_ratings_times_and_cards_are_clear_errors() {
     let id = card_id(&lib, "Kafka");
     let r = lib.run(&["--json", "review", &id, "--rating", "great"]);
     assert_eq!(r.code, 1);
-    assert!(r.json()["error"]["message"].as_str().unwrap().contains("again, hard, good or easy"));
-    let r = lib.run(&["--json", "review", &id, "--rating", "good", "--at", "yesterday"]);
+    assert!(r.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("again, hard, good or easy"));
+    let r = lib.run(&[
+        "--json",
+        "review",
+        &id,
+        "--rating",
+        "good",
+        "--at",
+        "yesterday",
+    ]);
     assert_eq!(r.code, 1);
-    assert!(r.json()["error"]["message"].as_str().unwrap().contains("RFC 3339"));
+    assert!(r.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("RFC 3339"));
     let r = lib.run(&["--json", "review", "nope-nope", "--rating", "good"]);
     assert_eq!(r.code, 1);
     assert_eq!(r.json()["error"]["code"], "not_found");
     let r = lib.run(&["--json", "target", "Acme Robotics", "2"]);
     assert_eq!(r.code, 1);
-    assert_eq!(lib.json(&["history", &id])["attempts"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        lib.json(&["history", &id])["attempts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
 }
 
 #[test]
@@ -214,11 +262,18 @@ fn two_reviews_of_one_card_at_once_both_land() {
         .collect();
     for c in children {
         let out = c.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let h = lib.json(&["history", &id]);
     assert_eq!(h["attempts"].as_array().unwrap().len(), 4);
-    assert_eq!(h["schedule"]["reps"], 4, "the schedule replays every attempt");
+    assert_eq!(
+        h["schedule"]["reps"], 4,
+        "the schedule replays every attempt"
+    );
 }
 
 /// A child process on a pseudo-terminal, with what it printed so far.
@@ -313,7 +368,15 @@ fn terminal_rehearsal_by_keys_and_a_kill_between_ratings_loses_nothing_rated() {
     lib.json(&["import", s(&fixture("prep-v1.md"))]);
     let mut pty = Pty::spawn(
         &lib,
-        &["rehearse", "--deck", "Acme Robotics", "--limit", "3", "--target", "60"],
+        &[
+            "rehearse",
+            "--deck",
+            "Acme Robotics",
+            "--limit",
+            "3",
+            "--target",
+            "60",
+        ],
     );
     pty.wait_for("[1/3]");
     pty.wait_for("/ 1:00");
@@ -334,10 +397,19 @@ fn terminal_rehearsal_by_keys_and_a_kill_between_ratings_loses_nothing_rated() {
     assert_eq!(attempts[0]["rating"], "good");
     assert_eq!(attempts[0]["target_secs"], 60);
     let second = cards["cards"][1]["id"].as_str().unwrap();
-    assert_eq!(lib.json(&["history", second])["attempts"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        lib.json(&["history", second])["attempts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
 
     // A whole session to the summary, with a typed answer.
-    let mut pty = Pty::spawn(&lib, &["rehearse", "--deck", "Acme Robotics", "--limit", "2"]);
+    let mut pty = Pty::spawn(
+        &lib,
+        &["rehearse", "--deck", "Acme Robotics", "--limit", "2"],
+    );
     pty.wait_for("[1/2]");
     pty.key("t");
     pty.wait_for("Type your answer");
