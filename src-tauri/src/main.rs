@@ -8,18 +8,18 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use cuecard::annotate::{Keep, NewHighlight, Version};
 use cuecard::library::PostingInput;
 use cuecard::matching::MatchReport;
-use cuecard::store::Job;
-use cuecard::{
-    CardSummary, CardView, Deck, ErrorPayload, ImportProgress, ImportReport, Library, LibraryInfo,
-    SearchResult,
-};
-use cuecard::annotate::{Keep, NewHighlight, Version};
 use cuecard::rehearse::time::now;
 use cuecard::rehearse::{
     Attempt, AttemptInput, AttemptResult, DueCard, RehearsalPlan, Session, SessionSummary, Stats,
     TypedFeedback,
+};
+use cuecard::store::Job;
+use cuecard::{
+    CardSummary, CardView, Deck, ErrorPayload, ImportProgress, ImportReport, Library, LibraryInfo,
+    SearchResult,
 };
 use tauri::{AppHandle, Emitter, State, WebviewUrl, WebviewWindowBuilder};
 
@@ -178,7 +178,10 @@ async fn due_cards(app: State<'_, App>) -> Reply<Vec<DueCard>> {
 
 #[tauri::command]
 async fn add_note(app: State<'_, App>, card_id: String, body: String) -> Reply<CardView> {
-    app.with(|lib| lib.add_note(&card_id, &body).and_then(|_| lib.card_view(&card_id)))
+    app.with(|lib| {
+        lib.add_note(&card_id, &body)
+            .and_then(|_| lib.card_view(&card_id))
+    })
 }
 
 #[tauri::command]
@@ -208,7 +211,10 @@ async fn add_highlight(
 
 #[tauri::command]
 async fn delete_highlight(app: State<'_, App>, card_id: String, id: i64) -> Reply<CardView> {
-    app.with(|lib| lib.delete_highlight(id).and_then(|_| lib.card_view(&card_id)))
+    app.with(|lib| {
+        lib.delete_highlight(id)
+            .and_then(|_| lib.card_view(&card_id))
+    })
 }
 
 #[tauri::command]
@@ -221,7 +227,10 @@ async fn set_starred(app: State<'_, App>, card_id: String, starred: bool) -> Rep
 
 #[tauri::command]
 async fn edit_tag(app: State<'_, App>, card_id: String, tag: String, add: bool) -> Reply<CardView> {
-    app.with(|lib| lib.tag(&card_id, &tag, add).and_then(|_| lib.card_view(&card_id)))
+    app.with(|lib| {
+        lib.tag(&card_id, &tag, add)
+            .and_then(|_| lib.card_view(&card_id))
+    })
 }
 
 #[tauri::command]
