@@ -32,6 +32,7 @@ fn main() {
             "card_versions",
             "restore_version",
             "resolve_conflict",
+            "create_card",
         ]),
     ))
     .expect("tauri build script");

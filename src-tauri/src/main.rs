@@ -258,6 +258,17 @@ async fn resolve_conflict(app: State<'_, App>, card_id: String, keep: Keep) -> R
     app.with(|lib| lib.resolve_conflict(&card_id, keep))
 }
 
+#[tauri::command]
+async fn create_card(
+    app: State<'_, App>,
+    deck: Option<String>,
+    question: String,
+    answer: String,
+    tags: Vec<String>,
+) -> Reply<CardView> {
+    app.with(|lib| lib.create_card(deck.as_deref(), &question, &answer, &tags))
+}
+
 /// The window reports the library on screen; with `CUECARD_TRACE` set, the time since the
 /// process started is printed (the start-up benchmark reads it).
 #[tauri::command]
@@ -387,7 +398,8 @@ fn main() {
             edit_card,
             card_versions,
             restore_version,
-            resolve_conflict
+            resolve_conflict,
+            create_card
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -154,6 +154,23 @@ enum Command {
         #[arg(long, value_name = "VERSION_ID")]
         restore: Option<i64>,
     },
+    /// Write a new card (question and answer) without a document.
+    Add {
+        #[arg(value_name = "QUESTION")]
+        question: String,
+        /// The answer (markdown).
+        #[arg(long, value_name = "TEXT", conflicts_with = "answer_file")]
+        answer: Option<String>,
+        /// The answer from a file, or - for standard input.
+        #[arg(long, value_name = "FILE")]
+        answer_file: Option<PathBuf>,
+        /// The deck (made if missing; default "My answers").
+        #[arg(long, value_name = "NAME")]
+        deck: Option<String>,
+        /// Tags, comma-separated.
+        #[arg(long, value_name = "TAGS", value_delimiter = ',')]
+        tags: Vec<String>,
+    },
     /// Notes on a card.
     Note {
         #[command(subcommand)]
@@ -312,6 +329,28 @@ enum KeywordCommand {
         keyword: String,
         weight: f32,
     },
+}
+
+/// An answer from a file (any encoding Cuecard reads) or standard input (`-`).
+fn read_answer_file(p: &std::path::Path) -> Result<String, Error> {
+    if p.as_os_str() == "-" {
+        let mut t = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+            .map_err(|e| Error::io(std::path::Path::new("standard input"), e))?;
+        return Ok(t);
+    }
+    let meta = std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
+    if meta.len() > cuecard::library::MAX_TEXT_BYTES as u64 {
+        return Err(Error::InvalidInput(format!(
+            "{} is {} KB; an answer can be at most {} KB",
+            p.display(),
+            meta.len() / 1024,
+            cuecard::library::MAX_TEXT_BYTES / 1024
+        )));
+    }
+    let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+    let (text, _) = cuecard::import::decode(&bytes).map_err(|_| Error::NotText(p.to_path_buf()))?;
+    Ok(text)
 }
 
 fn posting_input(arg: &str) -> Result<cuecard::library::PostingInput, Error> {
@@ -655,6 +694,22 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
             out.card_annotations(&lib.card_view(card)?);
             Ok(0)
         }
+        Command::Add {
+            question,
+            answer,
+            answer_file,
+            deck,
+            tags,
+        } => {
+            let answer = match (answer, answer_file) {
+                (Some(a), _) => a.clone(),
+                (None, Some(p)) => read_answer_file(p)?,
+                (None, None) => String::new(),
+            };
+            let view = lib.create_card(deck.as_deref(), question, &answer, tags)?;
+            out.card(&view.card);
+            Ok(0)
+        }
         Command::Edit {
             card,
             answer_file,
@@ -665,29 +720,10 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
                     "nothing to change: give --answer-file FILE and/or --question TEXT".into(),
                 ));
             }
-            let answer = match answer_file {
-                Some(p) if p.as_os_str() == "-" => {
-                    let mut t = String::new();
-                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
-                        .map_err(|e| Error::io(std::path::Path::new("standard input"), e))?;
-                    Some(t)
-                }
-                Some(p) => {
-                    let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
-                    if bytes.len() > cuecard::library::MAX_TEXT_BYTES {
-                        return Err(Error::InvalidInput(format!(
-                            "{} is {} KB; an answer can be at most {} KB",
-                            p.display(),
-                            bytes.len() / 1024,
-                            cuecard::library::MAX_TEXT_BYTES / 1024
-                        )));
-                    }
-                    let (text, _) =
-                        cuecard::import::decode(&bytes).map_err(|_| Error::NotText(p.clone()))?;
-                    Some(text)
-                }
-                None => None,
-            };
+            let answer = answer_file
+                .as_ref()
+                .map(|p| read_answer_file(p))
+                .transpose()?;
             let view = lib.edit_card(card, question.as_deref(), answer.as_deref())?;
             out.card_annotations(&view);
             Ok(0)

@@ -281,4 +281,33 @@ impl Library {
         self.reindex_card(card.id.as_str())?;
         self.card_view(card.id.as_str())
     }
+
+    /// Writes a new card in the app (by default into the deck "My answers").
+    pub fn create_card(
+        &mut self,
+        deck: Option<&str>,
+        question: &str,
+        answer: &str,
+        tags: &[String],
+    ) -> Result<CardView> {
+        check_size("answer", answer)?;
+        check_size("question", question)?;
+        let deck = deck
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .unwrap_or(DEFAULT_APP_DECK);
+        let tags: Vec<String> = tags
+            .iter()
+            .map(|t| crate::index::tag_slug(t))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let id =
+            self.store
+                .create_card(deck, question, answer, &tags, skills_of(question, answer))?;
+        self.reindex_card(&id)?;
+        self.card_view(&id)
+    }
 }
+
+/// The deck cards written in the app go to unless another is named.
+pub const DEFAULT_APP_DECK: &str = "My answers";

@@ -544,4 +544,73 @@ impl Store {
             Ok(())
         })
     }
+
+    /// A card written in the app (no source document) in the deck named `deck`, made if
+    /// missing. Fails when the deck already has this question.
+    pub fn create_card(
+        &mut self,
+        deck: &str,
+        question: &str,
+        answer: &str,
+        tags: &[String],
+        skills: Vec<String>,
+    ) -> Result<String> {
+        let question = question.trim();
+        if question.is_empty() {
+            return Err(Error::InvalidInput("a card needs a question".into()));
+        }
+        let now = now_secs();
+        let key = crate::import::normalize_question(question);
+        self.write(|tx| {
+            let deck_id = super::resolve_deck(
+                tx,
+                "",
+                &super::DeckTarget::Named(deck),
+                now,
+            )?;
+            let id = super::card_id(&deck_id, &key).0;
+            let taken: Option<bool> = tx
+                .query_row("SELECT archived FROM cards WHERE id = ?1", [&id], |r| r.get(0))
+                .optional()?;
+            if taken == Some(false) {
+                return Err(Error::InvalidInput(format!(
+                    "the deck \"{deck}\" already has the question \"{question}\" (card {id})"
+                )));
+            }
+            let position: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM cards WHERE deck_id = ?1",
+                [&deck_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT OR REPLACE INTO cards(id, deck_id, question, answer, section, tags, source_file, \
+                   line_start, line_end, unanswered, shape, position, archived, created_at, updated_at, \
+                   skills, key, import_tags) \
+                 VALUES(?1, ?2, ?3, ?4, '[]', ?5, NULL, 0, 0, ?6, 'app', ?7, 0, ?8, ?8, ?9, ?10, '[]')",
+                params![
+                    id,
+                    deck_id,
+                    question,
+                    answer.trim_end(),
+                    json_list(tags),
+                    answer.trim().is_empty(),
+                    position,
+                    now,
+                    json_list(&skills),
+                    key
+                ],
+            )?;
+            if !tags.is_empty() {
+                let edits = TagEdits {
+                    added: tags.iter().cloned().collect(),
+                    removed: BTreeSet::new(),
+                };
+                tx.execute(
+                    "UPDATE cards SET tag_edits = ?2 WHERE id = ?1",
+                    params![id, edits.to_json()],
+                )?;
+            }
+            Ok(id)
+        })
+    }
 }

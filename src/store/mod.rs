@@ -576,7 +576,7 @@ impl Store {
     }
 }
 
-fn resolve_deck(
+pub(crate) fn resolve_deck(
     tx: &rusqlite::Transaction<'_>,
     source: &str,
     target: &DeckTarget<'_>,

@@ -398,3 +398,41 @@ fn backup_and_restore_bring_back_the_library() {
         "a failed restore changes nothing"
     );
 }
+
+#[test]
+fn cards_written_in_the_app_are_kept_searchable_and_survive_imports() {
+    let lib = Lib::new();
+    let doc = lib.write("prep.md", std::fs::read(fixture("prep-v1.md")).unwrap());
+    lib.json(&["import", s(&doc)]);
+    let v = lib.json(&[
+        "add",
+        "Tell me about your experience with Terraform.",
+        "--answer",
+        "I wrote our **Terraform** modules for three AWS accounts.",
+        "--tags",
+        "gap,infra",
+    ])["card"]
+        .clone();
+    assert_eq!(v["deck"], "My answers");
+    assert_eq!(v["tags"], serde_json::json!(["gap", "infra"]));
+    assert!(v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == "terraform"));
+    let again = lib.run(&[
+        "--json",
+        "add",
+        "Tell me about your experience with Terraform.",
+    ]);
+    assert_eq!(
+        again.code, 1,
+        "the same question twice in a deck is refused"
+    );
+    assert_eq!(hits(&lib, "terraform modules").len(), 1);
+    std::fs::write(&doc, std::fs::read(fixture("prep-v2.md")).unwrap()).unwrap();
+    lib.json(&["import", s(&doc)]);
+    assert_eq!(hits(&lib, "deck:\"My answers\"").len(), 1);
+    let run = lib.run(&["--json", "add", "   "]);
+    assert_eq!(run.code, 1);
+}
