@@ -255,6 +255,51 @@ fn main() {
         percentile(&times, 0.99),
         times.last().copied().unwrap_or(f64::NAN)
     );
+
+    // Keyword extraction from a 1,000-word posting, and a full match against every card.
+    let fixture = include_str!("../tests/fixtures/posting-ml-infra.md");
+    let mut posting = String::new();
+    while posting.split_whitespace().count() < 1000 {
+        posting.push_str(fixture);
+        posting.push('\n');
+    }
+    let posting: String = posting.split_inclusive(char::is_whitespace).take(1000).collect();
+    let mut times = Vec::new();
+    let mut keywords = Vec::new();
+    for _ in 0..200 {
+        let t = Instant::now();
+        let parsed = cuecard::jobs::parse_posting(&posting, None);
+        keywords = cuecard::jobs::extract_keywords(&parsed);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "keyword extraction, 1,000-word posting ({} keywords): p50 {:.2} ms, p99 {:.2} ms   (target: < 5 ms)",
+        keywords.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let r = library.match_keywords(&keywords, None).expect("match");
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(r);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "full match of those keywords against {cards} cards: median {:.0} ms, max {:.0} ms   (target: < 100 ms)",
+        percentile(&times, 0.5),
+        times.last().copied().unwrap_or(f64::NAN)
+    );
+    let now = cuecard::rehearse::time::now();
+    let t = Instant::now();
+    let due = library.due_cards(now, true).expect("due");
+    println!(
+        "due cards over {cards} cards ({} listed): {:.0} ms",
+        due.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     drop(library);
 
     // The whole `cuecard search` process.

@@ -18,6 +18,9 @@ import type {
   Stats,
   Attempt,
   DueCard,
+  NewHighlight,
+  Version,
+  Keep,
 } from './types';
 import { MockBackend } from './mock';
 
@@ -73,6 +76,20 @@ export interface Backend {
   stats(): Promise<Stats>;
   cardHistory(cardId: string): Promise<Attempt[]>;
   dueCards(): Promise<DueCard[]>;
+  /** Annotations: each call returns the card as it is after the change. */
+  addNote(cardId: string, body: string): Promise<CardView>;
+  /** An empty body deletes the note. */
+  updateNote(cardId: string, noteId: number, body: string): Promise<CardView>;
+  addHighlight(cardId: string, highlight: NewHighlight): Promise<CardView>;
+  deleteHighlight(cardId: string, id: number): Promise<CardView>;
+  setStarred(cardId: string, starred: boolean): Promise<CardView>;
+  editTag(cardId: string, tag: string, add: boolean): Promise<CardView>;
+  editCard(cardId: string, question: string | null, answer: string | null): Promise<CardView>;
+  cardVersions(cardId: string): Promise<Version[]>;
+  restoreVersion(cardId: string, versionId: number): Promise<CardView>;
+  resolveConflict(cardId: string, keep: Keep): Promise<CardView>;
+  /** A new card written in the app (deck "My answers" unless named). */
+  createCard(deck: string | null, question: string, answer: string, tags: string[]): Promise<CardView>;
 }
 
 declare global {
@@ -122,4 +139,15 @@ class LazyTauri implements Backend {
   stats() { return this.inner.then((b) => b.stats()); }
   cardHistory(cardId: string) { return this.inner.then((b) => b.cardHistory(cardId)); }
   dueCards() { return this.inner.then((b) => b.dueCards()); }
+  addNote(cardId: string, body: string) { return this.inner.then((b) => b.addNote(cardId, body)); }
+  updateNote(cardId: string, noteId: number, body: string) { return this.inner.then((b) => b.updateNote(cardId, noteId, body)); }
+  addHighlight(cardId: string, h: NewHighlight) { return this.inner.then((b) => b.addHighlight(cardId, h)); }
+  deleteHighlight(cardId: string, id: number) { return this.inner.then((b) => b.deleteHighlight(cardId, id)); }
+  setStarred(cardId: string, starred: boolean) { return this.inner.then((b) => b.setStarred(cardId, starred)); }
+  editTag(cardId: string, tag: string, add: boolean) { return this.inner.then((b) => b.editTag(cardId, tag, add)); }
+  editCard(cardId: string, q: string | null, a: string | null) { return this.inner.then((b) => b.editCard(cardId, q, a)); }
+  cardVersions(cardId: string) { return this.inner.then((b) => b.cardVersions(cardId)); }
+  restoreVersion(cardId: string, v: number) { return this.inner.then((b) => b.restoreVersion(cardId, v)); }
+  resolveConflict(cardId: string, keep: Keep) { return this.inner.then((b) => b.resolveConflict(cardId, keep)); }
+  createCard(deck: string | null, q: string, a: string, tags: string[]) { return this.inner.then((b) => b.createCard(deck, q, a, tags)); }
 }

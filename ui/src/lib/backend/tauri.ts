@@ -24,6 +24,9 @@ import type {
   Stats,
   Attempt,
   DueCard,
+  NewHighlight,
+  Version,
+  Keep,
 } from './types';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -60,6 +63,21 @@ export class TauriBackend implements Backend {
   stats() { return call<Stats>('stats'); }
   cardHistory(cardId: string) { return call<Attempt[]>('card_history', { cardId }); }
   dueCards() { return call<DueCard[]>('due_cards'); }
+  addNote(cardId: string, body: string) { return call<CardView>('add_note', { cardId, body }); }
+  updateNote(cardId: string, noteId: number, body: string) { return call<CardView>('update_note', { cardId, noteId, body }); }
+  addHighlight(cardId: string, highlight: NewHighlight) { return call<CardView>('add_highlight', { cardId, highlight }); }
+  deleteHighlight(cardId: string, id: number) { return call<CardView>('delete_highlight', { cardId, id }); }
+  setStarred(cardId: string, starred: boolean) { return call<CardView>('set_starred', { cardId, starred }); }
+  editTag(cardId: string, tag: string, add: boolean) { return call<CardView>('edit_tag', { cardId, tag, add }); }
+  editCard(cardId: string, question: string | null, answer: string | null) {
+    return call<CardView>('edit_card', { cardId, question, answer });
+  }
+  cardVersions(cardId: string) { return call<Version[]>('card_versions', { cardId }); }
+  restoreVersion(cardId: string, versionId: number) { return call<CardView>('restore_version', { cardId, versionId }); }
+  resolveConflict(cardId: string, keep: Keep) { return call<CardView>('resolve_conflict', { cardId, keep }); }
+  createCard(deck: string | null, question: string, answer: string, tags: string[]) {
+    return call<CardView>('create_card', { deck, question, answer, tags });
+  }
 
   async pickFiles(): Promise<string[] | null> {
     const picked = await open({
