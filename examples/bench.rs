@@ -263,7 +263,10 @@ fn main() {
         posting.push_str(fixture);
         posting.push('\n');
     }
-    let posting: String = posting.split_inclusive(char::is_whitespace).take(1000).collect();
+    let posting: String = posting
+        .split_inclusive(char::is_whitespace)
+        .take(1000)
+        .collect();
     let mut times = Vec::new();
     let mut keywords = Vec::new();
     for _ in 0..200 {
