@@ -23,6 +23,9 @@ pub use annotate::MAX_TEXT_BYTES;
 pub use backup::{list_backups, BackupFile, KEEP_DAYS};
 pub use rehearse::{parse_rating, DEFAULT_TARGET_SECS};
 
+/// The most cards a job's ranking lists (its "rehearse these first").
+pub const MAX_RANKED: usize = 100;
+
 /// The largest document Cuecard will read.
 pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024 * 1024;
 
@@ -667,23 +670,35 @@ impl Library {
         self.store.job(id)
     }
 
-    /// Holds a job's keywords against the live cards (of one deck, or all).
+    /// Holds a job's keywords against the live cards (of one deck, or all), through the
+    /// search index: each keyword is two queries, so a match over 100,000 cards stays fast.
     pub fn match_keywords(
         &self,
         keywords: &[crate::jobs::Keyword],
         deck: Option<&str>,
     ) -> Result<crate::matching::MatchReport> {
-        let cards: Vec<crate::matching::CardText> = self
-            .cards(deck, false)?
-            .into_iter()
-            .map(|c| crate::matching::CardText {
-                answer: crate::render::plain_text(&c.answer),
-                id: c.id,
-                question: c.question,
-                skills: c.skills,
-            })
-            .collect();
-        Ok(crate::matching::match_cards(keywords, &cards))
+        let deck_id = deck.map(|d| self.deck(d)).transpose()?.map(|d| d.id.0);
+        let mut found = Vec::with_capacity(keywords.len());
+        for k in keywords {
+            let (strong, weak) = self.index.keyword_coverage(k, deck_id.as_deref(), true)?;
+            found.push(crate::matching::Found {
+                strong: strong.into_iter().map(crate::model::CardId).collect(),
+                weak: weak.into_iter().map(crate::model::CardId).collect(),
+            });
+        }
+        Ok(crate::matching::report(
+            keywords,
+            found,
+            |id| {
+                self.store
+                    .card(id.as_str())
+                    .ok()
+                    .flatten()
+                    .map(|c| c.question)
+                    .unwrap_or_default()
+            },
+            MAX_RANKED,
+        ))
     }
 
     pub fn remove_job_keyword(&mut self, job: &str, keyword: &str) -> Result<()> {

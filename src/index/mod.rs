@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
     TermQuery,
 };
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
@@ -32,7 +32,7 @@ use crate::render;
 use query::{Atom, ParsedQuery, Scope};
 
 /// Bumped whenever the schema or the analyzers change: an index of another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 3;
+pub const INDEX_SCHEMA_VERSION: u32 = 4;
 
 const EN: &str = "cue_en";
 const WORDS: &str = "cue_words";
@@ -70,7 +70,8 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let fields = Fields {
-        card_id: b.add_text_field("card_id", STRING | STORED),
+        // FAST: matching a job reads the ids of thousands of cards at once.
+        card_id: b.add_text_field("card_id", STRING | STORED | FAST),
         deck_id: b.add_text_field("deck_id", STRING | STORED),
         deck: b.add_text_field("deck", text(KEYWORD, IndexRecordOption::Basic)),
         deck_name: b.add_text_field("deck_name", STORED),
@@ -328,6 +329,154 @@ impl SearchIndex {
     }
 
     /// Runs a query in the search syntax. Never fails on the query text itself.
+    /// Ids of the live cards a query matches.
+    fn card_ids_matching(&self, query: &dyn Query) -> Result<HashSet<String>> {
+        let searcher = self.reader.searcher();
+        let docs = searcher.search(query, &DocSetCollector)?;
+        let mut by_segment: std::collections::HashMap<u32, Vec<tantivy::DocId>> =
+            std::collections::HashMap::new();
+        for d in docs {
+            by_segment.entry(d.segment_ord).or_default().push(d.doc_id);
+        }
+        let mut out = HashSet::new();
+        let mut buf = String::new();
+        for (segment, docs) in by_segment {
+            let column = searcher
+                .segment_reader(segment)
+                .fast_fields()
+                .str("card_id")?
+                .ok_or_else(|| {
+                    Error::Index("the index has no card ids; run `cuecard reindex`".into())
+                })?;
+            for doc in docs {
+                if let Some(ord) = column.term_ords(doc).next() {
+                    buf.clear();
+                    if column
+                        .ord_to_str(ord, &mut buf)
+                        .map_err(|e| Error::Index(e.to_string()))?
+                    {
+                        out.insert(buf.clone());
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The stemmed words of `text` in question or answer, in order (a phrase), or None when
+    /// the text has no words.
+    fn text_query(&self, text: &str, all_words: bool) -> Option<Box<dyn Query>> {
+        let mut en = english_analyzer();
+        let stems = tokens(&mut en, text);
+        if stems.is_empty() {
+            return None;
+        }
+        let f = &self.fields;
+        let per_field = |field: Field| -> Box<dyn Query> {
+            if stems.len() == 1 {
+                return Box::new(TermQuery::new(
+                    Term::from_field_text(field, &stems[0]),
+                    IndexRecordOption::Basic,
+                ));
+            }
+            if all_words {
+                Box::new(BooleanQuery::new(
+                    stems
+                        .iter()
+                        .map(|s| {
+                            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                                Term::from_field_text(field, s),
+                                IndexRecordOption::Basic,
+                            ));
+                            (Occur::Must, q)
+                        })
+                        .collect(),
+                ))
+            } else {
+                Box::new(PhraseQuery::new(
+                    stems
+                        .iter()
+                        .map(|s| Term::from_field_text(field, s))
+                        .collect(),
+                ))
+            }
+        };
+        if all_words && stems.len() > 1 {
+            // Every word somewhere in the card: each word in the question or the answer.
+            return Some(Box::new(BooleanQuery::new(
+                stems
+                    .iter()
+                    .map(|s| {
+                        let either: Box<dyn Query> = Box::new(BooleanQuery::union(vec![
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(f.question, s),
+                                IndexRecordOption::Basic,
+                            )),
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(f.answer, s),
+                                IndexRecordOption::Basic,
+                            )),
+                        ]));
+                        (Occur::Must, either)
+                    })
+                    .collect(),
+            )));
+        }
+        Some(Box::new(BooleanQuery::union(vec![
+            per_field(f.question),
+            per_field(f.answer),
+        ])))
+    }
+
+    /// The cards (of one deck, or all) that cover a keyword: strongly when they carry the
+    /// skill or contain the phrase, weakly when they have all its words.
+    pub fn keyword_coverage(
+        &self,
+        k: &crate::jobs::Keyword,
+        deck_id: Option<&str>,
+        weak_allowed: bool,
+    ) -> Result<(HashSet<String>, HashSet<String>)> {
+        let f = &self.fields;
+        let in_deck = |q: Box<dyn Query>| -> Box<dyn Query> {
+            match deck_id {
+                None => q,
+                Some(d) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, q),
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(f.deck_id, d),
+                            IndexRecordOption::Basic,
+                        )),
+                    ),
+                ])),
+            }
+        };
+        let mut strong_parts: Vec<Box<dyn Query>> = vec![Box::new(TermQuery::new(
+            Term::from_field_text(f.skills, &k.id),
+            IndexRecordOption::Basic,
+        ))];
+        if k.kind == crate::jobs::KeywordKind::Phrase {
+            strong_parts.extend(self.text_query(&k.name, false));
+        }
+        for m in &k.matched {
+            if m.split_whitespace().count() > 1 {
+                strong_parts.extend(self.text_query(m, false));
+            }
+        }
+        let strong =
+            self.card_ids_matching(&*in_deck(Box::new(BooleanQuery::union(strong_parts))))?;
+        let weak = match (weak_allowed, self.text_query(&k.name, true)) {
+            (true, Some(q)) => self
+                .card_ids_matching(&*in_deck(q))?
+                .into_iter()
+                .filter(|id| !strong.contains(id))
+                .collect(),
+            _ => HashSet::new(),
+        };
+        Ok((strong, weak))
+    }
+
     pub fn search(&self, input: &str, limit: usize) -> Result<SearchResult> {
         let started = Instant::now();
         let parsed = query::parse(input);

@@ -94,12 +94,7 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
             (tokens, stemmed.iter().cloned().collect(), stemmed)
         })
         .collect();
-    let mut coverage = Vec::with_capacity(keywords.len());
-    let mut card_scores = vec![0f32; cards.len()];
-    let mut card_matched: Vec<Vec<String>> = vec![Vec::new(); cards.len()];
-    let (mut total, mut covered) = (0f32, 0f32);
-    let (mut req_total, mut req_covered, mut pref_total, mut pref_covered) =
-        (0f32, 0f32, 0f32, 0f32);
+    let mut found = Vec::with_capacity(keywords.len());
     for k in keywords {
         let phrase_tokens: Vec<String> =
             lex.tokenize(&k.name).into_iter().map(|t| t.norm).collect();
@@ -120,11 +115,56 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
                     || (phrase_stems.len() > 1
                         && phrase_stems.iter().all(|s| stem_set.contains(s))));
             if is_strong {
-                strong.push(i);
+                strong.push(card.id.clone());
             } else if is_weak {
-                weak.push(i);
+                weak.push(card.id.clone());
             }
         }
+        found.push(Found { strong, weak });
+    }
+    let questions: std::collections::HashMap<&CardId, &str> =
+        cards.iter().map(|c| (&c.id, c.question.as_str())).collect();
+    report(
+        keywords,
+        found,
+        |id| questions.get(id).map(|q| q.to_string()).unwrap_or_default(),
+        usize::MAX,
+    )
+}
+
+/// The cards that cover one keyword, however they were found (by scanning card text, or
+/// through the search index).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub strong: Vec<CardId>,
+    pub weak: Vec<CardId>,
+}
+
+/// Score, coverage, gaps and ranking from each keyword's covering cards (`found[i]` for
+/// `keywords[i]`). The ranking keeps the `max_ranked` best cards; `question_of` is asked
+/// only for those.
+pub fn report(
+    keywords: &[Keyword],
+    found: Vec<Found>,
+    question_of: impl Fn(&CardId) -> String,
+    max_ranked: usize,
+) -> MatchReport {
+    let mut coverage = Vec::with_capacity(keywords.len());
+    let mut card_scores: std::collections::HashMap<CardId, (f32, Vec<String>)> =
+        std::collections::HashMap::new();
+    let (mut total, mut covered) = (0f32, 0f32);
+    let (mut req_total, mut req_covered, mut pref_total, mut pref_covered) =
+        (0f32, 0f32, 0f32, 0f32);
+    for (
+        k,
+        Found {
+            mut strong,
+            mut weak,
+        },
+    ) in keywords.iter().zip(found)
+    {
+        strong.sort();
+        weak.sort();
         let strength = if !strong.is_empty() {
             1.0
         } else if !weak.is_empty() {
@@ -145,13 +185,12 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
             }
             _ => {}
         }
-        for &i in &strong {
-            card_scores[i] += k.weight;
-            card_matched[i].push(k.id.clone());
-        }
-        for &i in &weak {
-            card_scores[i] += k.weight * WEAK;
-            card_matched[i].push(k.id.clone());
+        for (ids, w) in [(&strong, 1.0), (&weak, WEAK)] {
+            for id in ids {
+                let e = card_scores.entry(id.clone()).or_default();
+                e.0 += k.weight * w;
+                e.1.push(k.id.clone());
+            }
         }
         coverage.push(KeywordCoverage {
             id: k.id.clone(),
@@ -159,12 +198,8 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
             kind: k.kind,
             section: k.section,
             weight: k.weight,
-            covered_by: strong
-                .iter()
-                .chain(&weak)
-                .map(|&i| cards[i].id.clone())
-                .collect(),
-            strong: strong.iter().map(|&i| cards[i].id.clone()).collect(),
+            covered_by: strong.iter().chain(&weak).cloned().collect(),
+            strong,
         });
     }
     let mut gaps: Vec<&KeywordCoverage> = coverage
@@ -182,18 +217,22 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
             .cmp(&rank(b.section))
             .then(b.weight.total_cmp(&a.weight))
     });
-    let mut ranking: Vec<RankedCard> = cards
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| card_scores[*i] > 0.0)
-        .map(|(i, c)| RankedCard {
-            card_id: c.id.clone(),
-            question: c.question.clone(),
-            score: (card_scores[i] * 100.0).round() / 100.0,
-            matched: card_matched[i].clone(),
+    let mut scored: Vec<(CardId, f32, Vec<String>)> = card_scores
+        .into_iter()
+        .filter(|(_, (score, _))| *score > 0.0)
+        .map(|(id, (score, matched))| (id, (score * 100.0).round() / 100.0, matched))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.truncate(max_ranked);
+    let ranking = scored
+        .into_iter()
+        .map(|(card_id, score, matched)| RankedCard {
+            question: question_of(&card_id),
+            card_id,
+            score,
+            matched,
         })
         .collect();
-    ranking.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.card_id.cmp(&b.card_id)));
     MatchReport {
         score: pct(covered, total),
         required_coverage: pct(req_covered, req_total),

@@ -196,3 +196,52 @@ fn postings_are_fetched_from_a_url() {
         .unwrap()
         .contains("404"));
 }
+
+/// The window and the CLI match through the search index; the pure scan over card text is
+/// the reference. Both must agree on what covers each keyword.
+#[test]
+fn index_matching_agrees_with_the_reference_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = cuecard::Library::open(dir.path()).unwrap();
+    lib.import_file(&fixture("prep-v1.md"), None).unwrap();
+    lib.import_file(&fixture("prep-v2.md"), Some("Second"))
+        .unwrap();
+    lib.import_sample().unwrap();
+    let posting = std::fs::read_to_string(fixture("posting-ml-infra.md")).unwrap();
+    let parsed = cuecard::jobs::parse_posting(&posting, None);
+    let keywords = cuecard::jobs::extract_keywords(&parsed);
+    assert!(keywords.len() > 5);
+    let by_index = lib.match_keywords(&keywords, None).unwrap();
+    let cards: Vec<cuecard::matching::CardText> = lib
+        .cards(None, false)
+        .unwrap()
+        .into_iter()
+        .map(|c| cuecard::matching::CardText {
+            answer: cuecard::render::plain_text(&c.answer),
+            id: c.id,
+            question: c.question,
+            skills: c.skills,
+        })
+        .collect();
+    let by_scan = cuecard::matching::match_cards(&keywords, &cards);
+    let mut disagreements = Vec::new();
+    for (a, b) in by_index.keywords.iter().zip(&by_scan.keywords) {
+        assert_eq!(a.id, b.id);
+        if a.strong != b.strong || a.covered_by.len() != b.covered_by.len() {
+            disagreements.push(format!(
+                "{}: {:?} vs {:?}",
+                a.name, a.covered_by, b.covered_by
+            ));
+        }
+    }
+    assert!(
+        disagreements.len() * 10 <= keywords.len(),
+        "index and scan disagree on more than a tenth of the keywords: {disagreements:#?}"
+    );
+    assert_eq!(by_index.gaps, by_scan.gaps);
+    assert_eq!(
+        by_index.ranking.first().map(|r| &r.card_id),
+        by_scan.ranking.first().map(|r| &r.card_id)
+    );
+    assert!((by_index.score - by_scan.score).abs() < 5.0);
+}
