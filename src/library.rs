@@ -25,6 +25,8 @@ pub use rehearse::{parse_rating, DEFAULT_TARGET_SECS};
 
 /// The most cards a job's ranking lists (its "rehearse these first").
 pub const MAX_RANKED: usize = 100;
+/// The most covering cards listed per keyword (the count says how many there are).
+pub const MAX_LISTED: usize = 50;
 
 /// The largest document Cuecard will read.
 pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024 * 1024;
@@ -678,27 +680,46 @@ impl Library {
         deck: Option<&str>,
     ) -> Result<crate::matching::MatchReport> {
         let deck_id = deck.map(|d| self.deck(d)).transpose()?.map(|d| d.id.0);
-        let mut found = Vec::with_capacity(keywords.len());
-        for k in keywords {
-            let (strong, weak) = self.index.keyword_coverage(k, deck_id.as_deref(), true)?;
-            found.push(crate::matching::Found {
-                strong: strong.into_iter().map(crate::model::CardId).collect(),
-                weak: weak.into_iter().map(crate::model::CardId).collect(),
-            });
-        }
-        Ok(crate::matching::report(
+        let cov = self.index.coverage(
             keywords,
-            found,
-            |id| {
-                self.store
-                    .card(id.as_str())
+            deck_id.as_deref(),
+            &|_| true,
+            crate::matching::WEAK,
+            MAX_LISTED,
+            MAX_RANKED,
+        )?;
+        let ranking = cov
+            .ranking
+            .into_iter()
+            .map(|(id, score, matched)| {
+                let question = self
+                    .store
+                    .card(&id)
                     .ok()
                     .flatten()
                     .map(|c| c.question)
-                    .unwrap_or_default()
-            },
-            MAX_RANKED,
-        ))
+                    .unwrap_or_default();
+                crate::matching::RankedCard {
+                    card_id: crate::model::CardId(id),
+                    question,
+                    score: (score * 100.0).round() / 100.0,
+                    matched: matched
+                        .into_iter()
+                        .map(|i| keywords[i].id.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        let found = cov
+            .keywords
+            .into_iter()
+            .map(|h| crate::matching::Found {
+                strong: h.strong.into_iter().map(crate::model::CardId).collect(),
+                weak: h.weak.into_iter().map(crate::model::CardId).collect(),
+                count: h.count,
+            })
+            .collect();
+        Ok(crate::matching::report_ranked(keywords, found, ranking))
     }
 
     pub fn remove_job_keyword(&mut self, job: &str, keyword: &str) -> Result<()> {

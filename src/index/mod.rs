@@ -5,6 +5,7 @@
 //! and the store generation it was built from, so a missing, corrupt, outdated or stale
 //! index is noticed on open and rebuilt.
 
+pub mod coverage;
 pub mod query;
 mod snippet;
 
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
     TermQuery,
@@ -329,40 +330,6 @@ impl SearchIndex {
     }
 
     /// Runs a query in the search syntax. Never fails on the query text itself.
-    /// Ids of the live cards a query matches.
-    fn card_ids_matching(&self, query: &dyn Query) -> Result<HashSet<String>> {
-        let searcher = self.reader.searcher();
-        let docs = searcher.search(query, &DocSetCollector)?;
-        let mut by_segment: std::collections::HashMap<u32, Vec<tantivy::DocId>> =
-            std::collections::HashMap::new();
-        for d in docs {
-            by_segment.entry(d.segment_ord).or_default().push(d.doc_id);
-        }
-        let mut out = HashSet::new();
-        let mut buf = String::new();
-        for (segment, docs) in by_segment {
-            let column = searcher
-                .segment_reader(segment)
-                .fast_fields()
-                .str("card_id")?
-                .ok_or_else(|| {
-                    Error::Index("the index has no card ids; run `cuecard reindex`".into())
-                })?;
-            for doc in docs {
-                if let Some(ord) = column.term_ords(doc).next() {
-                    buf.clear();
-                    if column
-                        .ord_to_str(ord, &mut buf)
-                        .map_err(|e| Error::Index(e.to_string()))?
-                    {
-                        out.insert(buf.clone());
-                    }
-                }
-            }
-        }
-        Ok(out)
-    }
-
     /// The stemmed words of `text` in question or answer, in order (a phrase), or None when
     /// the text has no words.
     fn text_query(&self, text: &str, all_words: bool) -> Option<Box<dyn Query>> {
@@ -426,55 +393,6 @@ impl SearchIndex {
             per_field(f.question),
             per_field(f.answer),
         ])))
-    }
-
-    /// The cards (of one deck, or all) that cover a keyword: strongly when they carry the
-    /// skill or contain the phrase, weakly when they have all its words.
-    pub fn keyword_coverage(
-        &self,
-        k: &crate::jobs::Keyword,
-        deck_id: Option<&str>,
-        weak_allowed: bool,
-    ) -> Result<(HashSet<String>, HashSet<String>)> {
-        let f = &self.fields;
-        let in_deck = |q: Box<dyn Query>| -> Box<dyn Query> {
-            match deck_id {
-                None => q,
-                Some(d) => Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, q),
-                    (
-                        Occur::Must,
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(f.deck_id, d),
-                            IndexRecordOption::Basic,
-                        )),
-                    ),
-                ])),
-            }
-        };
-        let mut strong_parts: Vec<Box<dyn Query>> = vec![Box::new(TermQuery::new(
-            Term::from_field_text(f.skills, &k.id),
-            IndexRecordOption::Basic,
-        ))];
-        if k.kind == crate::jobs::KeywordKind::Phrase {
-            strong_parts.extend(self.text_query(&k.name, false));
-        }
-        for m in &k.matched {
-            if m.split_whitespace().count() > 1 {
-                strong_parts.extend(self.text_query(m, false));
-            }
-        }
-        let strong =
-            self.card_ids_matching(&*in_deck(Box::new(BooleanQuery::union(strong_parts))))?;
-        let weak = match (weak_allowed, self.text_query(&k.name, true)) {
-            (true, Some(q)) => self
-                .card_ids_matching(&*in_deck(q))?
-                .into_iter()
-                .filter(|id| !strong.contains(id))
-                .collect(),
-            _ => HashSet::new(),
-        };
-        Ok((strong, weak))
     }
 
     pub fn search(&self, input: &str, limit: usize) -> Result<SearchResult> {

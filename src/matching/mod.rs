@@ -29,8 +29,11 @@ pub struct KeywordCoverage {
     pub kind: KeywordKind,
     pub section: SectionKind,
     pub weight: f32,
-    /// Cards that cover it, strong ones first.
+    /// Cards that cover it, strong ones first (at most 50 when found through the index;
+    /// `count` says how many there are).
     pub covered_by: Vec<CardId>,
+    /// How many cards cover it.
+    pub count: usize,
     /// Of those, the ones that name the skill or the exact phrase.
     pub strong: Vec<CardId>,
 }
@@ -58,7 +61,8 @@ pub struct MatchReport {
     pub ranking: Vec<RankedCard>,
 }
 
-const WEAK: f32 = 0.5;
+/// What a weak cover counts for, against a strong one's 1.
+pub const WEAK: f32 = 0.5;
 
 fn stems(text: &str) -> Vec<String> {
     let mut analyzer = english_analyzer();
@@ -120,7 +124,12 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
                 weak.push(card.id.clone());
             }
         }
-        found.push(Found { strong, weak });
+        let count = strong.len() + weak.len();
+        found.push(Found {
+            strong,
+            weak,
+            count,
+        });
     }
     let questions: std::collections::HashMap<&CardId, &str> =
         cards.iter().map(|c| (&c.id, c.question.as_str())).collect();
@@ -138,6 +147,8 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
 pub struct Found {
     pub strong: Vec<CardId>,
     pub weak: Vec<CardId>,
+    /// How many cards cover it in all (the lists may hold fewer).
+    pub count: usize,
 }
 
 /// Score, coverage, gaps and ranking from each keyword's covering cards (`found[i]` for
@@ -149,20 +160,52 @@ pub fn report(
     question_of: impl Fn(&CardId) -> String,
     max_ranked: usize,
 ) -> MatchReport {
-    let mut coverage = Vec::with_capacity(keywords.len());
     let mut card_scores: std::collections::HashMap<CardId, (f32, Vec<String>)> =
         std::collections::HashMap::new();
+    for (k, f) in keywords.iter().zip(&found) {
+        for (ids, w) in [(&f.strong, 1.0), (&f.weak, WEAK)] {
+            for id in ids {
+                let e = card_scores.entry(id.clone()).or_default();
+                e.0 += k.weight * w;
+                e.1.push(k.id.clone());
+            }
+        }
+    }
+    let mut scored: Vec<(CardId, f32, Vec<String>)> = card_scores
+        .into_iter()
+        .filter(|(_, (score, _))| *score > 0.0)
+        .map(|(id, (score, matched))| (id, score, matched))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.truncate(max_ranked);
+    let ranking = scored
+        .into_iter()
+        .map(|(card_id, score, matched)| RankedCard {
+            question: question_of(&card_id),
+            card_id,
+            score: (score * 100.0).round() / 100.0,
+            matched,
+        })
+        .collect();
+    report_ranked(keywords, found, ranking)
+}
+
+/// [`report`] with the ranking already made (the index ranks every card itself).
+pub fn report_ranked(
+    keywords: &[Keyword],
+    found: Vec<Found>,
+    ranking: Vec<RankedCard>,
+) -> MatchReport {
+    let mut coverage = Vec::with_capacity(keywords.len());
     let (mut total, mut covered) = (0f32, 0f32);
     let (mut req_total, mut req_covered, mut pref_total, mut pref_covered) =
         (0f32, 0f32, 0f32, 0f32);
-    for (
-        k,
-        Found {
+    for (k, f) in keywords.iter().zip(found) {
+        let Found {
             mut strong,
             mut weak,
-        },
-    ) in keywords.iter().zip(found)
-    {
+            count,
+        } = f;
         strong.sort();
         weak.sort();
         let strength = if !strong.is_empty() {
@@ -185,13 +228,6 @@ pub fn report(
             }
             _ => {}
         }
-        for (ids, w) in [(&strong, 1.0), (&weak, WEAK)] {
-            for id in ids {
-                let e = card_scores.entry(id.clone()).or_default();
-                e.0 += k.weight * w;
-                e.1.push(k.id.clone());
-            }
-        }
         coverage.push(KeywordCoverage {
             id: k.id.clone(),
             name: k.name.clone(),
@@ -199,6 +235,7 @@ pub fn report(
             section: k.section,
             weight: k.weight,
             covered_by: strong.iter().chain(&weak).cloned().collect(),
+            count: count.max(strong.len() + weak.len()),
             strong,
         });
     }
@@ -217,22 +254,6 @@ pub fn report(
             .cmp(&rank(b.section))
             .then(b.weight.total_cmp(&a.weight))
     });
-    let mut scored: Vec<(CardId, f32, Vec<String>)> = card_scores
-        .into_iter()
-        .filter(|(_, (score, _))| *score > 0.0)
-        .map(|(id, (score, matched))| (id, (score * 100.0).round() / 100.0, matched))
-        .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    scored.truncate(max_ranked);
-    let ranking = scored
-        .into_iter()
-        .map(|(card_id, score, matched)| RankedCard {
-            question: question_of(&card_id),
-            card_id,
-            score,
-            matched,
-        })
-        .collect();
     MatchReport {
         score: pct(covered, total),
         required_coverage: pct(req_covered, req_total),

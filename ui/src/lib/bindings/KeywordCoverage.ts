@@ -8,9 +8,14 @@ import type { SectionKind } from "./SectionKind";
  */
 export type KeywordCoverage = { id: string, name: string, kind: KeywordKind, section: SectionKind, weight: number, 
 /**
- * Cards that cover it, strong ones first.
+ * Cards that cover it, strong ones first (at most 50 when found through the index;
+ * `count` says how many there are).
  */
 covered_by: Array<CardId>, 
+/**
+ * How many cards cover it.
+ */
+count: number, 
 /**
  * Of those, the ones that name the skill or the exact phrase.
  */
