@@ -683,7 +683,8 @@ impl Library {
         let cov = self.index.coverage(
             keywords,
             deck_id.as_deref(),
-            &|_| true,
+            // "Go" is covered by an answer that names the language, never by the verb.
+            &|k| !crate::jobs::Lexicon::builtin().is_ambiguous(&k.name),
             crate::matching::WEAK,
             MAX_LISTED,
             MAX_RANKED,

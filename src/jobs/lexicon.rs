@@ -150,6 +150,13 @@ impl Lexicon {
             .map(|&i| &self.skills[i])
     }
 
+    /// Whether a one-word name is also an ordinary word (Go, R, Swift, Spring…), which
+    /// counts as the skill only in a technical context.
+    pub fn is_ambiguous(&self, name: &str) -> bool {
+        let tokens = self.tokenize(name);
+        tokens.len() == 1 && self.ambiguous.contains(tokens[0].norm.as_str())
+    }
+
     /// Splits text into normalised tokens; separators inside a word split it unless the
     /// whole word is a known alias (`ci/cd` stays, `java/kotlin` splits).
     pub fn tokenize(&self, text: &str) -> Vec<Token> {

@@ -245,3 +245,39 @@ fn index_matching_agrees_with_the_reference_scan() {
     );
     assert!((by_index.score - by_scan.score).abs() < 5.0);
 }
+
+#[test]
+fn an_ambiguous_skill_is_not_covered_by_the_ordinary_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = cuecard::Library::open(dir.path()).unwrap();
+    let doc = dir.path().join("prep.md");
+    std::fs::write(
+        &doc,
+        "## Q: Why did the launch slip?\n\nWe had to go back and fix the migration first.\n\n\
+         ## Q: What do you build services in?\n\nMostly Go and Python, with gRPC between them.\n",
+    )
+    .unwrap();
+    lib.import_file(&doc, None).unwrap();
+    let parsed = cuecard::jobs::parse_posting(
+        "Requirements:\n- Strong experience with Go (Golang) and Kubernetes\n",
+        None,
+    );
+    let keywords = cuecard::jobs::extract_keywords(&parsed);
+    let report = lib.match_keywords(&keywords, None).unwrap();
+    let go = report
+        .keywords
+        .iter()
+        .find(|k| k.name.eq_ignore_ascii_case("go"))
+        .expect("Go is a keyword");
+    let cards = lib.cards(None, false).unwrap();
+    let services = cards
+        .iter()
+        .find(|c| c.question.contains("build services"))
+        .unwrap();
+    let slip = cards.iter().find(|c| c.question.contains("slip")).unwrap();
+    assert!(go.strong.contains(&services.id), "{go:?}");
+    assert!(
+        !go.covered_by.contains(&slip.id),
+        "the verb \"go\" is not the language: {go:?}"
+    );
+}
