@@ -10,15 +10,20 @@ import type {
   CardSummary,
   CardTime,
   CardView,
+  Conflict,
   DayCount,
   Deck,
   DueCard,
+  Highlight,
   ImportProgress,
   ImportReport,
   Job,
+  Keep,
   Keyword,
   LibraryInfo,
   MatchReport,
+  NewHighlight,
+  Note,
   PointStatus,
   Rating,
   RatingDay,
@@ -30,8 +35,11 @@ import type {
   Stats,
   TalkingPoint,
   TypedFeedback,
+  Version,
 } from './types';
 import { DAY, MINUTE, addDays, localDay } from '../time';
+import { CONTEXT, locate, normalize, tagSlug } from '../anchor';
+import { htmlToText, renderMarkdown } from './mock-markdown';
 
 type MockCard = CardView;
 
@@ -43,14 +51,19 @@ function card(id: string, deck: Deck, question: string, answer: string, html: st
     question,
     answer,
     answer_html: html,
+    answer_text: htmlToText(html),
+    annotations: { notes: [], highlights: [], orphans: [], conflict: null },
     section,
-    tags: section.map((s) => s.toLowerCase()),
+    tags: section.map((s) => tagSlug(s)),
     source_file: `/home/me/${deck.name.toLowerCase()}.md`,
     source_line: 3,
     source_line_end: 5,
     unanswered: answer.trim() === '',
     archived: false,
     skills: [],
+    starred: false,
+    edited: false,
+    conflict: false,
   };
 }
 
@@ -232,7 +245,7 @@ export class MockBackend implements Backend {
   async getCard(id: string): Promise<CardView> {
     const c = this.cards.find((c) => c.id === id);
     if (!c) throw new BackendError('not_found', `no card with id or name "${id}"`);
-    return { ...c };
+    return structuredClone(c);
   }
 
   async search(query: string, limit: number): Promise<SearchResult> {
@@ -274,7 +287,7 @@ export class MockBackend implements Backend {
       this.cards.push(card(`c${this.cards.length + 1}`, deck, `What is in ${name}?`, 'Things.', '<p>Things.</p>'));
       this.recount();
       report.decks.push({
-        id: deck.id, name, source: path, cards: 1, added: 1, updated: 0, removed: 0, unchanged: 0, duplicates: 0,
+        id: deck.id, name, source: path, cards: 1, added: 1, updated: 0, removed: 0, unchanged: 0, conflicts: 0, duplicates: 0,
         shapes: ['**Question:** / **Answer:** pairs (1)'],
         warnings: [{ line: 7, message: '"What is X?" has no answer; imported as unanswered' }],
       });
@@ -313,7 +326,7 @@ export class MockBackend implements Backend {
     if (!job) throw new BackendError('not_found', `no job with id or name "${id}"`);
     const keywords = job.keywords.map((k) => {
       const covering = this.cards.filter((c) => (c.question + ' ' + c.answer).toLowerCase().includes(k.name.toLowerCase()));
-      return { id: k.id, name: k.name, kind: k.kind, section: k.section, weight: k.weight, covered_by: covering.map((c) => c.id), strong: covering.map((c) => c.id) };
+      return { id: k.id, name: k.name, kind: k.kind, section: k.section, weight: k.weight, covered_by: covering.map((c) => c.id), count: covering.length, strong: covering.map((c) => c.id) };
     });
     const covered = keywords.filter((k) => k.covered_by.length).length;
     const score = keywords.length ? Math.round((100 * covered) / keywords.length) : 0;
@@ -334,6 +347,35 @@ export class MockBackend implements Backend {
     const j = this.jobs.find((x) => x.id === job)!;
     j.keywords.push({ id: name.toLowerCase(), name, kind: 'phrase', section: 'required', weight: 1, count: 0, category: null, matched: [name] });
     return { ...j };
+  }
+
+  /** A card written in the app, like the core's: deck "My answers" unless named (made if missing). */
+  async createCard(deck: string | null, question: string, answer: string, tags: string[]): Promise<CardView> {
+    const q = question.trim();
+    if (!q) throw new BackendError('invalid_input', 'a card needs a question');
+    const name = deck?.trim() || 'My answers';
+    let d = this.decks.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const key = (s: string) => words(s).join(' ');
+    const taken = d && this.cards.find((c) => c.deck_id === d!.id && !c.archived && key(c.question) === key(q));
+    if (taken) throw new BackendError('invalid_input', `the deck "${name}" already has the question "${q}" (card ${taken.id})`);
+    if (!d) {
+      d = { id: `d${this.decks.length + 1}`, name, source: null, cards: 0 };
+      while (this.decks.some((x) => x.id === d!.id)) d.id += '_';
+      this.decks.push(d);
+    }
+    let id = `c${this.cards.length + 1}`;
+    while (this.cards.some((c) => c.id === id)) id += '_';
+    const body = answer.trimEnd();
+    const made: MockCard = {
+      ...card(id, d, q, body, renderMarkdown(body)),
+      tags: [...new Set(tags.map(tagSlug).filter(Boolean))],
+      source_file: null,
+      source_line: 0,
+      source_line_end: 0,
+    };
+    this.cards.push(made);
+    this.recount();
+    return structuredClone(made);
   }
 
   // Rehearsal. Attempts are kept in memory; "now" is Date.now(), which fake timers control.
@@ -567,6 +609,178 @@ export class MockBackend implements Backend {
         pulled_by: null,
       };
     });
+  }
+
+  // Annotations. Notes and highlights live on each card's `annotations`; highlights are
+  // re-anchored in `answer_text` whenever the answer changes (orphans when the words go).
+
+  private annotationSeq = 0;
+  /** Each card's versions, oldest first; made on the first edit (the imported text first). */
+  versions = new Map<string, Version[]>();
+
+  private view(c: MockCard): CardView {
+    return structuredClone(c);
+  }
+
+  private reanchor(c: MockCard) {
+    const all = [...c.annotations.highlights, ...c.annotations.orphans];
+    for (const h of all) {
+      const at = locate(c.answer_text, h);
+      if (at) Object.assign(h, { start: at.start, end: at.end, exact: c.answer_text.slice(at.start, at.end), orphan: false });
+      else h.orphan = true;
+    }
+    c.annotations.highlights = all.filter((h) => !h.orphan).sort((a, b) => a.start - b.start || a.id - b.id);
+    c.annotations.orphans = all.filter((h) => h.orphan).sort((a, b) => a.id - b.id);
+  }
+
+  private setText(c: MockCard, question: string, answer: string) {
+    c.question = question;
+    c.answer = answer;
+    c.answer_html = renderMarkdown(answer);
+    c.answer_text = htmlToText(c.answer_html);
+    c.unanswered = answer.trim() === '';
+    this.reanchor(c);
+  }
+
+  private versionsOf(c: MockCard): Version[] {
+    let list = this.versions.get(c.id);
+    if (!list) {
+      list = [{ id: ++this.annotationSeq, card_id: c.id, question: c.question, answer: c.answer, origin: 'import', created_at: iso(Date.now() - DAY), current: false }];
+      this.versions.set(c.id, list);
+    }
+    return list;
+  }
+
+  private record(c: MockCard, origin: string) {
+    this.versionsOf(c).push({ id: ++this.annotationSeq, card_id: c.id, question: c.question, answer: c.answer, origin, created_at: iso(Date.now()), current: false });
+  }
+
+  async addNote(cardId: string, body: string): Promise<CardView> {
+    const c = this.card(cardId);
+    if (!body.trim()) throw new BackendError('invalid_input', 'the note is empty');
+    const now = iso(Date.now());
+    const note: Note = { id: ++this.annotationSeq, card_id: c.id, body, body_html: renderMarkdown(body), created_at: now, updated_at: now };
+    c.annotations.notes.push(note);
+    return this.view(c);
+  }
+
+  async updateNote(cardId: string, noteId: number, body: string): Promise<CardView> {
+    const c = this.card(cardId);
+    const note = c.annotations.notes.find((n) => n.id === noteId);
+    if (!note) throw new BackendError('not_found', `no note with id "${noteId}"`);
+    if (!body.trim()) {
+      c.annotations.notes = c.annotations.notes.filter((n) => n !== note);
+    } else {
+      Object.assign(note, { body, body_html: renderMarkdown(body), updated_at: iso(Date.now()) });
+    }
+    return this.view(c);
+  }
+
+  async addHighlight(cardId: string, h: NewHighlight): Promise<CardView> {
+    const c = this.card(cardId);
+    const exact = h.exact.trim();
+    if (!exact) throw new BackendError('invalid_input', 'select some words to highlight');
+    const lead = h.exact.slice(0, h.exact.length - h.exact.trimStart().length);
+    const trail = h.exact.slice(h.exact.trimEnd().length);
+    const prefix = normalize(h.prefix + lead).text.slice(-CONTEXT);
+    const suffix = normalize(trail + h.suffix).text.slice(0, CONTEXT);
+    const at = locate(c.answer_text, { exact, prefix, suffix, start: h.start });
+    const start = at?.start ?? h.start ?? 0;
+    const hl: Highlight = {
+      id: ++this.annotationSeq,
+      card_id: c.id,
+      exact,
+      prefix,
+      suffix,
+      start,
+      end: at?.end ?? start + exact.length,
+      comment: h.comment?.trim() ? h.comment.trim() : null,
+      orphan: !at,
+      created_at: iso(Date.now()),
+    };
+    (at ? c.annotations.highlights : c.annotations.orphans).push(hl);
+    this.reanchor(c);
+    return this.view(c);
+  }
+
+  async deleteHighlight(cardId: string, id: number): Promise<CardView> {
+    const c = this.card(cardId);
+    const { highlights, orphans } = c.annotations;
+    if (!highlights.some((h) => h.id === id) && !orphans.some((h) => h.id === id)) {
+      throw new BackendError('not_found', `no highlight with id "${id}"`);
+    }
+    c.annotations.highlights = highlights.filter((h) => h.id !== id);
+    c.annotations.orphans = orphans.filter((h) => h.id !== id);
+    return this.view(c);
+  }
+
+  async setStarred(cardId: string, starred: boolean): Promise<CardView> {
+    const c = this.card(cardId);
+    c.starred = starred;
+    return this.view(c);
+  }
+
+  async editTag(cardId: string, tag: string, add: boolean): Promise<CardView> {
+    const c = this.card(cardId);
+    const slug = tagSlug(tag);
+    if (!slug) throw new BackendError('invalid_input', 'a tag needs letters or digits (like star-story)');
+    if (add && !c.tags.includes(slug)) c.tags.push(slug);
+    if (!add) c.tags = c.tags.filter((t) => t !== slug);
+    return this.view(c);
+  }
+
+  async editCard(cardId: string, question: string | null, answer: string | null): Promise<CardView> {
+    const c = this.card(cardId);
+    const q = question ?? c.question;
+    const a = answer ?? c.answer;
+    if (!q.trim()) throw new BackendError('invalid_input', 'a card needs a question');
+    if (q === c.question && a === c.answer) return this.view(c);
+    this.versionsOf(c);
+    this.setText(c, q, a);
+    this.record(c, 'edit');
+    c.edited = true;
+    return this.view(c);
+  }
+
+  /** Newest first; the newest one that says what the card says now is `current`. */
+  async cardVersions(cardId: string): Promise<Version[]> {
+    const c = this.card(cardId);
+    const list = [...(this.versions.get(c.id) ?? [])].reverse().map((v) => ({ ...v, current: false }));
+    const now = list.find((v) => v.question === c.question && v.answer === c.answer);
+    if (now) now.current = true;
+    return list;
+  }
+
+  async restoreVersion(cardId: string, versionId: number): Promise<CardView> {
+    const c = this.card(cardId);
+    const v = (this.versions.get(c.id) ?? []).find((x) => x.id === versionId);
+    if (!v) throw new BackendError('not_found', `no version with id "${versionId}" of card ${c.id}`);
+    this.setText(c, v.question, v.answer);
+    this.record(c, 'restore');
+    c.edited = true;
+    return this.view(c);
+  }
+
+  async resolveConflict(cardId: string, keep: Keep): Promise<CardView> {
+    const c = this.card(cardId);
+    const conflict = c.annotations.conflict;
+    if (!conflict) throw new BackendError('invalid_input', `card ${c.id} has no conflict to resolve`);
+    if (keep === 'file') {
+      this.versionsOf(c);
+      this.setText(c, conflict.question, conflict.answer);
+      this.record(c, 'file');
+      c.edited = false;
+    }
+    c.annotations.conflict = null;
+    c.conflict = false;
+    return this.view(c);
+  }
+
+  /** Test helper: behave as if a re-import found the document changed this (edited) card. */
+  simulateConflict(cardId: string, document: Conflict) {
+    const c = this.card(cardId);
+    c.annotations.conflict = { ...document };
+    c.conflict = true;
   }
 
   readyCalls = 0;
