@@ -54,12 +54,12 @@ test('posting marks, coverage matrix, an answer written for a gap, and a rehears
     assert.ok(haskell, 'a write button on the Haskell gap');
     await s.click(haskell);
     const question = await s.waitFind('[data-testid="write-question"]');
-    assert.match(await s.exec('return document.querySelector("[data-testid=write-question]").value'), /Haskell/);
+    assert.match(await s.exec('return document.querySelector("[data-testid=write-question]").value'), /haskell/i);
     const answer = await s.find('[data-testid="write-answer"]');
     await s.type(answer, 'I ran a Haskell pricing service in production for two years.');
     await s.click(await s.find('[data-testid="write-save"]'));
     await s.waitFind('[data-testid="card-view"]');
-    assert.match(await s.text(await s.find('[data-testid="card-question"]')), /Haskell/);
+    assert.match(await s.text(await s.find('[data-testid="card-question"]')), /haskell/i);
     const cards = JSON.parse(cli(['--library', lib, '--json', 'cards', '--deck', 'My answers'])).cards;
     assert.equal(cards.length, 1);
     assert.ok(cards[0].tags.includes('gap'));
