@@ -113,6 +113,8 @@ def load_curated():
             g = [a.strip() for a in g if a.strip()]
             if id_ == "*":
                 nm = g[0].lstrip("~")
+                if nm.islower() and all(w in ENGLISH for w in nm.split()):
+                    nm = nm[:1].upper() + nm[1:]  # "banking" names the entry "Banking"
                 e = Entry(slug(nm), nm, cat, kind, "curated")
             else:
                 e = Entry(id_, name, cat, kind, "curated")

@@ -657,6 +657,21 @@ mod tests {
     }
 
     #[test]
+    fn ordinary_words_are_no_skills_and_tag_ids_get_names() {
+        // Stack Overflow has tags for "build", "design" and "sheets"; in prose they are words.
+        let found = names("We build products and design sheets of data with Python and Docker.");
+        let lex = Lexicon::builtin();
+        let python = lex.lookup("python").unwrap().id.clone();
+        let docker = lex.lookup("docker").unwrap().id.clone();
+        assert_eq!(found, vec![python, docker]);
+        assert!(lex.lookup("build").is_none());
+        // Names are names, not tag ids.
+        assert_eq!(lex.lookup("haskell").unwrap().name, "Haskell");
+        assert_eq!(lex.lookup("google-sheets").unwrap().name, "Google Sheets");
+        assert_eq!(lex.lookup("amazon-ses").unwrap().name, "Amazon SES");
+    }
+
+    #[test]
     fn tokens_keep_offsets() {
         let lex = Lexicon::builtin();
         let text = "Skills: (Node.js), java/kotlin.";
