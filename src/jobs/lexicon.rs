@@ -165,6 +165,7 @@ const CUE_WORDS: &[&str] = &[
     "runtime",
     "microservices",
     "services",
+    "service",
     "boot",
     "experience",
     "proficiency",
@@ -244,11 +245,9 @@ const BAD_BEFORE: &[&str] = &[
     "hot",
     "next",
     "last",
-    "in",
     "on",
     "of",
     "be",
-    "and",
 ];
 const BAD_AFTER: &[&str] = &[
     "level", "suite", "grade", "the", "a", "an", "to", "above", "beyond", "extra", "ahead", "live",
@@ -648,6 +647,8 @@ mod tests {
             !names("We go to great lengths to keep our customers happy every day.").contains(&go)
         );
         assert!(names("Experience with Go").contains(&go));
+        assert!(names("Experience in Go").contains(&go));
+        assert!(names("I wrote our billing service in Go.").contains(&go));
         assert!(!names("Go team! Spring is here.").iter().any(|n| n == &go));
         let r = lex.lookup("r").map(|s| s.id.clone());
         if let Some(r) = r {
