@@ -39,7 +39,8 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // idx -> (sentences, gold spans)
+    // idx -> (sentences, gold spans). SHOW_MISSES=1 prints false positives (FP) and missed
+    // gold keywords (FN).
     let mut postings: BTreeMap<i64, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
     for line in text.lines() {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
@@ -116,6 +117,14 @@ fn main() {
             .iter()
             .filter(|g| pred_w.iter().any(|p| matches(p, g)))
             .count();
+        if std::env::var_os("SHOW_MISSES").is_some() {
+            for g in gold_w
+                .iter()
+                .filter(|g| !pred_w.iter().any(|p| matches(p, g)))
+            {
+                println!("FN {}", g.join(" "));
+            }
+        }
         tp_p += ok_p;
         n_p += pred_w.len();
         tp_g += ok_g;

@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::lexicon::Lexicon;
 use super::posting::{Posting, SectionKind};
 
-const BACKGROUND: &str = include_str!("../../assets/skills/background.txt");
+const BACKGROUND: &str = include_str!("../../assets/skills/background.tsv");
 
 /// What sort of keyword it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -41,7 +41,7 @@ pub struct Keyword {
 /// At most this many phrases per posting: they are suggestions beside the skills.
 const MAX_PHRASES: usize = 8;
 
-/// How many of the most frequent background words count as ordinary.
+/// How many of the background words in the most postings count as ordinary.
 const COMMON_WORDS: usize = 800;
 
 fn background() -> &'static HashSet<String> {
@@ -51,7 +51,8 @@ fn background() -> &'static HashSet<String> {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .take(COMMON_WORDS)
-            .map(|l| l.trim().to_string())
+            .filter_map(|l| l.split('\t').next())
+            .map(|w| w.trim().to_string())
             .collect()
     })
 }

@@ -2,17 +2,19 @@
 //! that find them in postings and answers alike.
 //!
 //! The lexicon ships in `assets/skills/skills.tsv` (built by `tools/build_lexicon.py`; see
-//! `assets/skills/ATTRIBUTION.md`). Matching works on tokens that keep `C++`, `C#`, `.NET`,
-//! `Node.js` and `CI/CD` whole, longest alias first. Aliases that are also ordinary words
-//! (Go, R, Swift, Spring, Excel) count only when written as a name and near another skill.
+//! `assets/skills/ATTRIBUTION.md`). Matching works on tokens: a token starts at a letter or
+//! digit (or at a `.` followed by one, for `.NET`), keeps inner `.`, `&` and `'` between
+//! letters or digits (`Node.js`, `ASP.NET`, `R&D`) and a trailing run of `+`/`#` (`C++`,
+//! `C#`); `-`, `/`, spaces and other punctuation separate tokens (so `CI/CD` is `ci cd` and
+//! `scikit-learn` is `scikit learn`, whatever the spelling). Every alias becomes a token
+//! sequence keyed by its first token; at each position the longest alias wins. Aliases marked
+//! `~` in the data are ordinary words too (`Go`, `R`, `Swift`, `Spring`, `Excel`): they count
+//! only in a technical context, see [`Lexicon::find`].
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const SKILLS_TSV: &str = include_str!("../../assets/skills/skills.tsv");
-
-/// How far (in tokens) another skill may be for an ambiguous name to count.
-const CONTEXT_WINDOW: usize = 12;
 
 /// One skill: a technology, tool, method, field or soft skill.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,36 +41,219 @@ pub struct SkillMatch {
     pub end: usize,
 }
 
+/// A token with its surface and line, as the matcher sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub lower: String,
+    pub line: usize,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits text into tokens (see the module docs for the rule). Never panics.
+pub(crate) fn tokens_of(text: &str) -> Vec<Tok<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let mut out = Vec::new();
+    let mut line = 0usize;
+    let mut i = 0usize;
+    while i < n {
+        let c = chars[i].1;
+        if c == '\n' {
+            line += 1;
+            i += 1;
+            continue;
+        }
+        let starts = is_word(c)
+            || (c == '.'
+                && i + 1 < n
+                && is_word(chars[i + 1].1)
+                && (i == 0 || !is_word(chars[i - 1].1)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut j = i + 1;
+        while j < n {
+            let cj = chars[j].1;
+            let inner = matches!(cj, '.' | '&' | '\'' | '\u{2019}')
+                && j + 1 < n
+                && is_word(chars[j + 1].1)
+                && is_word(chars[j - 1].1);
+            if !(is_word(cj) || inner) {
+                break;
+            }
+            j += 1;
+        }
+        // A trailing run of + or # (C++, C#, Notepad++), unless a letter follows (a+b).
+        let mut k = j;
+        while k < n && matches!(chars[k].1, '+' | '#') {
+            k += 1;
+        }
+        if k > j && !(k < n && is_word(chars[k].1)) {
+            j = k;
+        }
+        let (bs, be) = (byte_at(s), byte_at(j));
+        let t = &text[bs..be];
+        out.push(Tok {
+            start: bs,
+            end: be,
+            text: t,
+            lower: t.to_lowercase().replace('\u{2019}', "'"),
+            line,
+        });
+        i = j;
+    }
+    out
+}
+
+/// The lower-cased token sequence of a phrase: the key of lexicon lookups.
+fn token_key(s: &str) -> Vec<String> {
+    tokens_of(s).into_iter().map(|t| t.lower).collect()
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// Tokens after the first.
+    rest: Vec<String>,
+    skill: u32,
+    /// Needs a technical context.
+    ambiguous: bool,
+    /// For ambiguous one-token aliases written with capitals: the accepted spellings.
+    case_forms: Vec<String>,
+}
+
 pub struct Lexicon {
     skills: Vec<Skill>,
     by_id: HashMap<String, usize>,
-    /// Alias (normalised tokens joined by spaces) to skill.
-    aliases: HashMap<String, usize>,
-    /// Aliases that are ordinary words too.
-    ambiguous: HashSet<String>,
-    /// Single-token aliases with separators inside (`ci/cd`, `node.js`): kept whole.
-    whole: HashSet<String>,
-    /// Every proper token-prefix of a multi-word alias (`amazon`, `amazon web`), so the
-    /// matcher stops extending as soon as no alias can follow.
-    prefixes: HashSet<String>,
-    max_len: usize,
+    /// First token of an alias to the aliases starting with it, longest first.
+    index: HashMap<String, Vec<Pattern>>,
+    alias_count: usize,
 }
 
-const LEAD: &[char] = &['(', '[', '{', '"', '\'', '“', '‘', '<', '*', '_', '`'];
-const TRAIL: &[char] = &[
-    ')', ']', '}', '"', '\'', '”', '’', '>', ',', ';', ':', '!', '?', '*', '_', '/', '`',
+/// Words that, right next to an ambiguous name, show the name is technical.
+const CUE_WORDS: &[&str] = &[
+    "language",
+    "languages",
+    "programming",
+    "framework",
+    "frameworks",
+    "library",
+    "libraries",
+    "developer",
+    "developers",
+    "development",
+    "engineer",
+    "engineers",
+    "code",
+    "coding",
+    "scripting",
+    "stack",
+    "sdk",
+    "api",
+    "apis",
+    "backend",
+    "frontend",
+    "lang",
+    "runtime",
+    "microservices",
+    "services",
+    "service",
+    "boot",
+    "experience",
+    "proficiency",
+    "proficient",
+    "skills",
+    "knowledge",
+    "expertise",
+    "familiarity",
+    "using",
+    "written",
+    "tools",
+    "ecosystem",
 ];
-
-/// A chunk of text without surrounding punctuation, lowercased (`(Node.js),` gives `node.js`).
-fn strip_chunk(chunk: &str) -> (usize, &str) {
-    let lead = chunk.len() - chunk.trim_start_matches(LEAD).len();
-    let mut c = chunk[lead..].trim_end_matches(TRAIL);
-    while c.ends_with('.') && !c.ends_with("..") {
-        c = &c[..c.len() - 1];
-        c = c.trim_end_matches(TRAIL);
-    }
-    (lead, c)
-}
+/// Words before an ambiguous name that show it is ordinary English (section R, to go).
+const BAD_BEFORE: &[&str] = &[
+    "section",
+    "part",
+    "grade",
+    "level",
+    "plan",
+    "vitamin",
+    "type",
+    "class",
+    "series",
+    "tier",
+    "step",
+    "phase",
+    "round",
+    "option",
+    "appendix",
+    "schedule",
+    "form",
+    "block",
+    "building",
+    "floor",
+    "room",
+    "unit",
+    "exhibit",
+    "annex",
+    "item",
+    "paragraph",
+    "article",
+    "chapter",
+    "figure",
+    "table",
+    "page",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "to",
+    "will",
+    "can",
+    "could",
+    "would",
+    "should",
+    "must",
+    "may",
+    "might",
+    "let's",
+    "lets",
+    "we",
+    "you",
+    "they",
+    "i",
+    "not",
+    "don't",
+    "the",
+    "a",
+    "an",
+    "this",
+    "every",
+    "each",
+    "early",
+    "late",
+    "hot",
+    "next",
+    "last",
+    "on",
+    "of",
+    "be",
+];
+const BAD_AFTER: &[&str] = &[
+    "level", "suite", "grade", "the", "a", "an", "to", "above", "beyond", "extra", "ahead", "live",
+    "through", "out", "back", "forward", "of", "up", "down", "into", "team", "sprint", "break",
+    "season", "semester", "term",
+];
 
 impl Lexicon {
     /// The lexicon shipped with Cuecard.
@@ -77,49 +262,120 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon::parse(SKILLS_TSV))
     }
 
-    /// Reads the TSV form: id, name, category, kind, aliases (`|`), flags.
+    /// Reads the TSV form: id, name, category, kind, aliases (`|`, a leading `~` marks an
+    /// alias that needs a technical context), then flags and sources. Malformed lines are
+    /// skipped.
     pub fn parse(tsv: &str) -> Lexicon {
         let mut lex = Lexicon {
             skills: Vec::new(),
             by_id: HashMap::new(),
-            aliases: HashMap::new(),
-            ambiguous: HashSet::new(),
-            whole: HashSet::new(),
-            prefixes: HashSet::new(),
-            max_len: 1,
+            index: HashMap::new(),
+            alias_count: 0,
         };
+        let mut aliases_of: Vec<Vec<String>> = Vec::new();
         for line in tsv.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
+            if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 5 {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 5 || f[0].is_empty() || lex.by_id.contains_key(f[0]) {
                 continue;
             }
-            let idx = lex.skills.len();
+            let aliases: Vec<String> = f[4]
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect();
+            lex.alias_count += aliases.len();
+            lex.by_id.insert(f[0].to_string(), lex.skills.len());
             lex.skills.push(Skill {
-                id: cols[0].to_string(),
-                name: cols[1].to_string(),
-                category: cols[2].to_string(),
-                soft: cols[3] == "soft",
+                id: f[0].to_string(),
+                name: f[1].to_string(),
+                category: f[2].to_string(),
+                soft: f[3] == "soft",
             });
-            lex.by_id.insert(cols[0].to_string(), idx);
-            for alias in cols[4].split('|').filter(|a| !a.is_empty()) {
-                lex.max_len = lex.max_len.max(alias.split(' ').count());
-                if !alias.contains(' ') && alias.contains(['/', '-', '.', '+', '#']) {
-                    lex.whole.insert(alias.to_string());
+            aliases_of.push(aliases);
+        }
+        // Aliases first, then generated variants (plural, hyphen dropped) so real aliases win.
+        type Pat = (Vec<String>, u32, bool, Option<String>);
+        let mut primary: Vec<Pat> = Vec::new();
+        let mut variants: Vec<Pat> = Vec::new();
+        for (si, aliases) in aliases_of.iter().enumerate() {
+            for raw in aliases {
+                let ambiguous = raw.starts_with('~');
+                let a = raw.trim_start_matches('~');
+                let key = token_key(a);
+                if key.is_empty() {
+                    continue;
                 }
-                lex.aliases.entry(alias.to_string()).or_insert(idx);
-                let words: Vec<&str> = alias.split(' ').collect();
-                for n in 1..words.len() {
-                    lex.prefixes.insert(words[..n].join(" "));
+                let case_form = (ambiguous && key.len() == 1 && a.chars().any(char::is_uppercase))
+                    .then(|| a.to_string());
+                primary.push((key.clone(), si as u32, ambiguous, case_form));
+                if !ambiguous {
+                    if a.contains('-') && key.len() == 2 {
+                        variants.push((vec![key.concat()], si as u32, false, None));
+                    }
+                    let last = key.last().map(String::as_str).unwrap_or("");
+                    if last.len() >= 3
+                        && last.chars().all(|c| c.is_ascii_alphabetic())
+                        && !last.ends_with('s')
+                        && !last.ends_with('y')
+                    {
+                        let mut p = key.clone();
+                        if let Some(l) = p.last_mut() {
+                            l.push('s');
+                        }
+                        variants.push((p, si as u32, false, None));
+                    }
                 }
-            }
-            if let Some(list) = cols.get(5).and_then(|f| f.strip_prefix("ambiguous=")) {
-                lex.ambiguous.extend(list.split(',').map(str::to_string));
             }
         }
+        for (key, si, amb, cf) in primary {
+            lex.add_pattern(key, si, amb, cf, true);
+        }
+        for (key, si, amb, cf) in variants {
+            lex.add_pattern(key, si, amb, cf, false);
+        }
+        for pats in lex.index.values_mut() {
+            pats.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
         lex
+    }
+
+    fn add_pattern(
+        &mut self,
+        key: Vec<String>,
+        skill: u32,
+        ambiguous: bool,
+        case_form: Option<String>,
+        real: bool,
+    ) {
+        let mut it = key.into_iter();
+        let Some(first) = it.next() else { return };
+        let rest: Vec<String> = it.collect();
+        let pats = self.index.entry(first).or_default();
+        if let Some(p) = pats.iter_mut().find(|p| p.rest == rest) {
+            if p.skill == skill {
+                // The same key again: an unambiguous spelling makes it unambiguous, unless
+                // the ambiguous one carries case forms (Go/go keeps the case rule).
+                if let Some(cf) = case_form {
+                    p.ambiguous = true;
+                    if !p.case_forms.contains(&cf) {
+                        p.case_forms.push(cf);
+                    }
+                } else if !ambiguous && p.case_forms.is_empty() && real {
+                    p.ambiguous = false;
+                }
+            }
+            return;
+        }
+        pats.push(Pattern {
+            rest,
+            skill,
+            ambiguous,
+            case_forms: case_form.into_iter().collect(),
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -131,7 +387,7 @@ impl Lexicon {
     }
 
     pub fn alias_count(&self) -> usize {
-        self.aliases.len()
+        self.alias_count
     }
 
     pub fn skill(&self, index: usize) -> &Skill {
@@ -142,152 +398,130 @@ impl Lexicon {
         self.by_id.get(id).map(|&i| &self.skills[i])
     }
 
-    /// The skill an alias (any case) names.
+    fn pattern(&self, alias: &str) -> Option<&Pattern> {
+        let key = token_key(alias);
+        let (first, rest) = key.split_first()?;
+        self.index
+            .get(first)?
+            .iter()
+            .find(|p| p.rest.as_slice() == rest)
+    }
+
+    /// The skill an alias (any case, any spelling of separators) names, ignoring context.
     pub fn lookup(&self, alias: &str) -> Option<&Skill> {
-        let tokens: Vec<String> = self.tokenize(alias).into_iter().map(|t| t.norm).collect();
-        self.aliases
-            .get(&tokens.join(" "))
-            .map(|&i| &self.skills[i])
+        self.pattern(alias).map(|p| &self.skills[p.skill as usize])
     }
 
-    /// Whether a one-word name is also an ordinary word (Go, R, Swift, Spring…), which
-    /// counts as the skill only in a technical context.
-    pub fn is_ambiguous(&self, name: &str) -> bool {
-        let tokens = self.tokenize(name);
-        tokens.len() == 1 && self.ambiguous.contains(tokens[0].norm.as_str())
+    /// True when `alias` is also an ordinary word (`go`, `R`, `swift`): it names its skill
+    /// only in a technical context.
+    pub fn is_ambiguous(&self, alias: &str) -> bool {
+        self.pattern(alias).is_some_and(|p| p.ambiguous)
     }
 
-    /// Splits text into normalised tokens; separators inside a word split it unless the
-    /// whole word is a known alias (`ci/cd` stays, `java/kotlin` splits).
+    /// Splits text into normalised tokens (lower-cased; see the module docs for the rule).
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        let mut out = Vec::new();
-        let mut start = None;
-        let push_chunk = |out: &mut Vec<Token>, from: usize, chunk: &str| {
-            let (lead, c) = strip_chunk(chunk);
-            if !c.chars().any(char::is_alphanumeric) {
-                return;
-            }
-            let lower = c.to_lowercase();
-            let from = from + lead;
-            if self.whole.contains(&lower) || !lower.contains(['/', '-', '(', ')', ',']) {
-                out.push(Token {
-                    norm: lower,
-                    start: from,
-                    end: from + c.len(),
-                });
-                return;
-            }
-            let mut at = 0;
-            for part in c.split(['/', '-', '(', ')', ',']) {
-                let (l2, p) = strip_chunk(part);
-                if p.chars().any(char::is_alphanumeric) {
-                    let s = from + at + l2;
-                    out.push(Token {
-                        norm: p.to_lowercase(),
-                        start: s,
-                        end: s + p.len(),
-                    });
-                }
-                at += part.len() + 1;
-            }
-        };
-        for (i, ch) in text.char_indices() {
-            if ch.is_whitespace() {
-                if let Some(s) = start.take() {
-                    push_chunk(&mut out, s, &text[s..i]);
-                }
-            } else if start.is_none() {
-                start = Some(i);
-            }
-        }
-        if let Some(s) = start {
-            push_chunk(&mut out, s, &text[s..]);
-        }
-        out
+        tokens_of(text)
+            .into_iter()
+            .map(|t| Token {
+                norm: t.lower,
+                start: t.start,
+                end: t.end,
+            })
+            .collect()
     }
 
-    /// Skills named in `text`, longest alias first, ambiguous names only in context.
+    /// Skills named in `text`, longest alias first, left to right.
+    ///
+    /// An ambiguous alias (`Go`, `R`, `C`, `Swift`, `Spring`, `Excel`...) counts only when
+    /// 1. it is not next to a word that makes it ordinary English (`to go`, `Section R`,
+    ///    `C-level`),
+    /// 2. it is spelled as a name (`Go`/`GO`, not `go`) when the lexicon gives it capitals,
+    ///    unless the line is a list of technologies, and
+    /// 3. another, unambiguous skill is named within ten tokens on the same line, or a
+    ///    technical cue word (`language`, `framework`, `developer`...) stands right next to
+    ///    it, or the line is a list of technologies.
     pub fn find(&self, text: &str) -> Vec<SkillMatch> {
-        let tokens = self.tokenize(text);
-        let mut found: Vec<(SkillMatch, bool, usize)> = Vec::new(); // match, ambiguous, token index
+        let toks = tokens_of(text);
+        self.find_in_tokens(text, &toks)
+            .into_iter()
+            .map(|(m, _, _)| m)
+            .collect()
+    }
+
+    /// Like [`find`](Self::find) on tokens already made; also gives the token range
+    /// `[a, b)` of each match.
+    pub(crate) fn find_in_tokens(
+        &self,
+        text: &str,
+        toks: &[Tok<'_>],
+    ) -> Vec<(SkillMatch, usize, usize)> {
+        struct Cand<'p> {
+            a: usize,
+            b: usize,
+            pat: &'p Pattern,
+        }
+        let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
-        let mut key = String::new();
-        while i < tokens.len() {
-            // Extend the key a token at a time while some alias may still follow; keep the
-            // longest alias seen.
-            let mut best: Option<(usize, usize)> = None; // (len, skill)
-            key.clear();
-            for len in 1..=self.max_len.min(tokens.len() - i) {
-                if len > 1 {
-                    key.push(' ');
-                }
-                key.push_str(&tokens[i + len - 1].norm);
-                let mut hit = self.aliases.get(key.as_str()).copied();
-                // A plural of an alias ("roadmaps").
-                if hit.is_none() && key.ends_with('s') && tokens[i + len - 1].norm.len() > 3 {
-                    hit = self.aliases.get(&key[..key.len() - 1]).copied();
-                }
-                if let Some(skill) = hit {
-                    best = Some((len, skill));
-                }
-                if !self.prefixes.contains(key.as_str()) {
-                    break;
-                }
-            }
-            match best {
-                Some((len, skill)) => {
-                    let (start, end) = (tokens[i].start, tokens[i + len - 1].end);
-                    let ambiguous = len == 1 && self.ambiguous.contains(tokens[i].norm.as_str());
-                    if ambiguous && !written_as_name(&text[start..end]) {
-                        i += 1;
+        while i < toks.len() {
+            let mut hit = None;
+            if let Some(pats) = self.index.get(toks[i].lower.as_str()) {
+                for p in pats {
+                    let n = p.rest.len();
+                    if i + n >= toks.len() {
                         continue;
                     }
-                    found.push((SkillMatch { skill, start, end }, ambiguous, i));
-                    i += len;
+                    let ok = p.rest.iter().enumerate().all(|(k, w)| {
+                        let t = &toks[i + 1 + k];
+                        t.lower == *w
+                            && t.line == toks[i].line
+                            && gap_ok(text, toks[i + k].end, t.start)
+                    });
+                    if ok {
+                        hit = Some((i + 1 + n, p));
+                        break;
+                    }
+                }
+            }
+            match hit {
+                Some((b, pat)) => {
+                    cands.push(Cand { a: i, b, pat });
+                    i = b;
                 }
                 None => i += 1,
             }
         }
-        // Words before a name that make it technical: "experience with Go", "in R".
-        let cue = |at: usize| {
-            tokens[at.saturating_sub(3)..at].iter().any(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "experience"
-                        | "with"
-                        | "in"
-                        | "using"
-                        | "knowledge"
-                        | "proficiency"
-                        | "proficient"
-                        | "programming"
-                        | "language"
-                        | "languages"
-                        | "written"
-                        | "like"
-                        | "e.g"
-                        | "including"
-                        | "skills"
-                        | "expertise"
-                        | "background"
-                        | "fluent"
-                        | "or"
-                        | "and"
-                )
-            })
+        // A line is a list of technologies when matches cover half its tokens or more.
+        let mut per_line: HashMap<usize, (usize, usize, usize)> = HashMap::new(); // tokens, matched tokens, matches
+        for t in toks {
+            per_line.entry(t.line).or_default().0 += 1;
+        }
+        for c in &cands {
+            let e = per_line.entry(toks[c.a].line).or_default();
+            e.1 += c.b - c.a;
+            e.2 += 1;
+        }
+        let dense = |line: usize| {
+            let (n, m, k) = per_line.get(&line).copied().unwrap_or_default();
+            k >= 3 && m * 2 >= n
         };
-        let anchors: Vec<usize> = found
-            .iter()
-            .filter(|(_, amb, _)| !amb)
-            .map(|(_, _, at)| *at)
-            .collect();
-        found
-            .into_iter()
-            .filter(|(_, amb, at)| {
-                !amb || anchors.iter().any(|a| a.abs_diff(*at) <= CONTEXT_WINDOW) || cue(*at)
-            })
-            .map(|(m, _, _)| m)
-            .collect()
+        let spans: Vec<(usize, usize, bool)> =
+            cands.iter().map(|x| (x.a, x.b, x.pat.ambiguous)).collect();
+        let mut out = Vec::with_capacity(cands.len());
+        for (ci, c) in cands.iter().enumerate() {
+            if c.pat.ambiguous && !context_ok(toks, &spans, ci, c.pat, dense(toks[c.a].line)) {
+                continue;
+            }
+            out.push((
+                SkillMatch {
+                    skill: c.pat.skill as usize,
+                    start: toks[c.a].start,
+                    end: toks[c.b - 1].end,
+                },
+                c.a,
+                c.b,
+            ));
+        }
+        out
     }
 
     /// The distinct skill ids named in `text`.
@@ -301,11 +535,79 @@ impl Lexicon {
     }
 }
 
-/// An ambiguous name counts when written as a name: capitalised ("Go", "Swift") or in
-/// capitals ("R"), not as the ordinary word ("go", "swift").
-fn written_as_name(surface: &str) -> bool {
-    let mut chars = surface.chars();
-    chars.next().is_some_and(char::is_uppercase)
+fn context_ok(
+    toks: &[Tok<'_>],
+    cands: &[(usize, usize, bool)],
+    ci: usize,
+    pat: &Pattern,
+    dense: bool,
+) -> bool {
+    let (a, b, _) = cands[ci];
+    let line = toks[a].line;
+    let prev = a
+        .checked_sub(1)
+        .map(|k| &toks[k])
+        .filter(|t| t.line == line);
+    let next = toks.get(b).filter(|t| t.line == line);
+    if !dense {
+        if prev.is_some_and(|t| BAD_BEFORE.contains(&t.lower.as_str())) {
+            return false;
+        }
+        if next.is_some_and(|t| BAD_AFTER.contains(&t.lower.as_str())) {
+            return false;
+        }
+    }
+    if !pat.case_forms.is_empty() && b == a + 1 {
+        let s = toks[a].text;
+        let upper = s.chars().count() > 1 && s.chars().all(|c| !c.is_lowercase());
+        if !(pat.case_forms.iter().any(|f| f == s) || upper || dense) {
+            return false;
+        }
+    }
+    if dense {
+        return true;
+    }
+    let near = cands.iter().enumerate().any(|(k, &(x, y, amb))| {
+        k != ci && !amb && toks[x].line == line && (x.abs_diff(b) <= 10 || y.abs_diff(a) <= 10)
+    });
+    if near {
+        return true;
+    }
+    let cue = |t: Option<&Tok>| t.is_some_and(|t| CUE_WORDS.contains(&t.lower.as_str()));
+    let prev2 = a
+        .checked_sub(2)
+        .map(|k| &toks[k])
+        .filter(|t| t.line == line);
+    // "experience with Go", "proficiency in R": a capitalised name after these reads as
+    // the technology.
+    let skill_cue = |t: Option<&Tok>| {
+        t.is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "experience"
+                    | "experienced"
+                    | "proficiency"
+                    | "proficient"
+                    | "expertise"
+                    | "familiarity"
+                    | "fluency"
+                    | "fluent"
+            )
+        })
+    };
+    cue(prev)
+        || cue(next)
+        || (cue(prev2) || skill_cue(prev2))
+            && prev.is_some_and(|t| t.lower == "in" || t.lower == "with")
+}
+
+/// Two tokens of one alias may be separated only by spaces, `-`, `/`, `_` or `.`.
+fn gap_ok(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_some_and(|g| {
+        g.len() <= 3
+            && g.chars()
+                .all(|c| c == ' ' || c == '-' || c == '/' || c == '_' || c == '.' || c == '\t')
+    })
 }
 
 #[cfg(test)]
@@ -323,8 +625,10 @@ mod tests {
     #[test]
     fn the_shipped_lexicon_is_large() {
         let lex = Lexicon::builtin();
-        assert!(lex.len() > 3000, "{}", lex.len());
-        assert!(lex.alias_count() > 10000);
+        // Stack Overflow tags that are programming concepts or ordinary words are left out,
+        // so a few thousand entries remain.
+        assert!(lex.len() > 2500, "{}", lex.len());
+        assert!(lex.alias_count() > 7000, "{}", lex.alias_count());
     }
 
     #[test]
@@ -361,12 +665,29 @@ mod tests {
             !names("We go to great lengths to keep our customers happy every day.").contains(&go)
         );
         assert!(names("Experience with Go").contains(&go));
+        assert!(names("Experience in Go").contains(&go));
+        assert!(names("I wrote our billing service in Go.").contains(&go));
         assert!(!names("Go team! Spring is here.").iter().any(|n| n == &go));
         let r = lex.lookup("r").map(|s| s.id.clone());
         if let Some(r) = r {
             assert!(names("Statistics in R or Python").contains(&r));
             assert!(!names("Our R&D team, section r of the plan").contains(&r));
         }
+    }
+
+    #[test]
+    fn ordinary_words_are_no_skills_and_tag_ids_get_names() {
+        // Stack Overflow has tags for "build", "design" and "sheets"; in prose they are words.
+        let found = names("We build products and design sheets of data with Python and Docker.");
+        let lex = Lexicon::builtin();
+        let python = lex.lookup("python").unwrap().id.clone();
+        let docker = lex.lookup("docker").unwrap().id.clone();
+        assert_eq!(found, vec![python, docker]);
+        assert!(lex.lookup("build").is_none());
+        // Names are names, not tag ids.
+        assert_eq!(lex.lookup("haskell").unwrap().name, "Haskell");
+        assert_eq!(lex.lookup("google-sheets").unwrap().name, "Google Sheets");
+        assert_eq!(lex.lookup("amazon-ses").unwrap().name, "Amazon SES");
     }
 
     #[test]

@@ -86,15 +86,35 @@ fn pct(covered: f32, total: f32) -> f32 {
     }
 }
 
+/// Whether `text` names the skill of keyword `k` as a skill: in a technical context the
+/// lexicon accepts, or spelled exactly as the posting or the lexicon spells it ("Go", not
+/// "go").
+fn names_skill(lex: &Lexicon, text: &str, k: &Keyword) -> bool {
+    if lex.find(text).iter().any(|m| lex.skill(m.skill).id == k.id) {
+        return true;
+    }
+    let cased = |s: &str| s.chars().any(char::is_uppercase);
+    let forms: Vec<&str> = std::iter::once(k.name.as_str())
+        .chain(k.matched.iter().map(String::as_str))
+        .filter(|f| cased(f))
+        .collect();
+    lex.tokenize(text)
+        .iter()
+        .any(|t| forms.contains(&&text[t.start..t.end]))
+}
+
 /// Holds `keywords` against `cards`.
 pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
     let lex = Lexicon::builtin();
-    let prepared: Vec<(Vec<String>, HashSet<String>, Vec<String>)> = cards
+    let texts: Vec<String> = cards
         .iter()
-        .map(|c| {
-            let text = format!("{}\n{}", c.question, c.answer);
-            let tokens: Vec<String> = lex.tokenize(&text).into_iter().map(|t| t.norm).collect();
-            let stemmed = stems(&text);
+        .map(|c| format!("{}\n{}", c.question, c.answer))
+        .collect();
+    let prepared: Vec<(Vec<String>, HashSet<String>, Vec<String>)> = texts
+        .iter()
+        .map(|text| {
+            let tokens: Vec<String> = lex.tokenize(text).into_iter().map(|t| t.norm).collect();
+            let stemmed = stems(text);
             (tokens, stemmed.iter().cloned().collect(), stemmed)
         })
         .collect();
@@ -103,6 +123,11 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
         let phrase_tokens: Vec<String> =
             lex.tokenize(&k.name).into_iter().map(|t| t.norm).collect();
         let phrase_stems = stems(&k.name);
+        // A short name that is also a word ("Go", "R", "Swift") covers weakly only where the
+        // answer writes it as the name or uses it in a technical context, not as the verb.
+        let ambiguous = k.kind != KeywordKind::Phrase
+            && phrase_tokens.len() == 1
+            && (lex.is_ambiguous(&k.name) || k.matched.iter().any(|m| lex.is_ambiguous(m)));
         let mut strong = Vec::new();
         let mut weak = Vec::new();
         for (i, card) in cards.iter().enumerate() {
@@ -117,7 +142,8 @@ pub fn match_cards(keywords: &[Keyword], cards: &[CardText]) -> MatchReport {
                 && !phrase_stems.is_empty()
                 && (contains_run(stem_seq, &phrase_stems)
                     || (phrase_stems.len() > 1
-                        && phrase_stems.iter().all(|s| stem_set.contains(s))));
+                        && phrase_stems.iter().all(|s| stem_set.contains(s))))
+                && (!ambiguous || names_skill(lex, &texts[i], k));
             if is_strong {
                 strong.push(card.id.clone());
             } else if is_weak {
@@ -276,6 +302,41 @@ mod tests {
             answer: a.into(),
             skills: Lexicon::builtin().skill_ids(&format!("{q}\n{a}")),
         }
+    }
+
+    #[test]
+    fn an_ambiguous_short_name_needs_the_name_not_the_verb() {
+        let keywords = extract_keywords(&parse_text(
+            "## Requirements\n- Experience with Go and Kubernetes\n",
+        ));
+        let go = keywords
+            .iter()
+            .find(|k| k.name == "Go")
+            .unwrap_or_else(|| panic!("Go in {keywords:?}"))
+            .id
+            .clone();
+        let verb = card(
+            "a",
+            "Where do you want to go next?",
+            "I go where the hard problems are and go the extra mile.",
+        );
+        let name = card(
+            "b",
+            "What did you build last?",
+            "A billing service; Go is what I reach for first.",
+        );
+        let r = match_cards(&keywords, &[verb, name]);
+        let cov = r.keywords.iter().find(|k| k.id == go).unwrap();
+        assert_eq!(cov.covered_by, vec![CardId("b".into())], "{cov:?}");
+        // The bare word still covers a keyword that is no ordinary word.
+        let r = match_cards(
+            &keywords,
+            &[card("c", "Containers?", "We ran everything on kubernetes.")],
+        );
+        assert!(r
+            .keywords
+            .iter()
+            .any(|k| k.name == "Kubernetes" && !k.covered_by.is_empty()));
     }
 
     #[test]

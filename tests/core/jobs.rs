@@ -109,7 +109,7 @@ fn jobs_are_kept_matched_and_corrected() {
         .collect();
     assert!(!names.contains(&"Rust"), "{names:?}");
     assert!(
-        names.iter().any(|n| n.eq_ignore_ascii_case("kafka")),
+        names.iter().any(|n| n.to_lowercase().contains("kafka")),
         "{names:?}"
     );
     let m2 = lib.json(&["match", &id]);
@@ -117,7 +117,7 @@ fn jobs_are_kept_matched_and_corrected() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|k| k["name"].as_str().unwrap().eq_ignore_ascii_case("kafka"))
+        .find(|k| k["name"].as_str().unwrap().to_lowercase().contains("kafka"))
         .unwrap();
     assert_eq!(kafka["covered_by"].as_array().unwrap().len(), 1);
     assert!(m2["score"].as_f64().unwrap() > score);
