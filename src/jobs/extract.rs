@@ -64,6 +64,89 @@ const STOP: &[&str] = &[
     "about", "more", "other", "such", "etc", "e.g", "i.e", "using", "use", "work", "working",
 ];
 
+/// Words that make a phrase generic ("technical solutions", "substantial knowledge"):
+/// a phrase with any of them is not offered.
+const GENERIC: &[&str] = &[
+    "technical",
+    "solution",
+    "solutions",
+    "knowledge",
+    "substantial",
+    "strong",
+    "excellent",
+    "good",
+    "great",
+    "experience",
+    "experienced",
+    "ability",
+    "abilities",
+    "skill",
+    "skills",
+    "team",
+    "teams",
+    "environment",
+    "opportunity",
+    "opportunities",
+    "role",
+    "roles",
+    "company",
+    "candidate",
+    "candidates",
+    "people",
+    "customers",
+    "business",
+    "level",
+    "years",
+    "year",
+    "new",
+    "high",
+    "best",
+    "world",
+    "day",
+    "way",
+    "thought",
+    "provides",
+    "provide",
+    "make",
+    "looking",
+    "join",
+    "help",
+    "part",
+    "well",
+    "based",
+    "related",
+    "including",
+    "various",
+    "plus",
+    "bonus",
+    "required",
+    "preferred",
+    "nice",
+    "must",
+    "ideal",
+    "every",
+    "each",
+    "within",
+    "across",
+    "around",
+    "fast",
+    "paced",
+    "deep",
+    "hands",
+];
+
+/// A phrase that reads like the name of a thing: no generic word, no adverb, and not
+/// opened by a gerund ("getting married", "especially dive") or a common participle
+/// ("proven track"; a rarer one, as in "distributed training", is fine).
+fn looks_like_a_term(words: &[String]) -> bool {
+    let first = words[0].as_str();
+    !words
+        .iter()
+        .any(|w| GENERIC.contains(&w.as_str()) || w.ends_with("ly"))
+        && !first.ends_with("ing")
+        && !(first.ends_with("ed") && background().contains(first))
+}
+
 /// Weight of a keyword seen `count` times, at best in a section of `kind`.
 fn weight(kind: SectionKind, count: usize) -> f32 {
     let w = kind.weight() * (1.0 + (count as f32).ln() * 0.5);
@@ -175,6 +258,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 SectionKind::Required | SectionKind::Responsibilities | SectionKind::Preferred
             );
             kind.weight() > 0.0
+                && looks_like_a_term(words)
                 && rare >= 1
                 && *count >= 2
                 && (strong_section || rare == words.len())
@@ -249,6 +333,18 @@ mod tests {
             KeywordKind::SoftSkill
         );
         assert!(!k.iter().any(|k| k.name.to_lowercase().contains("gym")));
+    }
+
+    #[test]
+    fn generic_phrases_are_not_offered() {
+        let p = parse_text(
+            "## Requirements\n- We provide technical solutions to clients\n- Our technical solutions ship daily\n\
+             - Getting married? Getting married matters to us\n- Especially dive deep; especially dive in\n",
+        );
+        let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
+        for bad in ["technical solutions", "getting married", "especially dive"] {
+            assert!(!names.iter().any(|n| n.contains(bad)), "{bad} in {names:?}");
+        }
     }
 
     #[test]
