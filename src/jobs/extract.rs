@@ -140,11 +140,12 @@ const GENERIC: &[&str] = &[
 /// ("proven track"; a rarer one, as in "distributed training", is fine).
 fn looks_like_a_term(words: &[String]) -> bool {
     let first = words[0].as_str();
-    !words
+    let generic = words
         .iter()
-        .any(|w| GENERIC.contains(&w.as_str()) || w.ends_with("ly"))
-        && !first.ends_with("ing")
-        && !(first.ends_with("ed") && background().contains(first))
+        .any(|w| GENERIC.contains(&w.as_str()) || w.ends_with("ly"));
+    let verb_first =
+        first.ends_with("ing") || (first.ends_with("ed") && background().contains(first));
+    !(generic || verb_first)
 }
 
 /// Weight of a keyword seen `count` times, at best in a section of `kind`.
