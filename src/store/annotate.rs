@@ -84,6 +84,17 @@ pub struct CardExtras {
     pub starred: bool,
 }
 
+fn version_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredVersion> {
+    Ok(StoredVersion {
+        id: r.get(0)?,
+        card_id: r.get(1)?,
+        question: r.get(2)?,
+        answer: r.get(3)?,
+        origin: r.get(4)?,
+        created_at: r.get(5)?,
+    })
+}
+
 fn card_exists(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
     tx.query_row("SELECT 1 FROM cards WHERE id = ?1", [card_id], |_| Ok(()))
         .optional()?
@@ -406,16 +417,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT id, card_id, question, answer, origin, created_at FROM versions WHERE card_id = ?1 ORDER BY id",
         )?;
-        let rows = stmt.query_map([card_id], |r| {
-            Ok(StoredVersion {
-                id: r.get(0)?,
-                card_id: r.get(1)?,
-                question: r.get(2)?,
-                answer: r.get(3)?,
-                origin: r.get(4)?,
-                created_at: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map([card_id], version_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -424,16 +426,7 @@ impl Store {
             .query_row(
                 "SELECT id, card_id, question, answer, origin, created_at FROM versions WHERE id = ?1",
                 [id],
-                |r| {
-                    Ok(StoredVersion {
-                        id: r.get(0)?,
-                        card_id: r.get(1)?,
-                        question: r.get(2)?,
-                        answer: r.get(3)?,
-                        origin: r.get(4)?,
-                        created_at: r.get(5)?,
-                    })
-                },
+                version_from_row,
             )
             .optional()?
             .ok_or_else(|| Error::not_found("version", id.to_string()))

@@ -3,25 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startDisplay, startDriver, Session, KEY, ROOT, freshLibrary, waitFor, sleep, cli } from './webdriver.mjs';
+import { useDriver, Session, KEY, ROOT, freshLibrary, waitFor, sleep, cli } from './webdriver.mjs';
 
-let display;
-let driver;
-
-before(async () => {
-  display = await startDisplay();
-  driver = await startDriver(display.display);
-});
-
-after(() => {
-  driver?.stop();
-  display?.stop();
-});
+const driverBase = useDriver(before, after);
 
 test('a note with markdown, HTML and script renders inert; tags and star are kept', async () => {
   const lib = freshLibrary();
   cli(['--library', lib, 'import', join(ROOT, 'tests/fixtures/prep-v1.md')]);
-  const s = await Session.start(driver.base, ['--library', lib]);
+  const s = await Session.start(driverBase(), ['--library', lib]);
   try {
     await s.waitFind('[data-testid="deck-item"]');
     const box = await s.find('[data-testid="search-input"]');

@@ -2,24 +2,13 @@
 // answer for a gap (a new card), and rehearsing what the job ranks first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDisplay, startDriver, Session, KEY, freshLibrary, waitFor, cli } from './webdriver.mjs';
+import { useDriver, Session, KEY, freshLibrary, waitFor, cli } from './webdriver.mjs';
 
-let display;
-let driver;
-
-before(async () => {
-  display = await startDisplay();
-  driver = await startDriver(display.display);
-});
-
-after(() => {
-  driver?.stop();
-  display?.stop();
-});
+const driverBase = useDriver(before, after);
 
 test('posting marks, coverage matrix, an answer written for a gap, and a rehearsal of the ranking', async () => {
   const lib = freshLibrary();
-  const s = await Session.start(driver.base, ['--library', lib]);
+  const s = await Session.start(driverBase(), ['--library', lib]);
   try {
     await s.waitFind('[data-testid="deck-item"]');
     await s.click(await s.find('[data-testid="add-job"]'));

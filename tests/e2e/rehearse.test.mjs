@@ -2,24 +2,13 @@
 // attempts in the library afterwards (read through the CLI); the statistics view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDisplay, startDriver, Session, KEY, freshLibrary, waitFor, sleep, cli } from './webdriver.mjs';
+import { useDriver, Session, KEY, freshLibrary, waitFor, sleep, cli } from './webdriver.mjs';
 
-let display;
-let driver;
-
-before(async () => {
-  display = await startDisplay();
-  driver = await startDriver(display.display);
-});
-
-after(() => {
-  driver?.stop();
-  display?.stop();
-});
+const driverBase = useDriver(before, after);
 
 test('a rehearsal by keyboard: timer, reveal, ratings, summary, and the attempts are stored', async () => {
   const lib = freshLibrary();
-  const s = await Session.start(driver.base, ['--library', lib]);
+  const s = await Session.start(driverBase(), ['--library', lib]);
   try {
     await s.waitFind('[data-testid="deck-item"]');
     // Every answered card of the sample deck is new, so all of them are due.

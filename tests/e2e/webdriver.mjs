@@ -202,3 +202,21 @@ export function freshLibrary() {
 export function cli(args) {
   return execFileSync(join(ROOT, 'target/debug/cuecard'), args, { encoding: 'utf8' });
 }
+
+/**
+ * Starts Xvfb and tauri-driver before a test file's tests and stops them after; returns a
+ * function giving the driver's address.
+ */
+export function useDriver(before, after) {
+  let display;
+  let driver;
+  before(async () => {
+    display = await startDisplay();
+    driver = await startDriver(display.display);
+  });
+  after(() => {
+    driver?.stop();
+    display?.stop();
+  });
+  return () => driver.base;
+}
