@@ -614,6 +614,13 @@ pub fn analyse_posting(input: PostingInput) -> Result<Analysed> {
         ));
     }
     let posting = crate::jobs::parse_posting(&text, content_type.as_deref());
+    if let Some(share) = not_english(&posting.text) {
+        return Err(Error::InvalidInput(format!(
+            "this posting does not read as English (only {:.0}% of its words are common English words); \
+             Cuecard's skills lexicon reads English postings, so paste an English version if the company has one",
+            share * 100.0
+        )));
+    }
     let keywords = crate::jobs::extract_keywords(&posting);
     Ok(Analysed {
         posting,
@@ -621,6 +628,65 @@ pub fn analyse_posting(input: PostingInput) -> Result<Analysed> {
         url,
         source,
     })
+}
+
+/// The share of common English words in `text` when it is too low for an English
+/// posting; None for English text and for texts too short to judge.
+pub fn not_english(text: &str) -> Option<f64> {
+    const COMMON: &[&str] = &[
+        "the",
+        "and",
+        "to",
+        "of",
+        "a",
+        "in",
+        "for",
+        "with",
+        "you",
+        "we",
+        "our",
+        "is",
+        "are",
+        "on",
+        "as",
+        "be",
+        "will",
+        "your",
+        "an",
+        "or",
+        "that",
+        "this",
+        "have",
+        "at",
+        "by",
+        "from",
+        "us",
+        "who",
+        "can",
+        "team",
+        "experience",
+        "work",
+        "about",
+        "what",
+        "all",
+        "it",
+        "using",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 0)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 40 {
+        return None;
+    }
+    let common = words
+        .iter()
+        .filter(|w| COMMON.contains(&w.as_str()))
+        .count();
+    let share = common as f64 / words.len() as f64;
+    // English postings run at 20 to 35 %; German or French ones near 5 %.
+    (share < 0.10).then_some(share)
 }
 
 fn valid_date(d: &str) -> bool {

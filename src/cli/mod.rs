@@ -230,6 +230,12 @@ enum Command {
     },
     /// Practice statistics: reviews per day, ratings, time against target, cards due.
     Stats,
+    /// Show or set how likely a card should still be remembered when it comes back
+    /// (0.70 to 0.97; default 0.90). Higher means more frequent practice.
+    Retention {
+        #[arg(value_name = "VALUE")]
+        value: Option<f64>,
+    },
     /// Show or set a deck's target answer length in seconds.
     Target {
         #[arg(value_name = "DECK")]
@@ -426,6 +432,7 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
             | Command::Due { .. }
             | Command::Stats
             | Command::Backup { .. }
+            | Command::Retention { value: None }
     );
     if writes {
         if let Err(e) = lib.auto_backup(cuecard::rehearse::time::now()) {
@@ -762,6 +769,14 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
         Command::Restore { .. } => unreachable!("handled before the library is opened"),
         Command::Stats => {
             out.stats(&lib.stats(cuecard::rehearse::time::now())?);
+            Ok(0)
+        }
+        Command::Retention { value } => {
+            if let Some(v) = value {
+                lib.set_desired_retention(*v)?;
+            }
+            let r = lib.fsrs()?.desired_retention;
+            out.retention(r);
             Ok(0)
         }
         Command::Target { deck, seconds } => {

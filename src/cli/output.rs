@@ -635,6 +635,17 @@ impl Out {
         }
     }
 
+    pub fn retention(&self, r: f64) {
+        if self.json {
+            print_json(&json!({"desired_retention": r}));
+        } else {
+            say!(
+                "Desired retention {:.0}%: cards come back when recall is expected to fall to it.",
+                r * 100.0
+            );
+        }
+    }
+
     pub fn target(&self, deck: &str, secs: u32) {
         if self.json {
             print_json(&json!({"deck": deck, "target_secs": secs}));

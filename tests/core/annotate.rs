@@ -436,3 +436,26 @@ fn cards_written_in_the_app_are_kept_searchable_and_survive_imports() {
     let run = lib.run(&["--json", "add", "   "]);
     assert_eq!(run.code, 1);
 }
+
+#[test]
+fn automatic_backups_are_daily_and_kept_for_a_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = cuecard::Library::open(dir.path()).unwrap();
+    lib.import_sample().unwrap();
+    let now = cuecard::rehearse::time::now();
+    let first = lib.auto_backup(now).unwrap();
+    assert!(first.is_some(), "the first change of the day makes one");
+    assert!(lib.auto_backup(now).unwrap().is_none(), "one a day");
+    // Eight days on, the old one is gone and today's is made.
+    let later = now + 8 * 86_400;
+    let made = lib.auto_backup(later).unwrap().expect("a new day's backup");
+    assert!(
+        !first.unwrap().exists(),
+        "backups older than a week are deleted"
+    );
+    assert!(made.exists());
+    // A backup made by hand is never deleted.
+    let manual = lib.backup(now, "").unwrap();
+    lib.auto_backup(later + 8 * 86_400).unwrap();
+    assert!(manual.exists());
+}

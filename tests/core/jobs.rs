@@ -281,3 +281,35 @@ fn an_ambiguous_skill_is_not_covered_by_the_ordinary_word() {
         "the verb \"go\" is not the language: {go:?}"
     );
 }
+
+#[test]
+fn a_posting_in_another_language_is_refused_and_nothing_is_kept() {
+    let lib = Lib::new();
+    let german = lib.write(
+        "stelle.md",
+        "# Backend-Entwickler (m/w/d)\n\nDeine Aufgaben:\n- Du entwickelst und betreibst unsere \
+         Microservices mit Kotlin und Kubernetes\n- Du arbeitest eng mit dem Produktteam zusammen \
+         und übernimmst Verantwortung für Qualität\n\nDein Profil:\n- Mehrjährige Erfahrung in der \
+         Softwareentwicklung, idealerweise mit PostgreSQL und Kafka\n- Sehr gute Deutschkenntnisse, \
+         gute Englischkenntnisse\n- Freude an sauberem Code und automatisierten Tests\n\nWir bieten \
+         ein flexibles Arbeitsumfeld, Weiterbildung und ein tolles Team in Berlin.\n",
+    );
+    let run = lib.run(&["--json", "job", "add", s(&german)]);
+    assert_eq!(run.code, 1);
+    let err = run.json();
+    assert_eq!(err["error"]["code"], "invalid_input");
+    assert!(err["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("English"));
+    assert_eq!(lib.json(&["jobs"])["jobs"].as_array().unwrap().len(), 0);
+    // An English posting with the same technologies is read.
+    let english = lib.write(
+        "job.md",
+        "# Backend developer\n\nWhat you will do:\n- You build and run our microservices with Kotlin \
+         and Kubernetes\n- You work closely with the product team and own the quality of what we ship\n\n\
+         About you:\n- Several years of experience in software development, ideally with PostgreSQL and Kafka\n",
+    );
+    let v = lib.json(&["keywords", s(&english)]);
+    assert!(v["keywords"].as_array().unwrap().len() >= 3);
+}

@@ -426,3 +426,25 @@ fn terminal_rehearsal_by_keys_and_a_kill_between_ratings_loses_nothing_rated() {
     let st = lib.json(&["stats"]);
     assert_eq!(st["total_reviews"], 3);
 }
+
+#[test]
+fn a_higher_retention_brings_cards_back_sooner() {
+    let lib = Lib::new();
+    lib.json(&["import", s(&fixture("prep-v1.md"))]);
+    let id = card_id(&lib, "Kafka");
+    assert_eq!(lib.json(&["retention"])["desired_retention"], 0.9);
+    let at = "2026-03-02T09:00:00Z";
+    let relaxed = lib.json(&["review", &id, "--rating", "easy", "--at", at]);
+    let other = Lib::new();
+    other.json(&["import", s(&fixture("prep-v1.md"))]);
+    other.json(&["retention", "0.97"]);
+    let strict = other.json(&["review", &id, "--rating", "easy", "--at", at]);
+    let due = |v: &Value| ts(v["schedule"]["due"].as_str().unwrap());
+    assert!(due(&strict) < due(&relaxed), "{strict} vs {relaxed}");
+    let r = lib.run(&["--json", "retention", "1.5"]);
+    assert_eq!(r.code, 1);
+    assert!(r.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("0.70 to 0.97"));
+}
