@@ -13,6 +13,31 @@ use cuecard::{Error, Library};
 
 use super::output::{mmss, Out};
 
+/// Where the rehearsal talks: standard output, or standard error when `--json` keeps
+/// standard output for the summary.
+static TO_STDERR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn emit(text: &str) {
+    if TO_STDERR.load(std::sync::atomic::Ordering::Relaxed) {
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(text.as_bytes());
+        let _ = e.flush();
+    } else {
+        let mut o = std::io::stdout().lock();
+        let _ = o.write_all(text.as_bytes());
+        let _ = o.flush();
+    }
+}
+
+macro_rules! say {
+    () => { emit("\n") };
+    ($($arg:tt)*) => { emit(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+macro_rules! say_inline {
+    ($($arg:tt)*) => { emit(&format!($($arg)*)) };
+}
+
 /// Restores the terminal's settings when dropped (also on an early return or a panic).
 struct RawMode {
     fd: i32,
@@ -105,9 +130,9 @@ fn timer_line(elapsed: Duration, target: u32, color: bool) -> String {
 fn print_answer(lib: &Library, card: &SessionCard) -> Result<(), Error> {
     let c = lib.card(card.card_id.as_str())?;
     let text = cuecard::render::plain_text(&c.answer);
-    println!("\n\n  ─── prepared answer ───");
+    say!("\n\n  ─── prepared answer ───");
     for line in text.lines() {
-        println!("  {line}");
+        say!("  {line}");
     }
     Ok(())
 }
@@ -121,10 +146,14 @@ enum Step {
 pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Error> {
     let session = lib.start_rehearsal(plan, now())?;
     let tty = std::io::stdin().is_terminal();
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = if out.json_enabled() {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    } && std::env::var_os("NO_COLOR").is_none();
     let raw = if tty { RawMode::enable(0) } else { None };
-    let mut stdout = std::io::stdout();
-    println!(
+    TO_STDERR.store(out.json_enabled(), std::sync::atomic::Ordering::Relaxed);
+    say!(
         "Rehearsing {} card(s) from {}; target {} each.",
         session.cards.len(),
         session.source,
@@ -132,8 +161,8 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
     );
     let mut done = 0;
     for (i, card) in session.cards.iter().enumerate() {
-        println!("\n[{}/{}] {}", i + 1, session.cards.len(), card.deck);
-        println!("\n  {}\n", card.question);
+        say!("\n[{}/{}] {}", i + 1, session.cards.len(), card.deck);
+        say!("\n  {}\n", card.question);
         let shown_ms = now() * 1000;
         let started = Instant::now();
         let mut typed: Option<String> = None;
@@ -141,12 +170,7 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
         let answered;
         if let Some(raw) = &raw {
             loop {
-                let _ = write!(
-                    stdout,
-                    "{}",
-                    timer_line(started.elapsed(), card.target_secs, color)
-                );
-                let _ = stdout.flush();
+                emit(&timer_line(started.elapsed(), card.target_secs, color));
                 match read_key(Duration::from_millis(200)) {
                     None => continue,
                     Some(None) | Some(Some(b'q')) | Some(Some(27)) => {
@@ -158,8 +182,7 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
                         break;
                     }
                     Some(Some(b't')) => {
-                        print!("\n  Type your answer, then Enter:\n  > ");
-                        let _ = stdout.flush();
+                        say_inline!("\n  Type your answer, then Enter:\n  > ");
                         let line = raw.cooked(|| {
                             let mut l = String::new();
                             std::io::stdin().read_line(&mut l).map(|_| l)
@@ -172,8 +195,7 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
                 }
             }
         } else {
-            print!("  (Enter to reveal, q to quit) ");
-            let _ = stdout.flush();
+            say_inline!("  (Enter to reveal, q to quit) ");
             let mut line = String::new();
             let n = std::io::stdin().read_line(&mut line).unwrap_or(0);
             answered = if n == 0 || line.trim() == "q" {
@@ -186,11 +208,11 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
             };
         }
         let Some(elapsed) = answered else {
-            println!("\n\nStopped.");
+            say!("\n\nStopped.");
             break;
         };
         let duration_ms = elapsed.as_millis() as u64;
-        print!(
+        say_inline!(
             "{}  answered in {} of {}",
             if raw.is_some() { "\r\x1b[2K" } else { "\n" },
             mmss(elapsed.as_secs()),
@@ -208,7 +230,7 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
                     _ => None,
                 },
             )?;
-            println!(
+            say!(
                 "\n  Your answer covered {:.0}% of the points:",
                 f.coverage * 100.0
             );
@@ -218,14 +240,14 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
                     PointStatus::Partial => "~",
                     PointStatus::Missed => "✗",
                 };
-                println!("   {mark} {}", p.text);
+                say!("   {mark} {}", p.text);
             }
             if !f.keywords.is_empty() {
-                println!("  Job keywords mentioned: {}", f.keywords.join(", "));
+                say!("  Job keywords mentioned: {}", f.keywords.join(", "));
             }
-            println!("  Suggested rating: {}", f.suggested.name());
+            say!("  Suggested rating: {}", f.suggested.name());
         }
-        println!("\n  Rate: 1 again · 2 hard · 3 good · 4 easy   (q: quit)");
+        say!("\n  Rate: 1 again · 2 hard · 3 good · 4 easy   (q: quit)");
         let step = loop {
             let key = if raw.is_some() {
                 match read_key(Duration::from_secs(3600)) {
@@ -246,13 +268,13 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
                 }
                 Some(_) => {
                     if raw.is_none() {
-                        println!("  Give 1, 2, 3 or 4 (or q).");
+                        say!("  Give 1, 2, 3 or 4 (or q).");
                     }
                 }
             }
         };
         let Step::Rated(rating) = step else {
-            println!("\nStopped.");
+            say!("\nStopped.");
             break;
         };
         let r = lib.record_attempt(
@@ -268,7 +290,7 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
             now(),
         )?;
         done += 1;
-        println!(
+        say!(
             "  {} — next {}",
             rating.name(),
             r.schedule.due.as_deref().unwrap_or("-")
@@ -279,7 +301,7 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
     if out.json_enabled() {
         out.session_summary(&summary);
     } else {
-        println!(
+        say!(
             "\nDone: {done} of {} card(s) in {}; {} over target. again {} · hard {} · good {} · easy {}",
             session.cards.len(),
             mmss(summary.total_ms / 1000),
@@ -290,7 +312,7 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
             summary.easy
         );
         for d in &summary.coming_back {
-            println!("  back on {}: {} card(s)", d.day, d.count);
+            say!("  back on {}: {} card(s)", d.day, d.count);
         }
     }
     Ok(0)

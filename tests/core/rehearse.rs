@@ -448,3 +448,48 @@ fn a_higher_retention_brings_cards_back_sooner() {
         .unwrap()
         .contains("0.70 to 0.97"));
 }
+
+#[test]
+fn piped_rehearsal_reads_lines_and_json_keeps_stdout_for_the_summary() {
+    let lib = Lib::new();
+    lib.json(&["import", s(&fixture("prep-v1.md"))]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .arg("--library")
+        .arg(lib.library_dir())
+        .args([
+            "--json",
+            "rehearse",
+            "--deck",
+            "Acme Robotics",
+            "--limit",
+            "2",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Empty line reveals, then a rating; a typed line is compared with the answer.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\n3\nwe ran both side by side\n2\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    assert_eq!(summary["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(summary["good"], 1);
+    assert_eq!(summary["hard"], 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[1/2]"));
+}
