@@ -33,6 +33,8 @@ fn main() {
             "restore_version",
             "resolve_conflict",
             "create_card",
+            "deck_target",
+            "set_deck_target",
         ]),
     ))
     .expect("tauri build script");

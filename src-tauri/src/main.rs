@@ -259,6 +259,19 @@ async fn resolve_conflict(app: State<'_, App>, card_id: String, keep: Keep) -> R
 }
 
 #[tauri::command]
+async fn deck_target(app: State<'_, App>, deck: String) -> Reply<u32> {
+    app.with(|lib| lib.deck_target(&deck))
+}
+
+#[tauri::command]
+async fn set_deck_target(app: State<'_, App>, deck: String, secs: u32) -> Reply<u32> {
+    app.with(|lib| {
+        lib.set_deck_target(&deck, secs)
+            .and_then(|_| lib.deck_target(&deck))
+    })
+}
+
+#[tauri::command]
 async fn create_card(
     app: State<'_, App>,
     deck: Option<String>,
@@ -399,7 +412,9 @@ fn main() {
             card_versions,
             restore_version,
             resolve_conflict,
-            create_card
+            create_card,
+            deck_target,
+            set_deck_target
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -78,3 +78,27 @@ test('a rehearsal by keyboard: timer, reveal, ratings, summary, and the attempts
     await s.end();
   }
 });
+
+test("a deck's target set in the window is the library's", async () => {
+  const lib = freshLibrary();
+  const s = await Session.start(driverBase(), ['--library', lib]);
+  try {
+    let sample = null;
+    await waitFor(async () => {
+      for (const d of await s.findAll('[data-testid="deck-item"]')) {
+        if (/Sample/.test(await s.content(d))) sample = d;
+      }
+      return sample !== null;
+    }, 'the sample deck');
+    await s.click(sample);
+    const select = await s.waitFind('[data-testid="deck-target"]');
+    assert.equal(await s.exec('return document.querySelector("[data-testid=deck-target]").value'), '120');
+    await s.exec(
+      'const el = document.querySelector("[data-testid=deck-target]"); el.value = "90"; el.dispatchEvent(new Event("change", { bubbles: true }));',
+    );
+    await waitFor(() => /1:30/.test(cli(['--library', lib, 'target', 'Sample'])), 'the deck target is stored');
+    assert.ok(select);
+  } finally {
+    await s.end();
+  }
+});

@@ -260,7 +260,8 @@ describe('starting points and target', () => {
     const plan = vi.spyOn(backend, 'startRehearsal');
     byId('rehearse-search')!.click();
     await settle();
-    expect(plan.mock.calls[0][0]).toEqual({ source: { kind: 'query', query: 'log' }, limit: null, target_secs: 120 });
+    // Until a target is chosen here, each deck's own target applies.
+    expect(plan.mock.calls[0][0]).toEqual({ source: { kind: 'query', query: 'log' }, limit: null, target_secs: null });
     expect(text('rehearsal-progress')).toBe('1 / 1');
     expect(text('rehearsal-question')).toBe('What is a write-ahead log?');
 
@@ -283,6 +284,30 @@ describe('starting points and target', () => {
     byId('rehearse-due')!.click();
     await settle();
     expect(plan.mock.calls[1][0]).toEqual({ source: { kind: 'due' }, limit: null, target_secs: 60 });
+  });
+
+  it("a deck's own target is kept in the library and times that deck's rehearsals", async () => {
+    await open();
+    byId('deck-item')!.click(); // Systems
+    await settle();
+    const select = byId('deck-target') as HTMLSelectElement;
+    expect(select.value).toBe('120');
+    const save = vi.spyOn(backend, 'setDeckTarget');
+    setValue(select, '90');
+    await settle();
+    expect(save).toHaveBeenCalledWith(expect.any(String), 90);
+    expect(await backend.deckTarget(save.mock.calls[0][0])).toBe(90);
+    byId('rehearse-deck')!.click();
+    await settle();
+    expect(byId('rehearsal-timer')?.textContent).toContain('/ 01:30');
+    advance(80_000);
+    expect(byId('rehearsal-timer')?.dataset.state).toBe('near');
+    press(' ');
+    await settle();
+    const record = vi.spyOn(backend, 'recordAttempt');
+    press('3');
+    await settle();
+    expect(record.mock.calls[0][0].target_secs).toBe(90);
   });
 
   it('rehearses the cards a job ranks first', async () => {

@@ -76,6 +76,10 @@ export interface Backend {
   stats(): Promise<Stats>;
   cardHistory(cardId: string): Promise<Attempt[]>;
   dueCards(): Promise<DueCard[]>;
+  /** A deck's target answer length in seconds (120 unless set). */
+  deckTarget(deck: string): Promise<number>;
+  /** Sets it (10 to 3600 seconds); returns the value in force. */
+  setDeckTarget(deck: string, secs: number): Promise<number>;
   /** Annotations: each call returns the card as it is after the change. */
   addNote(cardId: string, body: string): Promise<CardView>;
   /** An empty body deletes the note. */
@@ -139,6 +143,8 @@ class LazyTauri implements Backend {
   stats() { return this.inner.then((b) => b.stats()); }
   cardHistory(cardId: string) { return this.inner.then((b) => b.cardHistory(cardId)); }
   dueCards() { return this.inner.then((b) => b.dueCards()); }
+  deckTarget(deck: string) { return this.inner.then((b) => b.deckTarget(deck)); }
+  setDeckTarget(deck: string, secs: number) { return this.inner.then((b) => b.setDeckTarget(deck, secs)); }
   addNote(cardId: string, body: string) { return this.inner.then((b) => b.addNote(cardId, body)); }
   updateNote(cardId: string, noteId: number, body: string) { return this.inner.then((b) => b.updateNote(cardId, noteId, body)); }
   addHighlight(cardId: string, h: NewHighlight) { return this.inner.then((b) => b.addHighlight(cardId, h)); }

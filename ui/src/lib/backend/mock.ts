@@ -459,17 +459,19 @@ export class MockBackend implements Backend {
       }
     }
     const limit = plan.limit ?? (src.kind === 'job' ? 10 : 20);
-    const target = plan.target_secs ?? 120;
+    // The session's target, else each card's deck target, else 2:00 (as the core does).
+    const targetOf = (c: MockCard) => plan.target_secs ?? this.deckTargets[c.deck_id] ?? 120;
+    const chosen = picked.slice(0, limit);
     const session: Session = {
       id: `s${++this.sessionSeq}`,
       started_at: iso(now),
       source,
-      target_secs: target,
-      cards: picked.slice(0, limit).map((c) => ({
+      target_secs: chosen.length ? targetOf(chosen[0]) : (plan.target_secs ?? 120),
+      cards: chosen.map((c) => ({
         card_id: c.id,
         deck: c.deck,
         question: c.question,
-        target_secs: target,
+        target_secs: targetOf(c),
         state: this.scheduleOf(c.id, now).state,
       })),
     };
@@ -592,6 +594,25 @@ export class MockBackend implements Backend {
   async cardHistory(cardId: string): Promise<Attempt[]> {
     this.card(cardId);
     return this.attempts.filter((a) => a.card_id === cardId).map((a) => ({ ...a }));
+  }
+
+  /** Deck id to its target answer length (seconds), when set. */
+  deckTargets: Record<string, number> = {};
+
+  async deckTarget(deck: string): Promise<number> {
+    const d = this.decks.find((x) => x.id === deck || x.name.toLowerCase() === deck.toLowerCase());
+    if (!d) throw new BackendError('not_found', `no deck "${deck}"`);
+    return this.deckTargets[d.id] ?? 120;
+  }
+
+  async setDeckTarget(deck: string, secs: number): Promise<number> {
+    const d = this.decks.find((x) => x.id === deck || x.name.toLowerCase() === deck.toLowerCase());
+    if (!d) throw new BackendError('not_found', `no deck "${deck}"`);
+    if (!(secs >= 10 && secs <= 3600)) {
+      throw new BackendError('invalid_input', `a target of ${secs} seconds is out of range; give 10 to 3600`);
+    }
+    this.deckTargets[d.id] = secs;
+    return secs;
   }
 
   async dueCards(): Promise<DueCard[]> {

@@ -63,6 +63,8 @@ export class TauriBackend implements Backend {
   stats() { return call<Stats>('stats'); }
   cardHistory(cardId: string) { return call<Attempt[]>('card_history', { cardId }); }
   dueCards() { return call<DueCard[]>('due_cards'); }
+  deckTarget(deck: string) { return call<number>('deck_target', { deck }); }
+  setDeckTarget(deck: string, secs: number) { return call<number>('set_deck_target', { deck, secs }); }
   addNote(cardId: string, body: string) { return call<CardView>('add_note', { cardId, body }); }
   updateNote(cardId: string, noteId: number, body: string) { return call<CardView>('update_note', { cardId, noteId, body }); }
   addHighlight(cardId: string, highlight: NewHighlight) { return call<CardView>('add_highlight', { cardId, highlight }); }
