@@ -472,7 +472,7 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
             Ok(0)
         }
         Command::Show { id } => {
-            out.card(&lib.card(id)?);
+            out.card_full(&lib.card_view(id)?);
             Ok(0)
         }
         Command::Search { query, limit } => {

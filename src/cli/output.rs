@@ -211,11 +211,55 @@ impl Out {
         if !c.tags.is_empty() {
             say!("Tags: {}", c.tags.join(", "));
         }
+        if c.starred {
+            say!("Starred");
+        }
         say!();
         if c.unanswered {
             say!("(no answer yet)");
         }
         say!("{}", c.answer);
+    }
+
+    /// A card with its notes, highlights and any conflict (`cuecard show`).
+    pub fn card_full(&self, v: &cuecard::CardView) {
+        if self.json {
+            print_json(&json!({ "card": v.card, "annotations": v.annotations }));
+            return;
+        }
+        self.card(&v.card);
+        let a = &v.annotations;
+        for h in &a.highlights {
+            say!(
+                "\nHighlighted: \"{}\"{}",
+                clip(&h.exact, 80),
+                h.comment
+                    .as_ref()
+                    .map(|c| format!(" — {c}"))
+                    .unwrap_or_default()
+            );
+        }
+        for h in &a.orphans {
+            say!(
+                "\nNo longer in the answer: \"{}\"{}",
+                clip(&h.exact, 80),
+                h.comment
+                    .as_ref()
+                    .map(|c| format!(" — {c}"))
+                    .unwrap_or_default()
+            );
+        }
+        for n in &a.notes {
+            say!("\nNote {} ({}):\n{}", n.id, n.updated_at, n.body);
+        }
+        if let Some(c) = &a.conflict {
+            say!(
+                "\nThe document now says (run `cuecard resolve {} --keep app|file`):\n{}\n{}",
+                v.card.id,
+                c.question,
+                c.answer
+            );
+        }
     }
 
     pub fn search(&self, query: &str, r: &SearchResult) {

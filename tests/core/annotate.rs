@@ -73,6 +73,16 @@ fn notes_tags_stars_show_in_cards_and_search() {
     let r = lib.json(&["search", "is:shiny"]);
     assert!(r["warnings"][0].as_str().unwrap().contains("is:starred"));
 
+    let shown = lib.json(&["show", &id]);
+    assert_eq!(shown["card"]["starred"], true);
+    assert_eq!(
+        shown["annotations"]["notes"][0]["body"],
+        "mention the 14-minute rollback"
+    );
+    let human = lib.run(&["show", &id]);
+    assert!(human.stdout.contains("Note 1"), "{}", human.stdout);
+    assert!(human.stdout.contains("Starred"));
+
     lib.json(&["star", &id, "--off"]);
     assert!(hits(&lib, "is:starred").is_empty());
     let run = lib.run(&["--json", "note", "add", "deadbeef0000", "x"]);
