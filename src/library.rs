@@ -891,6 +891,7 @@ fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
                 skills,
                 key: import::normalize_question(&c.question),
                 question: c.question,
+                context: c.context,
                 answer: c.answer,
                 section: c.section,
                 tags,

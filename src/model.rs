@@ -62,6 +62,9 @@ pub struct Card {
     /// The deck's name.
     pub deck: String,
     pub question: String,
+    /// Markdown shown with the question, such as code to read before answering; often
+    /// empty.
+    pub context: String,
     /// The answer as markdown, as written in the source document.
     pub answer: String,
     /// Headings above the card in its document, outermost first.
@@ -206,6 +209,8 @@ pub struct CardView {
     pub card: Card,
     /// The answer markdown rendered to HTML and sanitised: safe to insert into the page.
     pub answer_html: String,
+    /// The question's context rendered the same way (empty when there is none).
+    pub context_html: String,
     /// The answer as plain text: highlight offsets count chars of this.
     pub answer_text: String,
     pub annotations: crate::annotate::Annotations,

@@ -70,6 +70,10 @@ pub fn deck_markdown_with(
             n + 1,
             one_line(&card.question)
         ));
+        if !card.context.trim().is_empty() {
+            out.push_str(card.context.trim());
+            out.push_str("\n\n");
+        }
         let answer = card.answer.trim();
         let answer = if card.unanswered || answer.is_empty() {
             PLACEHOLDER

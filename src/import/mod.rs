@@ -62,6 +62,8 @@ impl Shape {
 pub struct ParsedCard {
     /// Plain text, one line, without numbering or labels.
     pub question: String,
+    /// Markdown shown with the question (code to read, a prompt); often empty.
+    pub context: String,
     /// The answer's markdown source.
     pub answer: String,
     /// The non-question headings above the card, outermost first (not the title).
@@ -178,6 +180,9 @@ struct Open {
     question_at: usize,
     /// Source ranges of the answer, in order.
     answer: Vec<Range<usize>>,
+    /// Source ranges shown with the question: code or a prompt between a question and
+    /// its `<details>` answer.
+    context: Vec<Range<usize>>,
     shape: Shape,
     /// Level of the heading that asked the question, for heading questions.
     level: Option<u8>,
@@ -283,6 +288,7 @@ impl Reader<'_> {
             question,
             question_at: at,
             answer: Vec::new(),
+            context: Vec::new(),
             shape,
             level,
             section: self.section_path(),
@@ -292,6 +298,13 @@ impl Reader<'_> {
 
     fn extend(&mut self, range: Range<usize>) {
         if let Some(open) = &mut self.open {
+            // Between a question label and its answer label (code to read, a prompt): shown
+            // with the question.
+            let labelled = matches!(open.shape, Shape::LabelledPairs | Shape::QaLines);
+            if open.awaiting_answer && labelled && !clean_question(&open.question).is_empty() {
+                open.context.push(range);
+                return;
+            }
             open.awaiting_answer = false;
             open.answer.push(range);
         }
@@ -299,9 +312,13 @@ impl Reader<'_> {
 
     /// Finishes the open card, if any.
     fn close(&mut self) {
-        let Some(open) = self.open.take() else {
+        let Some(mut open) = self.open.take() else {
             return;
         };
+        // No answer label came after all: what followed the question is its answer.
+        if open.answer.is_empty() && !open.context.is_empty() {
+            open.answer = std::mem::take(&mut open.context);
+        }
         let question = clean_question(&open.question);
         if question.is_empty() {
             self.warn(
@@ -322,6 +339,16 @@ impl Reader<'_> {
             }
         }
         let answer = strip_answer_label(&parts.join("\n\n")).trim().to_string();
+        let mut context_parts: Vec<&str> = Vec::new();
+        for r in &open.context {
+            if let Some(s) = self.text.get(r.clone()) {
+                let s = s.trim_matches(|c: char| c == '\n' || c == ' ' || c == '\t');
+                if !s.is_empty() {
+                    context_parts.push(s);
+                }
+            }
+        }
+        let context = context_parts.join("\n\n");
         let plain = crate::render::plain_text(&answer);
         let unanswered = is_placeholder(&plain);
         if answer.is_empty() {
@@ -346,6 +373,7 @@ impl Reader<'_> {
         let line_end = self.lines.line(end).max(line_start).min(self.lines.count());
         self.cards.push(ParsedCard {
             question,
+            context,
             answer,
             section: open.section,
             line_start,
@@ -707,6 +735,9 @@ impl Reader<'_> {
                     if open_fits {
                         if let Some(o) = &mut self.open {
                             o.shape = Shape::Details;
+                            // What came before the answer block belongs to the question.
+                            let before = std::mem::take(&mut o.answer);
+                            o.context.extend(before);
                         }
                     } else if let Some((level, text, at, from)) = previous_heading(index, blocks) {
                         if self
@@ -717,7 +748,8 @@ impl Reader<'_> {
                             self.sections.pop();
                         }
                         self.start(text.to_string(), at, Shape::Details, Some(level));
-                        // What stood between the heading and the answer (code, a prompt).
+                        // What stood between the heading and the answer (code, a prompt)
+                        // is shown with the question.
                         for b in &blocks[from + 1..index] {
                             if matches!(
                                 b.kind,
@@ -726,7 +758,9 @@ impl Reader<'_> {
                                     | Kind::List { .. }
                                     | Kind::Quote
                             ) {
-                                self.extend(b.range.clone());
+                                if let Some(o) = &mut self.open {
+                                    o.context.push(b.range.clone());
+                                }
                             }
                         }
                     } else {

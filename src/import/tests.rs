@@ -89,10 +89,10 @@ fn details_blocks_with_real_and_label_summaries() {
     assert!(doc.cards[0].answer.contains("- preflight"));
     assert!(!doc.cards[0].answer.contains("Back to top"));
     assert_eq!(doc.cards[1].question, "Event loop");
-    assert!(
-        doc.cards[1].answer.contains("setTimeout")
-            && doc.cards[1].answer.contains("It queues tasks.")
-    );
+    // The code before the answer block is shown with the question, not inside the answer.
+    assert_eq!(doc.cards[1].context, "```js\nsetTimeout(f)\n```");
+    assert_eq!(doc.cards[1].answer, "It queues tasks.");
+    assert_eq!(doc.cards[0].context, "");
     assert_eq!(doc.cards[2].question, "What is a service worker?");
     assert_eq!(doc.cards[2].answer, "A proxy script.");
     assert!(doc.cards.iter().all(|c| c.shape == Shape::Details));

@@ -269,7 +269,16 @@ impl SearchIndex {
 
     pub fn add_card(&self, writer: &IndexWriter, card: &Card) -> Result<()> {
         let f = &self.fields;
-        let answer = render::plain_text(&card.answer);
+        let answer = if card.context.trim().is_empty() {
+            render::plain_text(&card.answer)
+        } else {
+            // The code shown with a question is searchable with the answer.
+            format!(
+                "{}\n\n{}",
+                render::plain_text(&card.answer),
+                render::plain_text(&card.context)
+            )
+        };
         let mut doc = TantivyDocument::default();
         doc.add_text(f.card_id, card.id.as_str());
         doc.add_text(f.deck_id, card.deck_id.as_str());

@@ -95,11 +95,17 @@ impl Library {
     pub fn card_view(&self, id: &str) -> Result<CardView> {
         let card = self.card(id)?;
         let answer_html = crate::render::safe_html(&card.answer);
+        let context_html = if card.context.trim().is_empty() {
+            String::new()
+        } else {
+            crate::render::safe_html(&card.context)
+        };
         let answer_text = crate::render::plain_text(&card.answer);
         let annotations = self.annotations(card.id.as_str())?;
         Ok(CardView {
             card,
             answer_html,
+            context_html,
             answer_text,
             annotations,
         })

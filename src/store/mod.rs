@@ -34,6 +34,8 @@ pub struct NewCard {
     /// The normalised question; with the deck it makes the card's id.
     pub key: String,
     pub question: String,
+    /// Markdown shown with the question (code to read); often empty.
+    pub context: String,
     pub answer: String,
     pub section: Vec<String>,
     pub tags: Vec<String>,
@@ -79,7 +81,7 @@ pub struct Store {
 
 const CARD_COLUMNS: &str = "c.id, c.deck_id, d.name, c.question, c.answer, c.section, c.tags, \
      c.source_file, c.line_start, c.line_end, c.unanswered, c.archived, c.skills, c.starred, \
-     c.edited, c.conflict IS NOT NULL, c.notes_text";
+     c.edited, c.conflict IS NOT NULL, c.notes_text, c.context";
 
 pub(crate) fn now_secs() -> i64 {
     SystemTime::now()
@@ -115,6 +117,7 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         edited: row.get(14)?,
         conflict: row.get(15)?,
         notes_text: row.get(16)?,
+        context: row.get(17)?,
     })
 }
 
@@ -328,6 +331,7 @@ impl Store {
 
         struct Existing {
             question: String,
+            context: String,
             answer: String,
             section: String,
             file_tags: String,
@@ -344,7 +348,8 @@ impl Store {
         let mut by_key: HashMap<String, String> = HashMap::new();
         {
             let mut stmt = tx.prepare(
-                "SELECT id, question, answer, section, COALESCE(import_tags, tags), tag_edits,                    unanswered, archived, source_file, key, edited, file_question, file_answer, updated_at                  FROM cards WHERE deck_id = ?1",
+                "SELECT id, question, answer, section, COALESCE(import_tags, tags), tag_edits,                    unanswered, archived, source_file, key, edited, file_question, file_answer, updated_at, context \
+                 FROM cards WHERE deck_id = ?1",
             )?;
             let mut rows = stmt.query([&deck_id])?;
             while let Some(r) = rows.next()? {
@@ -367,6 +372,7 @@ impl Store {
                         file_question: r.get(11)?,
                         file_answer: r.get(12)?,
                         updated_at: r.get(13)?,
+                        context: r.get(14)?,
                     },
                 );
             }
@@ -414,14 +420,14 @@ impl Store {
             let mut insert = tx.prepare(
                 "INSERT INTO cards(id, deck_id, question, answer, section, tags, source_file, \
                    line_start, line_end, unanswered, shape, position, archived, created_at, updated_at, skills, \
-                   key, import_tags) \
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14, ?15, ?6)",
+                   key, import_tags, context) \
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14, ?15, ?6, ?16)",
             )?;
             let mut update = tx.prepare(
                 "UPDATE cards SET question = ?2, answer = ?3, section = ?4, tags = ?5, \
                    source_file = ?6, line_start = ?7, line_end = ?8, unanswered = ?9, shape = ?10, \
                    position = ?11, archived = 0, updated_at = ?12, skills = ?13, key = ?14, \
-                   import_tags = ?15 WHERE id = ?1",
+                   import_tags = ?15, context = ?16 WHERE id = ?1",
             )?;
             let mut touch = tx.prepare(
                 "UPDATE cards SET line_start = ?2, line_end = ?3, position = ?4, shape = ?5, \
@@ -455,7 +461,8 @@ impl Store {
                             position as i64,
                             now,
                             json_list(&card.skills),
-                            card.key
+                            card.key,
+                            card.context
                         ])?;
                         counts.added += 1;
                     }
@@ -504,6 +511,7 @@ impl Store {
                         let same_text = old.question == card.question && old.answer == card.answer;
                         let same = !old.archived
                             && same_text
+                            && old.context == card.context
                             && old.section == section
                             && old.file_tags == file_tags
                             && old.unanswered == card.unanswered
@@ -537,7 +545,8 @@ impl Store {
                                 now,
                                 json_list(&card.skills),
                                 card.key,
-                                file_tags
+                                file_tags,
+                                card.context
                             ])?;
                             if old.answer != card.answer {
                                 annotate::reanchor(&tx, id, &card.answer)?;

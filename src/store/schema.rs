@@ -139,6 +139,8 @@ const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL
      );
      CREATE INDEX versions_card ON versions(card_id, id);",
+    // 4: what is shown with a question (code to read before answering).
+    "ALTER TABLE cards ADD COLUMN context TEXT NOT NULL DEFAULT '';",
 ];
 
 /// The schema version this build writes.

@@ -73,6 +73,8 @@ pub struct CardExport {
     pub id: String,
     pub key: Option<String>,
     pub question: String,
+    #[serde(default)]
+    pub context: String,
     pub answer: String,
     pub section: Vec<String>,
     /// Tags as the document gives them (section slugs).
@@ -151,7 +153,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT id, key, question, answer, section, COALESCE(import_tags, tags), tags, tag_edits, \
                source_file, line_start, line_end, unanswered, shape, position, archived, starred, \
-               edited, file_question, file_answer, conflict, skills, created_at, updated_at \
+               edited, file_question, file_answer, conflict, skills, created_at, updated_at, context \
              FROM cards WHERE deck_id = ?1 ORDER BY archived, position",
         )?;
         let rows = stmt.query_map([deck_id], |r| {
@@ -179,6 +181,7 @@ impl Store {
                 skills: parse_list(&r.get::<_, String>(20)?),
                 created_at: r.get(21)?,
                 updated_at: r.get(22)?,
+                context: r.get(23)?,
                 notes: Vec::new(),
                 highlights: Vec::new(),
                 versions: Vec::new(),
@@ -293,9 +296,9 @@ impl Store {
                 tx.execute(
                     "INSERT INTO cards(id, deck_id, question, answer, section, tags, source_file, line_start, \
                        line_end, unanswered, shape, position, archived, created_at, updated_at, skills, key, \
-                       starred, edited, file_question, file_answer, conflict, import_tags, tag_edits) \
+                       starred, edited, file_question, file_answer, conflict, import_tags, tag_edits, context) \
                      VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-                       ?19, ?20, ?21, ?22, ?23, ?24)",
+                       ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                     params![
                         c.id,
                         deck_id,
@@ -320,7 +323,8 @@ impl Store {
                         c.file_answer,
                         c.conflict,
                         json_list(&c.file_tags),
-                        c.tag_edits.to_json()
+                        c.tag_edits.to_json(),
+                        c.context
                     ],
                 )?;
                 counts.cards += 1;

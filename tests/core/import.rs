@@ -181,3 +181,47 @@ fn sample_deck_imports_and_is_searchable() {
     let hits = lib.json(&["search", "rollback"]);
     assert!(hits["total"].as_u64().unwrap() >= 1);
 }
+
+#[test]
+fn code_before_an_answer_block_is_shown_with_the_question_and_survives_export() {
+    let lib = Lib::new();
+    let doc = lib.write(
+        "js.md",
+        "# JS\n\n### What is the output of the following code?\n\n```js\nconsole.log(typeof null)\n```\n\n\
+         <details><summary>View answer</summary>\n\nIt prints `object`, a historical quirk.\n\n</details>\n",
+    );
+    lib.json(&["import", s(&doc)]);
+    let card = lib.json(&["cards"])["cards"][0].clone();
+    assert_eq!(
+        card["question"],
+        "What is the output of the following code?"
+    );
+    assert_eq!(card["context"], "```js\nconsole.log(typeof null)\n```");
+    assert_eq!(card["answer"], "It prints `object`, a historical quirk.");
+    assert_eq!(
+        lib.json(&["search", "typeof"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Markdown out and back in: the code stays with the question.
+    let out = lib.path().join("out.md");
+    lib.json(&["export", "--format", "md", "-o", s(&out)]);
+    let fresh = Lib::new();
+    fresh.json(&["import", s(&out)]);
+    let again = fresh.json(&["cards"])["cards"][0].clone();
+    assert_eq!(again["context"], card["context"]);
+    assert_eq!(again["answer"], card["answer"]);
+    // A labelled question with no answer label keeps what follows as its answer.
+    let plain = lib.write(
+        "plain.md",
+        "**Question:** Why Rust?\n\nMemory safety without a collector.\n",
+    );
+    let other = Lib::new();
+    other.json(&["import", s(&plain)]);
+    let c = other.json(&["cards"])["cards"][0].clone();
+    assert_eq!(c["answer"], "Memory safety without a collector.");
+    assert_eq!(c["context"], "");
+}

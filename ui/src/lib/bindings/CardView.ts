@@ -12,6 +12,10 @@ export type CardView = {
  */
 answer_html: string, 
 /**
+ * The question's context rendered the same way (empty when there is none).
+ */
+context_html: string, 
+/**
  * The answer as plain text: highlight offsets count chars of this.
  */
 answer_text: string, annotations: Annotations, id: CardId, deck_id: DeckId, 
@@ -19,6 +23,11 @@ answer_text: string, annotations: Annotations, id: CardId, deck_id: DeckId,
  * The deck's name.
  */
 deck: string, question: string, 
+/**
+ * Markdown shown with the question, such as code to read before answering; often
+ * empty.
+ */
+context: string, 
 /**
  * The answer as markdown, as written in the source document.
  */
