@@ -163,6 +163,14 @@ pub fn run(lib: &mut Library, plan: &RehearsalPlan, out: &Out) -> Result<i32, Er
     for (i, card) in session.cards.iter().enumerate() {
         say!("\n[{}/{}] {}", i + 1, session.cards.len(), card.deck);
         say!("\n  {}\n", card.question);
+        // Code or a prompt that goes with the question.
+        let context = lib.card(card.card_id.as_str())?.context;
+        if !context.trim().is_empty() {
+            for line in context.lines() {
+                say!("    {line}");
+            }
+            say!();
+        }
         let shown_ms = now() * 1000;
         let started = Instant::now();
         let mut typed: Option<String> = None;
