@@ -143,7 +143,7 @@ describe('long lists', () => {
     const deck = { id: 'big', name: 'Big', source: null, cards: 0 };
     const many = Array.from({ length: 450 }, (_, i) => ({
       id: `k${i}`, deck_id: 'big', deck: 'Big', question: `Question ${i}?`, answer: 'A.', answer_html: '<p>A.</p>',
-      answer_text: 'A.', annotations: { notes: [], highlights: [], orphans: [], conflict: null },
+      answer_text: 'A.', context: '', context_html: '', annotations: { notes: [], highlights: [], orphans: [], conflict: null },
       section: [], tags: [], source_file: null, source_line: i, source_line_end: i, unanswered: false, archived: false, skills: [],
       starred: false, edited: false, conflict: false,
     }));

@@ -322,6 +322,21 @@ describe('starting points and target', () => {
     expect(text('rehearsal-progress')).toBe('1 / 1');
   });
 
+  it('shows the code that goes with a question before the answer is revealed', async () => {
+    const b = new MockBackend();
+    for (const c of b.cards) {
+      c.context = '```js\nconsole.log(typeof null)\n```';
+      c.context_html = '<pre><code class="language-js">console.log(typeof null)\n</code></pre>';
+    }
+    await open(b);
+    byId('deck-item')!.click();
+    await settle();
+    byId('rehearse-deck')!.click();
+    await settle();
+    expect(byId('rehearsal-context')?.textContent).toContain('console.log(typeof null)');
+    expect(byId('rehearsal-answer')).toBeNull();
+  });
+
   it('says so when nothing is due', async () => {
     const b = new MockBackend();
     for (const c of b.cards) b.schedules.set(c.id, { due: START.getTime() + DAY, intervalDays: 1, reps: 1, lapses: 0, last: START.getTime() });

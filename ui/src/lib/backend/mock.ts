@@ -43,12 +43,22 @@ import { htmlToText, renderMarkdown } from './mock-markdown';
 
 type MockCard = CardView;
 
-function card(id: string, deck: Deck, question: string, answer: string, html: string, section: string[] = []): MockCard {
+function card(
+  id: string,
+  deck: Deck,
+  question: string,
+  answer: string,
+  html: string,
+  section: string[] = [],
+  context = '',
+): MockCard {
   return {
     id,
     deck_id: deck.id,
     deck: deck.name,
     question,
+    context,
+    context_html: context ? renderMarkdown(context) : '',
     answer,
     answer_html: html,
     answer_text: htmlToText(html),
@@ -254,22 +264,36 @@ export class MockBackend implements Backend {
     const warnings: string[] = [];
     if ((query.match(/"/g) ?? []).length % 2 === 1) warnings.push('missing closing quote; searched for the words as a phrase');
     const typed = words(query);
-    const open = !/\s$/.test(query) && typed.length > 0;
-    const exact = open ? typed.slice(0, -1) : typed;
-    const prefix = open ? typed[typed.length - 1] : null;
-    const hits = this.cards
-      .filter((c) => {
-        const all = words(c.question + ' ' + c.answer);
-        return exact.every((w) => all.includes(w)) && (prefix === null || all.some((w) => w.startsWith(prefix)));
+    // `a OR b`: a card matches when all the words of one alternative are in it. The last
+    // word is a prefix while it is being typed (not after a space or a closing quote).
+    const alternatives = query
+      .split(/\s+OR\s+/)
+      .map((alt, i, all) => {
+        const ws = words(alt);
+        const open = i === all.length - 1 && !/[\s"]$/.test(query) && ws.length > 0;
+        return { exact: open ? ws.slice(0, -1) : ws, prefix: open ? ws[ws.length - 1] : null };
       })
-      .map((c) => ({
-        card_id: c.id,
-        deck: c.deck,
-        question: c.question,
-        score: 1,
-        snippet: highlight(c.answer, exact, prefix),
-        question_segments: highlight(c.question, exact, prefix),
-      }));
+      .filter((a) => a.exact.length || a.prefix !== null);
+    const matches = (all: string[], a: { exact: string[]; prefix: string | null }) =>
+      a.exact.every((w) => all.includes(w)) && (a.prefix === null || all.some((w) => w.startsWith(a.prefix!)));
+    const hits = this.cards
+      .map((c) => {
+        const all = words(c.question + ' ' + c.answer);
+        return { c, found: alternatives.filter((a) => matches(all, a)) };
+      })
+      .filter(({ found }) => found.length)
+      .map(({ c, found }) => {
+        const exact = found.flatMap((a) => a.exact);
+        const prefix = found.find((a) => a.prefix !== null)?.prefix ?? null;
+        return {
+          card_id: c.id,
+          deck: c.deck,
+          question: c.question,
+          score: 1,
+          snippet: highlight(c.answer, exact, prefix),
+          question_segments: highlight(c.question, exact, prefix),
+        };
+      });
     return { total: typed.length ? hits.length : 0, warnings, hits: typed.length ? hits.slice(0, limit) : [], took_ms: 0.1 };
   }
 
