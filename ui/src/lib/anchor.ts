@@ -151,6 +151,74 @@ export function wrapRange(root: HTMLElement, start: number, end: number, make: (
   return marks;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where the terms occur in `text` as whole words, case-insensitively, as [start, end)
+ * offsets in order: longer terms win over shorter ones and ranges never overlap. Spaces in
+ * a term match any run of white space. An edge of a term that is a letter or digit must
+ * not touch another letter or digit.
+ */
+export function termRanges(text: string, terms: string[]): { start: number; end: number }[] {
+  const forms = [...new Set(terms.map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!forms.length) return [];
+  const re = new RegExp(
+    forms
+      .map((f) => `(?:${f.split(' ').map(escapeRe).join('\\s+')})${WORD_CHAR.test(f[f.length - 1]) ? '(?![\\p{L}\\p{N}_])' : ''}`)
+      .join('|'),
+    'giu',
+  );
+  const out: { start: number; end: number }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const start = m.index;
+    if (!m[0].length) {
+      re.lastIndex += 1;
+      continue;
+    }
+    // The leading edge by hand (no look-behind, for older WebKit).
+    const first = String.fromCodePoint(text.codePointAt(start)!);
+    const before = [...text.slice(Math.max(0, start - 2), start)].pop();
+    if (before !== undefined && WORD_CHAR.test(first) && WORD_CHAR.test(before)) {
+      re.lastIndex = start + 1;
+      continue;
+    }
+    out.push({ start, end: start + m[0].length });
+  }
+  return out;
+}
+
+const BLOCK = 'p,li,ul,ol,div,pre,blockquote,h1,h2,h3,h4,h5,h6,td,th,tr,dt,dd,table,section,article,br,hr';
+
+/**
+ * Wraps each whole-word, case-insensitive occurrence of the terms in the text of `root` in
+ * <mark> elements made by `make` (see `termRanges`). Words of separate blocks (list items,
+ * paragraphs) count as separate even when the text has no space between them. Text is
+ * moved, never parsed.
+ */
+export function markTerms(root: HTMLElement, terms: string[], make: () => HTMLElement): HTMLElement[] {
+  // The text of `root` with a line break where a block starts, and where each break is.
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let text = '';
+  const breaks: number[] = [];
+  let block: Element | null | undefined;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const b = n.parentElement?.closest(BLOCK) ?? null;
+    const after = n.previousSibling && (n.previousSibling as Element).matches?.(BLOCK);
+    if (block !== undefined && (b !== block || after)) {
+      breaks.push(text.length);
+      text += '\n';
+    }
+    block = b;
+    text += (n as Text).data;
+  }
+  const raw = (i: number) => i - breaks.filter((b) => b < i).length;
+  const marks: HTMLElement[] = [];
+  for (const r of termRanges(text, terms)) marks.push(...wrapRange(root, raw(r.start), raw(r.end), make));
+  return marks;
+}
+
 /** A tag as the core stores it (`tag_slug`): lower-case words joined by hyphens. */
 export function tagSlug(text: string): string {
   return text

@@ -105,3 +105,30 @@ export function shortLabel(q: string, max = 26): string {
   const space = cut.lastIndexOf(' ');
   return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:?!-]+$/, '') + '…';
 }
+
+/** At most this many of a keyword's forms go into a search or are marked in an answer. */
+export const MAX_FORMS = 6;
+
+/**
+ * The words a keyword goes by: its name, then the forms the posting wrote, trimmed,
+ * without double quotes (they would end a quoted search phrase), each once whatever
+ * its case or spacing, at most `MAX_FORMS`.
+ */
+export function surfaceForms(name: string, matched: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of [name, ...matched]) {
+    const form = raw.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
+    const key = form.toLowerCase();
+    if (!form || seen.has(key)) continue;
+    seen.add(key);
+    out.push(form);
+    if (out.length === MAX_FORMS) break;
+  }
+  return out;
+}
+
+/** A search for any of the forms, each as a phrase: `"Kubernetes" OR "k8s"`. */
+export function formsQuery(forms: string[]): string {
+  return forms.map((f) => `"${f}"`).join(' OR ');
+}
