@@ -101,8 +101,44 @@ fn card_exists(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
         .ok_or_else(|| Error::not_found("card", card_id.to_string()))
 }
 
+/// A card's tags as its document gives them, and the person's edits to them.
+fn tag_state(tx: &Transaction<'_>, card_id: &str) -> Result<(Vec<String>, TagEdits)> {
+    let (file_tags, edits): (Option<String>, String) = tx
+        .query_row(
+            "SELECT COALESCE(import_tags, tags), tag_edits FROM cards WHERE id = ?1",
+            [card_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("card", card_id.to_string()))?;
+    Ok((
+        parse_list(file_tags.as_deref().unwrap_or("[]")),
+        TagEdits::parse(&edits),
+    ))
+}
+
+/// Stores the edits and the tags they give; returns those tags.
+fn save_tags(
+    tx: &Transaction<'_>,
+    card_id: &str,
+    file_tags: &[String],
+    edits: &TagEdits,
+) -> Result<Vec<String>> {
+    let tags = edits.apply(file_tags);
+    tx.execute(
+        "UPDATE cards SET tags = ?2, tag_edits = ?3, import_tags = ?4 WHERE id = ?1",
+        params![
+            card_id,
+            json_list(&tags),
+            edits.to_json(),
+            json_list(file_tags)
+        ],
+    )?;
+    Ok(tags)
+}
+
 /// Recomputes the card's notes text (what the index searches with `note:`).
-fn refresh_notes_text(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
+pub(crate) fn refresh_notes_text(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
     tx.execute(
         "UPDATE cards SET notes_text = COALESCE((SELECT group_concat(body, char(10) || char(10)) \
            FROM (SELECT body FROM notes WHERE card_id = ?1 ORDER BY id)), '') WHERE id = ?1",
@@ -327,16 +363,7 @@ impl Store {
             ));
         }
         self.write(|tx| {
-            let (file_tags, edits): (Option<String>, String) = tx
-                .query_row(
-                    "SELECT COALESCE(import_tags, tags), tag_edits FROM cards WHERE id = ?1",
-                    [card_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| Error::not_found("card", card_id.to_string()))?;
-            let file_tags = parse_list(file_tags.as_deref().unwrap_or("[]"));
-            let mut edits = TagEdits::parse(&edits);
+            let (file_tags, mut edits) = tag_state(tx, card_id)?;
             let from_file = file_tags.contains(&tag);
             if add {
                 edits.removed.remove(&tag);
@@ -349,17 +376,7 @@ impl Store {
                     edits.removed.insert(tag.clone());
                 }
             }
-            let tags = edits.apply(&file_tags);
-            tx.execute(
-                "UPDATE cards SET tags = ?2, tag_edits = ?3, import_tags = ?4 WHERE id = ?1",
-                params![
-                    card_id,
-                    json_list(&tags),
-                    edits.to_json(),
-                    json_list(&file_tags)
-                ],
-            )?;
-            Ok(tags)
+            save_tags(tx, card_id, &file_tags, &edits)
         })
     }
 
@@ -503,14 +520,7 @@ impl Store {
     pub fn merge_extras(&mut self, card_id: &str, extras: &CardExtras) -> Result<()> {
         let now = now_secs();
         self.write(|tx| {
-            let (file_tags, edits): (Option<String>, String) = tx
-                .query_row(
-                    "SELECT COALESCE(import_tags, tags), tag_edits FROM cards WHERE id = ?1",
-                    [card_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| Error::not_found("card", card_id.to_string()))?;
+            let (file_tags, mut e) = tag_state(tx, card_id)?;
             for body in &extras.notes {
                 let there: bool = tx.query_row(
                     "SELECT EXISTS(SELECT 1 FROM notes WHERE card_id = ?1 AND body = ?2)",
@@ -525,14 +535,12 @@ impl Store {
                 }
             }
             refresh_notes_text(tx, card_id)?;
-            let file_tags = parse_list(file_tags.as_deref().unwrap_or("[]"));
-            let mut e = TagEdits::parse(&edits);
             e.added.extend(extras.tag_edits.added.iter().cloned());
             e.removed.extend(extras.tag_edits.removed.iter().cloned());
-            let tags = e.apply(&file_tags);
+            save_tags(tx, card_id, &file_tags, &e)?;
             tx.execute(
-                "UPDATE cards SET tags = ?2, tag_edits = ?3, import_tags = ?4, starred = starred OR ?5 WHERE id = ?1",
-                params![card_id, json_list(&tags), e.to_json(), json_list(&file_tags), extras.starred],
+                "UPDATE cards SET starred = starred OR ?2 WHERE id = ?1",
+                params![card_id, extras.starred],
             )?;
             Ok(())
         })

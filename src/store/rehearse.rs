@@ -86,6 +86,51 @@ fn schedule_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, Schedul
     ))
 }
 
+/// Replays every attempt of a card into its schedule and stores it; None when the card has
+/// no attempts.
+pub(crate) fn replay_schedule(
+    tx: &rusqlite::Transaction<'_>,
+    card_id: &str,
+    fsrs: &Fsrs,
+) -> Result<Option<Schedule>> {
+    let reviews: Vec<Review> = {
+        let mut stmt = tx.prepare(
+            "SELECT started_at, duration_ms, rating FROM attempts WHERE card_id = ?1 \
+             ORDER BY started_at + duration_ms, id",
+        )?;
+        let rows = stmt.query_map([card_id], |r| {
+            let start: i64 = r.get(0)?;
+            let dur: i64 = r.get(1)?;
+            let rating: u8 = r.get(2)?;
+            Ok(Review {
+                at: (start + dur.max(0)) / 1000,
+                rating: Rating::from_u8(rating).unwrap_or(Rating::Again),
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let Some(schedule) = fsrs.replay(&reviews) else {
+        return Ok(None);
+    };
+    tx.execute(
+        "INSERT INTO schedule(card_id, stability, difficulty, due, last_review, reps, lapses) \
+         VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+         ON CONFLICT(card_id) DO UPDATE SET stability = excluded.stability, \
+           difficulty = excluded.difficulty, due = excluded.due, \
+           last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses",
+        params![
+            card_id,
+            schedule.state.stability,
+            schedule.state.difficulty,
+            schedule.due,
+            schedule.last_review,
+            schedule.reps,
+            schedule.lapses
+        ],
+    )?;
+    Ok(Some(schedule))
+}
+
 impl Store {
     /// The deck's target answer length in seconds, if one was set.
     pub fn deck_target(&self, deck_id: &str) -> Result<Option<u32>> {
@@ -178,46 +223,8 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        let reviews: Vec<Review> = {
-            let mut stmt = tx.prepare(
-                "SELECT started_at, duration_ms, rating FROM attempts WHERE card_id = ?1 \
-                 ORDER BY started_at + duration_ms, id",
-            )?;
-            let rows = stmt.query_map([a.card_id], |r| {
-                let start: i64 = r.get(0)?;
-                let dur: i64 = r.get(1)?;
-                let rating: u8 = r.get(2)?;
-                Ok((start, dur, rating))
-            })?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (start, dur, rating) = row?;
-                out.push(Review {
-                    at: (start + dur.max(0)) / 1000,
-                    rating: Rating::from_u8(rating).unwrap_or(Rating::Again),
-                });
-            }
-            out
-        };
-        let schedule = fsrs
-            .replay(&reviews)
+        let schedule = replay_schedule(&tx, a.card_id, fsrs)?
             .ok_or_else(|| Error::InvalidInput("no attempts to schedule".into()))?;
-        tx.execute(
-            "INSERT INTO schedule(card_id, stability, difficulty, due, last_review, reps, lapses) \
-             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) \
-             ON CONFLICT(card_id) DO UPDATE SET stability = excluded.stability, \
-               difficulty = excluded.difficulty, due = excluded.due, \
-               last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses",
-            params![
-                a.card_id,
-                schedule.state.stability,
-                schedule.state.difficulty,
-                schedule.due,
-                schedule.last_review,
-                schedule.reps,
-                schedule.lapses
-            ],
-        )?;
         tx.commit()?;
         Ok((id, schedule))
     }

@@ -335,11 +335,7 @@ impl Store {
                     )?;
                     counts.notes += 1;
                 }
-                tx.execute(
-                    "UPDATE cards SET notes_text = COALESCE((SELECT group_concat(body, char(10) || char(10)) \
-                       FROM (SELECT body FROM notes WHERE card_id = ?1 ORDER BY id)), '') WHERE id = ?1",
-                    [&c.id],
-                )?;
+                super::annotate::refresh_notes_text(&tx, &c.id)?;
                 for h in &c.highlights {
                     tx.execute(
                         "INSERT INTO highlights(card_id, exact, prefix, suffix, start, end, comment, orphan, created_at) \
@@ -387,29 +383,7 @@ impl Store {
         }
         // Schedules are the replay of the attempts.
         for id in &touched_cards {
-            let mut stmt = tx.prepare(
-                "SELECT started_at, duration_ms, rating FROM attempts WHERE card_id = ?1 ORDER BY started_at + duration_ms, id",
-            )?;
-            let reviews: Vec<crate::rehearse::fsrs::Review> = stmt
-                .query_map([id], |r| {
-                    let s: i64 = r.get(0)?;
-                    let d: i64 = r.get(1)?;
-                    let rating: u8 = r.get(2)?;
-                    Ok(crate::rehearse::fsrs::Review {
-                        at: (s + d.max(0)) / 1000,
-                        rating: crate::rehearse::Rating::from_u8(rating)
-                            .unwrap_or(crate::rehearse::Rating::Again),
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            drop(stmt);
-            if let Some(s) = fsrs.replay(&reviews) {
-                tx.execute(
-                    "INSERT OR REPLACE INTO schedule(card_id, stability, difficulty, due, last_review, reps, lapses) \
-                     VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![id, s.state.stability, s.state.difficulty, s.due, s.last_review, s.reps, s.lapses],
-                )?;
-            }
+            super::rehearse::replay_schedule(&tx, id, fsrs)?;
         }
         Self::bump_generation(&tx)?;
         tx.commit()?;
