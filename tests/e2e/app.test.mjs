@@ -3,24 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startDisplay, startDriver, Session, KEY, ROOT, freshLibrary, waitFor } from './webdriver.mjs';
+import { useDriver, Session, KEY, ROOT, freshLibrary, waitFor } from './webdriver.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures');
-let display;
-let driver;
-
-before(async () => {
-  display = await startDisplay();
-  driver = await startDriver(display.display);
-});
-
-after(() => {
-  driver?.stop();
-  display?.stop();
-});
+const driverBase = useDriver(before, after);
 
 async function openApp(library = freshLibrary()) {
-  const s = await Session.start(driver.base, ['--library', library]);
+  const s = await Session.start(driverBase(), ['--library', library]);
   try {
     await s.waitFind('[data-testid="deck-item"]');
   } catch (e) {
