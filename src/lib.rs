@@ -7,6 +7,7 @@
 pub mod annotate;
 pub mod error;
 pub mod export;
+pub mod document;
 pub mod import;
 pub mod index;
 pub mod jobs;

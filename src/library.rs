@@ -889,7 +889,7 @@ fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
             ));
             NewCard {
                 skills,
-                key: import::normalize_question(&c.question),
+                key: c.key.clone(),
                 question: c.question,
                 context: c.context,
                 answer: c.answer,

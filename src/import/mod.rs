@@ -1,33 +1,31 @@
-//! Documents to cards: reads the shapes people write interview prep in.
+//! Documents to cards: finds the questions in a document by evidence.
 //!
-//! Owns the decoding of a file's bytes and the recognition of questions and answers in
-//! markdown and plain text. It reads pulldown-cmark events with source offsets, groups them
-//! into top-level blocks, then walks the blocks with a small state machine. Answers are kept
-//! as the markdown source they were written in. It knows nothing of decks, ids or storage,
-//! and never panics on any input.
-//!
-//! Shapes: `**Question:** / **Answer:**` pairs (and their variants), headings as questions,
-//! `Q:` / `A:` lines, `<details>` blocks, list items holding a question, bold-line
-//! questions, and two-column question/answer tables. Tables of contents, badges, "back to
-//! top" links, HTML comments and front matter are noise.
+//! Every format arrives as CommonMark (`crate::document` writes it for org, AsciiDoc, HTML,
+//! DOCX and plain text). `units` flattens it into the blocks that could carry a question;
+//! `carrier` scores each kind of block (headings of a level, list items at a depth, styled
+//! lines, question lines, labels, toggles, table rows) on how many of its members read as
+//! questions (`questions`, a fitted model) and whether answers follow them, and takes the
+//! best, then reads what it leaves uncovered again. Answers are kept as the markdown source
+//! between one question and the next. It knows nothing of decks, ids or storage, and never
+//! panics on any input.
 
 mod blocks;
+pub mod carrier;
 mod decode;
+pub mod questions;
 mod text;
+mod units;
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use serde::Serialize;
 
-use blocks::{Block, Kind};
+pub use carrier::Carrier;
 pub use decode::{decode, DecodeError};
-use text::{
-    clean_question, inline_text, is_answer_part, is_answer_summary, is_contents_summary,
-    is_placeholder, looks_like_question, parse_label, trim_decoration, Label,
-};
+use text::{clean_question, is_answer_part, is_placeholder, parse_label, Label};
+use units::{Style, UKind, Unit};
 
-/// The ways a document can hold questions and answers.
+/// How a card's question was set off in its document.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
 )]
@@ -40,6 +38,10 @@ pub enum Shape {
     ListItems,
     BoldLines,
     Table,
+    NumberedLines,
+    ItalicLines,
+    CodeLines,
+    QuestionLines,
 }
 
 impl Shape {
@@ -53,6 +55,10 @@ impl Shape {
             Shape::ListItems => "list-item questions",
             Shape::BoldLines => "bold-line questions",
             Shape::Table => "question/answer tables",
+            Shape::NumberedLines => "numbered questions",
+            Shape::ItalicLines => "italic-line questions",
+            Shape::CodeLines => "code-styled questions",
+            Shape::QuestionLines => "question lines",
         }
     }
 }
@@ -74,7 +80,12 @@ pub struct ParsedCard {
     pub line_end: usize,
     /// The answer is missing or a placeholder.
     pub unanswered: bool,
+    /// A question to ask the interviewer, not one to answer.
+    pub ask: bool,
     pub shape: Shape,
+    /// What makes this card this card: the normalised question, and the context shown with
+    /// it when the same question is asked over different code or options.
+    pub key: String,
 }
 
 /// Something skipped or doubtful, on a line.
@@ -82,6 +93,15 @@ pub struct ParsedCard {
 pub struct Warning {
     pub line: usize,
     pub message: String,
+}
+
+/// One way of reading a document's questions, with the cards it gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CarrierCount {
+    /// What `--questions` takes to choose it.
+    pub name: String,
+    pub description: String,
+    pub cards: usize,
 }
 
 /// What a document holds.
@@ -92,9 +112,20 @@ pub struct ParsedDocument {
     pub cards: Vec<ParsedCard>,
     /// Shapes recognised, with their card counts, most cards first.
     pub shapes: Vec<(Shape, usize)>,
+    /// The carriers chosen, the main one first.
+    pub carriers: Vec<CarrierCount>,
+    /// Other readings and the cards each would give alone, best first.
+    pub alternatives: Vec<CarrierCount>,
     /// Repeated questions merged into their first occurrence.
     pub duplicates: usize,
     pub warnings: Vec<Warning>,
+}
+
+impl ParsedDocument {
+    /// Cards that are prep questions (not questions to ask the interviewer).
+    pub fn prep_cards(&self) -> usize {
+        self.cards.iter().filter(|c| !c.ask).count()
+    }
 }
 
 /// Lowercase words of a question, without punctuation or decoration: what makes two
@@ -116,33 +147,562 @@ pub fn normalize_question(q: &str) -> String {
     out
 }
 
-/// Reads a plain-text document. Plain text is read as markdown, which keeps its paragraphs
-/// and lines; `Q:` / `A:` lines are recognised line by line either way.
+/// Reads a plain-text document (as markdown, which keeps its paragraphs and lines).
 pub fn parse_text(text: &str) -> ParsedDocument {
     parse_markdown(text)
 }
 
-/// Reads a markdown document.
+/// Reads a markdown document, choosing how it carries its questions.
 pub fn parse_markdown(text: &str) -> ParsedDocument {
-    let lines = LineIndex::new(text);
-    let blocks = blocks::collect(text);
-    let mut reader = Reader {
-        text,
-        lines: &lines,
-        title: None,
-        title_block: None,
-        sections: Vec::new(),
-        open: None,
-        cards: Vec::new(),
-        warnings: Vec::new(),
-        details: Details::None,
-    };
-    reader.find_title(&blocks);
-    for (i, block) in blocks.iter().enumerate() {
-        reader.block(i, block, &blocks);
+    parse_with(text, None)
+}
+
+/// Reads a document of any format (already in the common form); card lines point at the
+/// original file's lines where the format keeps them.
+pub fn parse_source(source: &crate::document::Source, forced: Option<Carrier>) -> ParsedDocument {
+    let mut doc = parse_with(&source.markdown, forced);
+    if source.line_map.is_some() {
+        for c in &mut doc.cards {
+            c.line_start = source.original_line(c.line_start);
+            c.line_end = source.original_line(c.line_end).max(c.line_start);
+        }
+        for w in &mut doc.warnings {
+            if w.line > 0 {
+                w.line = source.original_line(w.line);
+            }
+        }
     }
-    reader.close();
-    reader.finish()
+    let mut warnings = source.warnings.clone();
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    doc
+}
+
+/// Reads a markdown document; `forced` takes one carrier for the whole document.
+pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
+    let lines = LineIndex::new(text);
+    let units = units::collect(text);
+    let title = find_title(&units);
+    let view = carrier::View::new(text, &units, title);
+    let picks = carrier::choose(&view, forced);
+    let ranked = carrier::rank(&view);
+
+    let mut members: Vec<(usize, Carrier)> = picks
+        .iter()
+        .flat_map(|p| p.members.iter().map(move |&m| (m, p.carrier)))
+        .collect();
+    members.sort_by_key(|(m, _)| units[*m].start);
+    members.dedup_by_key(|(m, _)| *m);
+    let stops: Vec<usize> = members.iter().map(|(m, _)| units[*m].start).collect();
+
+    let mut warnings = Vec::new();
+    let first_start = stops.first().copied().unwrap_or(text.len());
+    for u in &units {
+        if u.kind == UKind::ALabel && u.start < first_start {
+            warnings.push(Warning {
+                line: lines.line(u.start),
+                message: "an answer with no question before it; skipped".into(),
+            });
+        }
+    }
+
+    let sections = sections_of(&view, &members);
+    let mut cards = Vec::with_capacity(members.len());
+    for (idx, &(m, c)) in members.iter().enumerate() {
+        let u = &units[m];
+        let end = carrier::answer_end(&view, c, m, &stops);
+        let mut question_text = u.text.clone();
+        let mut head_end = u.head_end;
+        // `**Question:**` alone on its line: the question is the text after it.
+        if u.kind == UKind::QLabel && clean_question(&question_text).is_empty() {
+            if let Some(next) = units[m + 1..]
+                .iter()
+                .find(|v| v.start >= u.head_end && v.kind != UKind::Noise)
+            {
+                if next.start < end && matches!(next.kind, UKind::Line { .. }) {
+                    question_text = next.text.clone();
+                    head_end = next.head_end;
+                }
+            }
+        }
+        let question = clean_question(&question_text);
+        if question.is_empty() {
+            warnings.push(Warning {
+                line: lines.line(u.start),
+                message: "a question label with no question; skipped".into(),
+            });
+            continue;
+        }
+        let (context, answer, via_toggle) = assemble(text, &units, m, head_end, end);
+        let answer = strip_repeated_question(&answer, &question);
+        let (section, ask) = sections[idx].clone();
+        let plain = crate::render::plain_text(&answer);
+        let unanswered = !ask && is_placeholder(&plain);
+        if !ask {
+            if answer.trim().is_empty() {
+                warnings.push(Warning {
+                    line: lines.line(u.start),
+                    message: format!(
+                        "\"{}\" has no answer; imported as unanswered",
+                        short(&question)
+                    ),
+                });
+            } else if unanswered {
+                warnings.push(Warning {
+                    line: lines.line(u.start),
+                    message: format!(
+                        "\"{}\" has a placeholder answer (\"{}\"); imported as unanswered",
+                        short(&question),
+                        short(&plain)
+                    ),
+                });
+            }
+        }
+        let line_start = lines.line(u.start);
+        let last = text[..end.min(text.len())].trim_end().len().saturating_sub(1);
+        let line_end = lines.line(last).max(line_start).min(lines.count());
+        cards.push(ParsedCard {
+            question,
+            context,
+            answer,
+            section,
+            line_start,
+            line_end,
+            unanswered,
+            ask,
+            shape: shape_of(c, u, via_toggle, text),
+            key: String::new(),
+        });
+    }
+
+    let doc = finish(title.map(|t| clean_question(&units[t].text)), cards, warnings);
+    let mut doc = doc;
+    doc.carriers = picks
+        .iter()
+        .map(|p| CarrierCount {
+            name: p.carrier.name(),
+            description: p.carrier.describe(numbered(&units, &p.members)),
+            cards: doc
+                .cards
+                .iter()
+                .filter(|c| p.members.iter().any(|&m| lines.line(units[m].start) == c.line_start))
+                .count(),
+        })
+        .collect();
+    doc.alternatives = ranked
+        .iter()
+        .filter(|r| !picks.iter().any(|p| p.carrier == r.carrier))
+        .filter(|r| r.score > 0.0)
+        .take(4)
+        .map(|r| CarrierCount {
+            name: r.carrier.name(),
+            description: r.carrier.describe(numbered(&units, &r.members)),
+            cards: r.members.len(),
+        })
+        .collect();
+    if forced.is_none() {
+        if let (Some(best), Some(alt)) = (picks.first(), ranked.iter().find(|r| {
+            picks.first().is_some_and(|p| p.carrier != r.carrier)
+                && r.members.len() != picks[0].members.len()
+        })) {
+            if alt.score > 0.0 && alt.score >= best.score * 0.9 {
+                doc.warnings.insert(
+                    0,
+                    Warning {
+                        line: 0,
+                        message: format!(
+                            "doubtful: {} ({} cards) reads almost as well as {} ({} cards); \
+                             choose with --questions {}",
+                            alt.carrier.describe(numbered(&units, &alt.members)),
+                            alt.members.len(),
+                            best.carrier.describe(numbered(&units, &best.members)),
+                            best.members.len(),
+                            alt.carrier.name()
+                        ),
+                    },
+                );
+            }
+        }
+    }
+    doc
+}
+
+fn numbered(units: &[Unit], members: &[usize]) -> bool {
+    let n = members.iter().filter(|&&m| units[m].ordinal.is_some()).count();
+    n * 2 > members.len()
+}
+
+fn shape_of(c: Carrier, u: &Unit, via_toggle: bool, text: &str) -> Shape {
+    if via_toggle && !matches!(c, Carrier::Labels) {
+        return Shape::Details;
+    }
+    match c {
+        Carrier::Headings(_) => Shape::HeadingQuestions,
+        Carrier::List(_) => {
+            if matches!(u.kind, UKind::Item { ordered: true, .. }) {
+                Shape::NumberedLines
+            } else {
+                Shape::ListItems
+            }
+        }
+        Carrier::Styled(carrier::StyleKey::Bold) => Shape::BoldLines,
+        Carrier::Styled(carrier::StyleKey::Italic) => Shape::ItalicLines,
+        Carrier::Styled(carrier::StyleKey::Code) => Shape::CodeLines,
+        Carrier::Lines => {
+            if u.ordinal.is_some() {
+                Shape::NumberedLines
+            } else {
+                Shape::QuestionLines
+            }
+        }
+        Carrier::Labels => {
+            let line = text.get(u.start..u.head_end).unwrap_or("").trim_start();
+            if line.starts_with("**") || line.starts_with("__") {
+                Shape::LabelledPairs
+            } else {
+                Shape::QaLines
+            }
+        }
+        Carrier::Toggles => Shape::Details,
+        Carrier::Table => Shape::Table,
+    }
+}
+
+/// The title: the first level-1 heading before any question, or a single top heading.
+fn find_title(units: &[Unit]) -> Option<usize> {
+    let first_question = units
+        .iter()
+        .position(|u| {
+            u.is_candidate() && !matches!(u.kind, UKind::Heading(_)) && {
+                let t = text::trim_decoration(&u.text);
+                t.ends_with('?') || u.kind == UKind::QLabel
+            }
+        })
+        .unwrap_or(units.len());
+    let headings: Vec<(usize, u8)> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| match u.kind {
+            UKind::Heading(l) if u.depth == 0 && !u.quoted => Some((i, l)),
+            _ => None,
+        })
+        .collect();
+    let reads_as_question = |i: usize| questions::score(&units[i].text) >= 0.6;
+    if let Some(&(i, _)) = headings.iter().find(|(i, l)| *l == 1 && *i < first_question) {
+        if !reads_as_question(i) && headings.first().map(|h| h.0) == Some(i) {
+            return Some(i);
+        }
+    }
+    let min = headings.iter().map(|h| h.1).min()?;
+    let top: Vec<_> = headings.iter().filter(|h| h.1 == min).collect();
+    if top.len() == 1
+        && top[0].0 < first_question
+        && headings.first().map(|h| h.0) == Some(top[0].0)
+        && !reads_as_question(top[0].0)
+    {
+        return Some(top[0].0);
+    }
+    None
+}
+
+/// Each member's section path (the headings above it that are not questions) and whether it
+/// sits under "questions to ask the interviewer".
+fn sections_of(view: &carrier::View<'_>, members: &[(usize, Carrier)]) -> Vec<(Vec<String>, bool)> {
+    let units = view.units;
+    let member_set: HashMap<usize, Carrier> = members.iter().copied().collect();
+    let mut stack: Vec<(u8, String)> = Vec::new();
+    let mut ask_line = false;
+    let mut items: Vec<(u8, String)> = Vec::new();
+    let mut out = Vec::with_capacity(members.len());
+    for (i, u) in units.iter().enumerate() {
+        let is_member = member_set.contains_key(&i);
+        match &u.kind {
+            UKind::Heading(l) if Some(i) != view.title && !u.quoted => {
+                let text = clean_question(&u.text);
+                if is_member {
+                    while stack.last().is_some_and(|(m, _)| m >= l) {
+                        stack.pop();
+                    }
+                } else if !is_answer_part(&text) {
+                    while stack.last().is_some_and(|(m, _)| m >= l) {
+                        stack.pop();
+                    }
+                    stack.push((*l, text));
+                    ask_line = false;
+                }
+            }
+            UKind::Line { alone: true, .. } if !is_member => {
+                if carrier::is_ask_marker(&u.text) {
+                    ask_line = true;
+                }
+            }
+            UKind::Item { .. } if !is_member => {
+                while items.last().is_some_and(|(d, _)| *d >= u.depth) {
+                    items.pop();
+                }
+                items.push((u.depth, clean_question(&u.text)));
+                if carrier::is_ask_marker(&u.text) {
+                    ask_line = true;
+                }
+            }
+            _ => {}
+        }
+        if let Some(c) = member_set.get(&i) {
+            let mut path: Vec<String> = stack.iter().map(|(_, s)| s.clone()).collect();
+            if let Carrier::List(d) = c {
+                while items.last().is_some_and(|(e, _)| *e >= *d) {
+                    items.pop();
+                }
+                if let Some((_, parent)) = items.last() {
+                    if *d > 0 && !parent.is_empty() {
+                        path.push(parent.clone());
+                    }
+                }
+            }
+            let ask = ask_line || path.iter().any(|s| carrier::is_ask_marker(s));
+            path.retain(|s| !s.is_empty());
+            out.push((path, ask));
+        }
+    }
+    out
+}
+
+/// The context shown with a question and its answer, from the source between the question
+/// and where its answer ends; and whether the answer sat in an answer toggle.
+fn assemble(
+    text: &str,
+    units: &[Unit],
+    m: usize,
+    head_end: usize,
+    end: usize,
+) -> (String, String, bool) {
+    let u = &units[m];
+    if let UKind::Row { answer } = &u.kind {
+        let a = text.get(answer.clone()).unwrap_or("").trim().to_string();
+        return (String::new(), a, false);
+    }
+    // An answer toggle or an answer label splits what is shown with the question from the
+    // answer.
+    let split = units[m + 1..]
+        .iter()
+        .filter(|v| v.start >= head_end && v.start < end)
+        .find(|v| matches!(v.kind, UKind::AnswerToggle | UKind::ALabel));
+    let (context, answer_start, via_toggle) = match split {
+        Some(v) => (
+            piece(text, units, u, head_end, v.start),
+            v.head_end,
+            v.kind == UKind::AnswerToggle,
+        ),
+        None => (String::new(), head_end, false),
+    };
+    let answer = piece(text, units, u, answer_start, end);
+    let answer = strip_answer_label(&answer).trim().to_string();
+    // Whatever stood before an answer label in a labelled pair that has no answer label
+    // comes to the answer.
+    (context.trim().to_string(), answer, via_toggle)
+}
+
+/// The markdown between two offsets, without noise, toggle tags, or the indentation of the
+/// list item it sits in.
+fn piece(text: &str, units: &[Unit], owner: &Unit, from: usize, to: usize) -> String {
+    if from >= to {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut at = from;
+    for n in units.iter().filter(|v| {
+        v.kind == UKind::Noise && v.start < to && v.end > from && v.start >= owner.start
+    }) {
+        if n.start > at {
+            out.push_str(text.get(at..n.start).unwrap_or(""));
+        }
+        at = at.max(n.end);
+    }
+    if at < to {
+        out.push_str(text.get(at..to).unwrap_or(""));
+    }
+    let out = strip_toggle_tags(&out);
+    let out = out
+        .trim_start_matches(|c: char| c == ' ' || c == '\t')
+        .trim_start_matches("<br>")
+        .trim_start_matches("<br/>")
+        .trim_start_matches("<br />");
+    let out = if matches!(owner.kind, UKind::Item { .. }) {
+        dedent(out)
+    } else {
+        out.to_string()
+    };
+    collapse_blank_lines(out.trim_matches(|c: char| c == '\n' || c == ' ' || c == '\t'))
+}
+
+/// Removes `<details>`, `</details>`, `<summary>…</summary>` and the `<p>` wrappers around
+/// toggle content, keeping what they held.
+fn strip_toggle_tags(s: &str) -> String {
+    if !s.contains('<') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(p) = s[i..].find('<').map(|p| p + i) {
+        out.push_str(&s[i..p]);
+        let rest = &s[p..];
+        let lower_starts = |t: &str| {
+            rest.len() >= t.len() && rest.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+        };
+        let close = rest.find('>').map(|e| p + e + 1);
+        if lower_starts("<summary") {
+            let end = blocks::find_ci(s, "</summary>", p).map(|e| e + 10).or(close);
+            i = end.unwrap_or(s.len());
+            continue;
+        }
+        if lower_starts("<details") || lower_starts("</details") || lower_starts("</summary") {
+            i = close.unwrap_or(s.len());
+            continue;
+        }
+        out.push('<');
+        i = p + 1;
+    }
+    out.push_str(&s[i..]);
+    out
+}
+
+fn collapse_blank_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blanks = 0;
+    let mut in_fence = false;
+    for line in s.split('\n') {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if line.trim().is_empty() && !in_fence {
+            blanks += 1;
+            if blanks > 1 {
+                continue;
+            }
+        } else {
+            blanks = 0;
+        }
+        out.push_str(line.trim_end_matches([' ', '\t']).trim_end_matches('\r'));
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
+/// Takes the common indentation off every line after the first.
+fn dedent(s: &str) -> String {
+    let mut lines = s.split('\n');
+    let first = lines.next().unwrap_or("");
+    let rest: Vec<&str> = lines.collect();
+    let indent = rest
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    let mut out = first.to_string();
+    for l in rest {
+        out.push('\n');
+        let strip = (l.len() - l.trim_start_matches(' ').len()).min(indent);
+        out.push_str(&l[strip..]);
+    }
+    out
+}
+
+/// A toggle that repeats its question as a heading inside: the heading goes.
+fn strip_repeated_question(answer: &str, question: &str) -> String {
+    let first_len = answer.find('\n').unwrap_or(answer.len());
+    let first = answer[..first_len].trim();
+    let cleaned = first.trim_start_matches('#').trim();
+    let cleaned = cleaned.trim_matches('*').trim();
+    if !cleaned.is_empty()
+        && normalize_question(cleaned) == normalize_question(question)
+        && (first.starts_with('#') || first.starts_with("**"))
+    {
+        return answer[first_len..].trim_start().to_string();
+    }
+    answer.to_string()
+}
+
+/// Dedupes (by question and, for questions asked over different code, the context) and
+/// counts shapes.
+fn finish(title: Option<String>, cards: Vec<ParsedCard>, mut warnings: Vec<Warning>) -> ParsedDocument {
+    let mut by_question: HashMap<String, usize> = HashMap::new();
+    for c in &cards {
+        *by_question.entry(normalize_question(&c.question)).or_default() += 1;
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(cards.len());
+    let mut duplicates = 0;
+    for mut card in cards {
+        let q = normalize_question(&card.question);
+        if q.is_empty() {
+            warnings.push(Warning {
+                line: card.line_start,
+                message: "a question with no words; skipped".to_string(),
+            });
+            continue;
+        }
+        let repeated = by_question.get(&q).copied().unwrap_or(0) > 1;
+        let with = if repeated && !card.context.is_empty() {
+            normalize_question(&card.context)
+        } else if repeated && card.answer.len() > 0 && same_title_quiz(&card) {
+            normalize_question(&card.answer)
+        } else {
+            String::new()
+        };
+        card.key = if with.is_empty() {
+            q.clone()
+        } else {
+            format!("{q} #{:08x}", fnv(&with))
+        };
+        if let Some(first) = seen.get(&card.key) {
+            duplicates += 1;
+            warnings.push(Warning {
+                line: card.line_start,
+                message: format!(
+                    "\"{}\" asked again (first at line {first}); kept the first",
+                    short(&card.question)
+                ),
+            });
+            continue;
+        }
+        seen.insert(card.key.clone(), card.line_start);
+        out.push(card);
+    }
+    let mut counts: HashMap<Shape, usize> = HashMap::new();
+    for c in &out {
+        *counts.entry(c.shape).or_default() += 1;
+    }
+    let mut shapes: Vec<(Shape, usize)> = counts.into_iter().collect();
+    shapes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    warnings.sort_by_key(|w| w.line);
+    ParsedDocument {
+        title,
+        cards: out,
+        shapes,
+        carriers: Vec::new(),
+        alternatives: Vec::new(),
+        duplicates,
+        warnings,
+    }
+}
+
+/// A generic quiz title ("What's the output?") whose answer starts with code: the code is
+/// what tells one from another.
+fn same_title_quiz(card: &ParsedCard) -> bool {
+    let a = card.answer.trim_start();
+    a.starts_with("```") || a.starts_with("~~~") || a.starts_with("    ")
+}
+
+fn fnv(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 /// Byte offset to 1-based line number.
@@ -174,688 +734,6 @@ impl LineIndex {
     }
 }
 
-/// A card being read.
-struct Open {
-    question: String,
-    question_at: usize,
-    /// Source ranges of the answer, in order.
-    answer: Vec<Range<usize>>,
-    /// Source ranges shown with the question: code or a prompt between a question and
-    /// its `<details>` answer.
-    context: Vec<Range<usize>>,
-    shape: Shape,
-    /// Level of the heading that asked the question, for heading questions.
-    level: Option<u8>,
-    section: Vec<String>,
-    /// A labelled question whose answer label has not come yet.
-    awaiting_answer: bool,
-}
-
-enum Details {
-    None,
-    /// Inside a `<details>` table of contents: skip until it closes.
-    Contents,
-    /// Inside a `<details>` that holds the open card's answer.
-    Answer,
-}
-
-struct Reader<'a> {
-    text: &'a str,
-    lines: &'a LineIndex,
-    title: Option<String>,
-    title_block: Option<usize>,
-    sections: Vec<(u8, String)>,
-    open: Option<Open>,
-    cards: Vec<ParsedCard>,
-    warnings: Vec<Warning>,
-    details: Details,
-}
-
-impl Reader<'_> {
-    fn warn(&mut self, offset: usize, message: impl Into<String>) {
-        self.warnings.push(Warning {
-            line: self.lines.line(offset),
-            message: message.into(),
-        });
-    }
-
-    /// The title: the first level-1 heading before any question, or a single top heading.
-    fn find_title(&mut self, blocks: &[Block]) {
-        let first_question = blocks
-            .iter()
-            .position(|b| self.starts_question(b))
-            .unwrap_or(blocks.len());
-        let headings: Vec<(usize, u8, &str)> = blocks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, b)| match &b.kind {
-                Kind::Heading { level, text } => Some((i, *level, text.as_str())),
-                _ => None,
-            })
-            .collect();
-        if let Some((i, _, text)) = headings
-            .iter()
-            .find(|(i, level, _)| *level == 1 && *i < first_question)
-        {
-            if !looks_like_question(text) {
-                self.title = Some(clean_question(text));
-                self.title_block = Some(*i);
-                return;
-            }
-        }
-        if let Some(Kind::Html { h1: Some(h1), .. }) = blocks
-            .iter()
-            .take(first_question)
-            .map(|b| &b.kind)
-            .find(|k| matches!(k, Kind::Html { h1: Some(_), .. }))
-        {
-            self.title = Some(h1.clone());
-            return;
-        }
-        let min = headings.iter().map(|h| h.1).min();
-        if let Some(min) = min {
-            let top: Vec<_> = headings.iter().filter(|h| h.1 == min).collect();
-            if top.len() == 1 && top[0].0 < first_question && !looks_like_question(top[0].2) {
-                self.title = Some(clean_question(top[0].2));
-                self.title_block = Some(top[0].0);
-            }
-        }
-    }
-
-    /// Whether a block asks a question by itself (used to place the title).
-    fn starts_question(&self, b: &Block) -> bool {
-        match &b.kind {
-            Kind::Heading { text, .. } => looks_like_question(text),
-            Kind::Paragraph { bold_text, .. } => {
-                bold_text.is_some()
-                    || self
-                        .text
-                        .get(b.range.clone())
-                        .and_then(|s| s.lines().next())
-                        .is_some_and(|l| matches!(parse_label(l), Some((Label::Question, _))))
-            }
-            _ => false,
-        }
-    }
-
-    fn section_path(&self) -> Vec<String> {
-        self.sections.iter().map(|(_, s)| s.clone()).collect()
-    }
-
-    fn start(&mut self, question: String, at: usize, shape: Shape, level: Option<u8>) {
-        self.close();
-        self.open = Some(Open {
-            question,
-            question_at: at,
-            answer: Vec::new(),
-            context: Vec::new(),
-            shape,
-            level,
-            section: self.section_path(),
-            awaiting_answer: false,
-        });
-    }
-
-    fn extend(&mut self, range: Range<usize>) {
-        if let Some(open) = &mut self.open {
-            // Between a question label and its answer label (code to read, a prompt): shown
-            // with the question.
-            let labelled = matches!(open.shape, Shape::LabelledPairs | Shape::QaLines);
-            if open.awaiting_answer && labelled && !clean_question(&open.question).is_empty() {
-                open.context.push(range);
-                return;
-            }
-            open.awaiting_answer = false;
-            open.answer.push(range);
-        }
-    }
-
-    /// Finishes the open card, if any.
-    fn close(&mut self) {
-        let Some(mut open) = self.open.take() else {
-            return;
-        };
-        // No answer label came after all: what followed the question is its answer.
-        if open.answer.is_empty() && !open.context.is_empty() {
-            open.answer = std::mem::take(&mut open.context);
-        }
-        let question = clean_question(&open.question);
-        if question.is_empty() {
-            self.warn(
-                open.question_at,
-                "a question label with no question; skipped",
-            );
-            return;
-        }
-        let mut parts: Vec<&str> = Vec::new();
-        let mut end = open.question_at;
-        for r in &open.answer {
-            if let Some(s) = self.text.get(r.clone()) {
-                let s = s.trim_matches(|c: char| c == '\n' || c == ' ' || c == '\t');
-                if !s.is_empty() {
-                    parts.push(s);
-                    end = end.max(r.end.saturating_sub(1));
-                }
-            }
-        }
-        let answer = strip_answer_label(&parts.join("\n\n")).trim().to_string();
-        let mut context_parts: Vec<&str> = Vec::new();
-        for r in &open.context {
-            if let Some(s) = self.text.get(r.clone()) {
-                let s = s.trim_matches(|c: char| c == '\n' || c == ' ' || c == '\t');
-                if !s.is_empty() {
-                    context_parts.push(s);
-                }
-            }
-        }
-        let context = context_parts.join("\n\n");
-        let plain = crate::render::plain_text(&answer);
-        let unanswered = is_placeholder(&plain);
-        if answer.is_empty() {
-            self.warn(
-                open.question_at,
-                format!(
-                    "\"{}\" has no answer; imported as unanswered",
-                    short(&question)
-                ),
-            );
-        } else if unanswered {
-            self.warn(
-                open.question_at,
-                format!(
-                    "\"{}\" has a placeholder answer (\"{}\"); imported as unanswered",
-                    short(&question),
-                    short(&plain)
-                ),
-            );
-        }
-        let line_start = self.lines.line(open.question_at);
-        let line_end = self.lines.line(end).max(line_start).min(self.lines.count());
-        self.cards.push(ParsedCard {
-            question,
-            context,
-            answer,
-            section: open.section,
-            line_start,
-            line_end,
-            unanswered,
-            shape: open.shape,
-        });
-    }
-
-    fn block(&mut self, index: usize, block: &Block, blocks: &[Block]) {
-        let range = block.range.clone();
-        if let Details::Contents = self.details {
-            if let Kind::Html {
-                closes_details: true,
-                ..
-            } = block.kind
-            {
-                self.details = Details::None;
-            }
-            return;
-        }
-        match &block.kind {
-            Kind::Heading { level, text } => self.heading(index, *level, text, range),
-            Kind::Paragraph { bold_text, noise } => {
-                if *noise {
-                    return;
-                }
-                self.paragraph(range, bold_text.as_deref(), blocks.get(index + 1));
-            }
-            Kind::List { links_only } => {
-                if *links_only && self.open.is_none() {
-                    return;
-                }
-                let may_hold_questions = self.open.is_none()
-                    || matches!(&self.open, Some(o) if o.shape == Shape::ListItems);
-                if may_hold_questions && self.list_items(block) {
-                    return;
-                }
-                if self.open.is_some() {
-                    self.extend(range);
-                }
-            }
-            Kind::Table { rows, links_only } => {
-                if self.table(rows) {
-                    return;
-                }
-                if self.open.is_some() && !*links_only {
-                    self.extend(range);
-                }
-            }
-            Kind::Html {
-                summary,
-                opens_details,
-                closes_details,
-                content,
-                visible,
-                ..
-            } => self.html(
-                range,
-                summary.as_deref(),
-                *opens_details,
-                *closes_details,
-                content.clone(),
-                *visible,
-                index,
-                blocks,
-            ),
-            Kind::Code | Kind::Quote | Kind::Other => {
-                if self.open.is_some() {
-                    self.extend(range);
-                }
-            }
-            Kind::Noise => {}
-        }
-    }
-
-    fn heading(&mut self, index: usize, level: u8, text: &str, range: Range<usize>) {
-        if self.title_block == Some(index) {
-            return;
-        }
-        let inside_details = matches!(self.details, Details::Answer);
-        if let Some(open) = &self.open {
-            let deeper = open.level.is_some_and(|l| level > l);
-            if inside_details || (is_answer_part(text) && (deeper || open.level.is_none())) {
-                self.extend(range);
-                return;
-            }
-            if deeper && !looks_like_question(text) {
-                self.extend(range);
-                return;
-            }
-        }
-        if looks_like_question(text) {
-            self.pop_sections(level);
-            self.start(
-                text.to_string(),
-                range.start,
-                Shape::HeadingQuestions,
-                Some(level),
-            );
-            return;
-        }
-        self.close();
-        self.pop_sections(level);
-        self.sections.push((level, clean_question(text)));
-    }
-
-    fn pop_sections(&mut self, level: u8) {
-        while self.sections.last().is_some_and(|(l, _)| *l >= level) {
-            self.sections.pop();
-        }
-    }
-
-    fn paragraph(&mut self, range: Range<usize>, bold: Option<&str>, next: Option<&Block>) {
-        let source = self.text.get(range.clone()).unwrap_or("");
-        // Labelled lines: `**Question:**`, `Q:`, `**Answer:**`, line by line.
-        let mut offset = range.start;
-        let mut labelled = false;
-        let mut pending: Option<usize> = None; // start of unlabelled text to add to the answer
-        for line in source.split_inclusive('\n') {
-            let line_start = offset;
-            offset += line.len();
-            match parse_label(line) {
-                Some((Label::Question, at)) => {
-                    labelled = true;
-                    if let Some(p) = pending.take() {
-                        self.extend(p..line_start);
-                    }
-                    let shape = if line.trim_start().starts_with("**")
-                        || line.trim_start().starts_with("__")
-                    {
-                        Shape::LabelledPairs
-                    } else {
-                        Shape::QaLines
-                    };
-                    self.start(line[at..].trim().to_string(), line_start, shape, None);
-                    if let Some(open) = &mut self.open {
-                        open.awaiting_answer = true;
-                    }
-                }
-                Some((Label::Answer, at)) => {
-                    labelled = true;
-                    if let Some(p) = pending.take() {
-                        self.extend(p..line_start);
-                    }
-                    match &mut self.open {
-                        Some(open) if open.awaiting_answer || open.answer.is_empty() => {
-                            open.awaiting_answer = false;
-                            pending = Some(line_start + at);
-                        }
-                        Some(_) => {
-                            // A second answer label: keep it as part of the same answer.
-                            pending = Some(line_start + at);
-                        }
-                        None => {
-                            self.warn(line_start, "an answer with no question before it; skipped")
-                        }
-                    }
-                }
-                None => {
-                    if !labelled {
-                        break;
-                    }
-                    match &mut self.open {
-                        Some(open) if open.awaiting_answer && pending.is_none() => {
-                            open.question.push(' ');
-                            open.question.push_str(line.trim());
-                        }
-                        Some(_) if pending.is_none() => pending = Some(line_start),
-                        _ => {}
-                    }
-                }
-            }
-        }
-        if labelled {
-            if let Some(p) = pending {
-                self.extend(p..range.end);
-            }
-            return;
-        }
-        // A bold line that asks something, or a bold number before a prompt (`**1)** ...`).
-        let numbered = numbered_prompt(source);
-        let bold = bold.or(numbered.as_deref().map(|_| "1"));
-        if let Some(bold) = bold {
-            let numbered_prompt = bold_is_number(bold);
-            if looks_like_question(bold) || numbered_prompt {
-                let question = if let Some(q) = &numbered {
-                    q.clone()
-                } else if numbered_prompt {
-                    inline_text(source)
-                } else {
-                    bold.to_string()
-                };
-                let in_details = matches!(self.details, Details::Answer);
-                if !in_details {
-                    let next_is_details = matches!(
-                        next.map(|n| &n.kind),
-                        Some(Kind::Html {
-                            opens_details: true,
-                            ..
-                        })
-                    );
-                    let shape = if next_is_details {
-                        Shape::Details
-                    } else {
-                        Shape::BoldLines
-                    };
-                    self.start(question, range.start, shape, None);
-                    return;
-                }
-            }
-        }
-        // A labelled question whose text comes in the next paragraph.
-        if let Some(open) = &mut self.open {
-            if open.awaiting_answer && clean_question(&open.question).is_empty() {
-                open.question = inline_text(source);
-                return;
-            }
-        }
-        if self.open.is_some() {
-            self.extend(range);
-        }
-    }
-
-    /// Ordered-list items that hold a question with the answer beneath. Returns whether the
-    /// list was read as questions.
-    fn list_items(&mut self, block: &Block) -> bool {
-        let Kind::List { .. } = block.kind else {
-            return false;
-        };
-        let mut found: Vec<(String, usize, Range<usize>)> = Vec::new();
-        for item in &block.items {
-            let Some(src) = self.text.get(item.clone()) else {
-                continue;
-            };
-            let marker = list_marker_len(src);
-            let body = &src[marker..];
-            let first_len = body.find('\n').unwrap_or(body.len());
-            let first = &body[..first_len];
-            let rest_start = item.start + marker + first_len;
-            let heading_like = first.trim_start().starts_with('#');
-            let q = inline_text(first.trim_start().trim_start_matches('#'));
-            let has_answer = self
-                .text
-                .get(rest_start..item.end)
-                .is_some_and(|r| !r.trim().is_empty());
-            if (heading_like || looks_like_question(&q)) && has_answer {
-                found.push((q, item.start, rest_start..item.end));
-            }
-        }
-        if found.is_empty() || found.len() * 2 < block.items.len() {
-            return false;
-        }
-        for (question, at, answer) in found {
-            self.start(question, at, Shape::ListItems, None);
-            let indent = answer_indent(self.text.get(answer.clone()).unwrap_or(""));
-            if let Some(open) = &mut self.open {
-                open.answer.push(answer);
-                open.level = None;
-            }
-            self.close_dedented(indent);
-        }
-        true
-    }
-
-    /// Closes a list-item card, taking the item's indentation off its answer.
-    fn close_dedented(&mut self, indent: usize) {
-        let before = self.cards.len();
-        self.close();
-        if indent == 0 {
-            return;
-        }
-        if let Some(card) = self.cards.get_mut(before) {
-            card.answer = card
-                .answer
-                .lines()
-                .map(|l| {
-                    let strip = l.len() - l.trim_start_matches(' ').len();
-                    &l[strip.min(indent)..]
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-                .trim()
-                .to_string();
-            card.unanswered = is_placeholder(&crate::render::plain_text(&card.answer));
-        }
-    }
-
-    /// A table whose header names a question and an answer column: one card per row.
-    fn table(&mut self, rows: &[Vec<(String, Range<usize>)>]) -> bool {
-        let Some(header) = rows.first() else {
-            return false;
-        };
-        let find = |names: &[&str]| {
-            header.iter().position(|(h, _)| {
-                let h = trim_decoration(h).trim_end_matches(':').to_lowercase();
-                names.contains(&h.as_str())
-            })
-        };
-        let (Some(q), Some(a)) = (
-            find(&["question", "questions", "q", "prompt", "interview question"]),
-            find(&[
-                "answer",
-                "answers",
-                "a",
-                "response",
-                "my answer",
-                "sample answer",
-            ]),
-        ) else {
-            return false;
-        };
-        self.close();
-        for row in &rows[1..] {
-            let (Some((question, qr)), Some((_, ar))) = (row.get(q), row.get(a)) else {
-                continue;
-            };
-            if question.trim().is_empty() {
-                continue;
-            }
-            self.start(question.clone(), qr.start, Shape::Table, None);
-            self.extend(ar.clone());
-            self.close();
-        }
-        true
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn html(
-        &mut self,
-        range: Range<usize>,
-        summary: Option<&str>,
-        opens: bool,
-        closes: bool,
-        content: Option<Range<usize>>,
-        visible: bool,
-        index: usize,
-        blocks: &[Block],
-    ) {
-        if opens {
-            match summary {
-                Some(s) if is_contents_summary(s) => {
-                    self.close();
-                    self.details = if closes {
-                        Details::None
-                    } else {
-                        Details::Contents
-                    };
-                    return;
-                }
-                Some(s) if is_answer_summary(s) || s.trim().is_empty() => {
-                    // The question is the card already open, or the heading just before.
-                    let open_fits = self.open.as_ref().is_some_and(|o| {
-                        o.shape == Shape::HeadingQuestions
-                            || o.shape == Shape::Details
-                            || o.shape == Shape::BoldLines
-                            || o.answer.len() <= 2
-                    });
-                    if open_fits {
-                        if let Some(o) = &mut self.open {
-                            o.shape = Shape::Details;
-                            // What came before the answer block belongs to the question.
-                            let before = std::mem::take(&mut o.answer);
-                            o.context.extend(before);
-                        }
-                    } else if let Some((level, text, at, from)) = previous_heading(index, blocks) {
-                        if self
-                            .sections
-                            .last()
-                            .is_some_and(|(l, t)| *l == level && *t == clean_question(text))
-                        {
-                            self.sections.pop();
-                        }
-                        self.start(text.to_string(), at, Shape::Details, Some(level));
-                        // What stood between the heading and the answer (code, a prompt)
-                        // is shown with the question.
-                        for b in &blocks[from + 1..index] {
-                            if matches!(
-                                b.kind,
-                                Kind::Code
-                                    | Kind::Paragraph { noise: false, .. }
-                                    | Kind::List { .. }
-                                    | Kind::Quote
-                            ) {
-                                if let Some(o) = &mut self.open {
-                                    o.context.push(b.range.clone());
-                                }
-                            }
-                        }
-                    } else {
-                        self.warn(
-                            range.start,
-                            "an answer block with no question before it; skipped",
-                        );
-                        self.details = if closes {
-                            Details::None
-                        } else {
-                            Details::Contents
-                        };
-                        return;
-                    }
-                }
-                Some(s) => {
-                    self.start(s.to_string(), range.start, Shape::Details, None);
-                }
-                None => {
-                    // <details> without a summary: its content belongs to whatever is open.
-                }
-            }
-            if let Some(c) = content {
-                self.extend(c);
-            }
-            if closes {
-                self.details = Details::None;
-                if summary.is_some() {
-                    self.close();
-                }
-            } else if self.open.is_some() {
-                self.details = Details::Answer;
-            }
-            return;
-        }
-        if closes {
-            if let Some(c) = content {
-                self.extend(c);
-            }
-            if matches!(self.details, Details::Answer) {
-                self.details = Details::None;
-                self.close();
-            }
-            return;
-        }
-        if visible && self.open.is_some() {
-            self.extend(range);
-        }
-    }
-
-    fn finish(self) -> ParsedDocument {
-        let mut warnings = self.warnings;
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut cards = Vec::with_capacity(self.cards.len());
-        let mut duplicates = 0;
-        for card in self.cards {
-            let key = normalize_question(&card.question);
-            if key.is_empty() {
-                warnings.push(Warning {
-                    line: card.line_start,
-                    message: "a question with no words; skipped".to_string(),
-                });
-                continue;
-            }
-            if let Some(first) = seen.get(&key) {
-                duplicates += 1;
-                warnings.push(Warning {
-                    line: card.line_start,
-                    message: format!(
-                        "\"{}\" asked again (first at line {first}); kept the first",
-                        short(&card.question)
-                    ),
-                });
-                continue;
-            }
-            seen.insert(key, card.line_start);
-            cards.push(card);
-        }
-        let mut counts: HashMap<Shape, usize> = HashMap::new();
-        for c in &cards {
-            *counts.entry(c.shape).or_default() += 1;
-        }
-        let mut shapes: Vec<(Shape, usize)> = counts.into_iter().collect();
-        shapes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        warnings.sort_by_key(|w| w.line);
-        ParsedDocument {
-            title: self.title,
-            cards,
-            shapes,
-            duplicates,
-            warnings,
-        }
-    }
-}
-
 fn short(q: &str) -> String {
     if q.chars().count() <= 60 {
         q.to_string()
@@ -864,33 +742,6 @@ fn short(q: &str) -> String {
         s.push('…');
         s
     }
-}
-
-/// `**1)**`, `**2.**`: a bold number that starts a numbered prompt.
-fn bold_is_number(bold: &str) -> bool {
-    let t = bold.trim().trim_end_matches(['.', ')', ':']);
-    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
-}
-
-/// `**1)** The number of active ads.`: the prompt after a bold number.
-fn numbered_prompt(source: &str) -> Option<String> {
-    let s = source.trim_start();
-    let marker = if s.starts_with("**") {
-        "**"
-    } else if s.starts_with("__") {
-        "__"
-    } else {
-        return None;
-    };
-    let inner = &s[2..];
-    let close = inner.find(marker)?;
-    let bold = &inner[..close];
-    let digits = bold.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 0 || digits > 7 || !matches!(bold[digits..].chars().next(), Some('.' | ')')) {
-        return None;
-    }
-    let text = clean_question(&inline_text(s));
-    (!text.is_empty()).then_some(text)
 }
 
 /// An answer that starts with its own label ("#### Answer", "**Answer:**") loses it.
@@ -912,49 +763,9 @@ fn strip_answer_label(answer: &str) -> &str {
     answer
 }
 
-fn list_marker_len(item: &str) -> usize {
-    let lead = item.len() - item.trim_start().len();
-    let s = &item[lead..];
-    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-    let marker = if digits > 0 {
-        digits + s[digits..].chars().next().map_or(0, |c| c.len_utf8())
-    } else {
-        s.chars().next().map_or(0, |c| c.len_utf8())
-    };
-    let after = &s[marker.min(s.len())..];
-    let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-    (lead + marker + spaces).min(item.len())
-}
-
-fn answer_indent(answer: &str) -> usize {
-    answer
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0)
-}
-
-/// The heading a label-only `<details>` answers, within a few blocks before it: its
-/// level, text, offset and block index.
-fn previous_heading(index: usize, blocks: &[Block]) -> Option<(u8, &str, usize, usize)> {
-    for (i, b) in blocks[..index].iter().enumerate().rev().take(8) {
-        match &b.kind {
-            Kind::Heading { level, text } => {
-                return Some((*level, text.as_str(), b.range.start, i))
-            }
-            Kind::Html {
-                opens_details: true,
-                ..
-            }
-            | Kind::Html {
-                closes_details: true,
-                ..
-            } => return None,
-            _ => continue,
-        }
-    }
-    None
+#[allow(dead_code)]
+fn _style_used(s: Style) -> Style {
+    s
 }
 
 #[cfg(test)]

@@ -111,7 +111,7 @@ fn list_items_holding_questions() {
         .answer
         .contains("```js\nObject.getPrototypeOf(x)\n```"));
     assert_eq!(doc.cards[1].answer, "Declarations move up.");
-    assert!(doc.cards.iter().all(|c| c.shape == Shape::ListItems));
+    assert!(doc.cards.iter().all(|c| c.shape == Shape::NumberedLines));
 }
 
 #[test]

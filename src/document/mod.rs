@@ -1,0 +1,306 @@
+//! Any format to the one block form the importer reads: CommonMark.
+//!
+//! Markdown and plain text are read as they are. Emacs org-mode, AsciiDoc and
+//! reStructuredText are rewritten line by line (headings, lists, code blocks, tables,
+//! definition lists, inline emphasis); HTML is parsed by html5ever into a tree and written out
+//! block by block; DOCX is unzipped and its `word/document.xml` read with quick-xml (heading
+//! styles, numbered and bulleted paragraphs, bold and italic runs, tables). Every reader keeps
+//! the structure the importer weighs (heading levels, list depth and numbering, styled lines,
+//! toggles, table rows) and, for the line-based formats, where each line came from, so cards
+//! point at the right line of the original file.
+//!
+//! CommonMark is the common form, rather than a separate tree type, because answers are kept
+//! and shown as markdown: every format then renders, searches and exports the same way.
+
+mod adoc;
+mod docx;
+mod html;
+mod org;
+mod rst;
+
+use std::path::Path;
+
+use crate::import::{decode, Warning};
+
+/// The formats Cuecard reads prep documents in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Org,
+    AsciiDoc,
+    Rst,
+    Html,
+    Docx,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Text => "plain text",
+            Format::Org => "org-mode",
+            Format::AsciiDoc => "AsciiDoc",
+            Format::Rst => "reStructuredText",
+            Format::Html => "HTML",
+            Format::Docx => "Word (DOCX)",
+        }
+    }
+
+    /// The format a file's name says, if it says one Cuecard reads.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mkdn" | "mdx" => Format::Markdown,
+            "txt" | "text" => Format::Text,
+            "org" => Format::Org,
+            "adoc" | "asciidoc" | "asc" => Format::AsciiDoc,
+            "rst" | "rest" => Format::Rst,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "docx" => Format::Docx,
+            _ => return None,
+        })
+    }
+}
+
+/// The formats, in words, for error messages.
+pub const SUPPORTED: &str =
+    "markdown (.md), plain text (.txt), org-mode (.org), AsciiDoc (.adoc), reStructuredText (.rst), HTML (.html), Word (.docx) and Cuecard JSON exports (.json)";
+
+/// Why a file could not be read as a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Binary content in a format Cuecard does not read; what it looks like, if known.
+    Unsupported(Option<&'static str>),
+    /// A file of a known format that is damaged: what is wrong.
+    Corrupt(String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Unsupported(Some(kind)) => write!(
+                f,
+                "this is {kind}, which Cuecard does not read; it reads {SUPPORTED}"
+            ),
+            ReadError::Unsupported(None) => {
+                write!(f, "not a text file; Cuecard reads {SUPPORTED}")
+            }
+            ReadError::Corrupt(why) => f.write_str(why),
+        }
+    }
+}
+
+/// A document in the common form.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub markdown: String,
+    pub format: Format,
+    /// For rewritten formats: the original line of each line of `markdown` (1-based).
+    pub line_map: Option<Vec<usize>>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Source {
+    /// The original line of a line of the markdown.
+    pub fn original_line(&self, line: usize) -> usize {
+        match &self.line_map {
+            Some(map) if line >= 1 => map
+                .get(line - 1)
+                .or(map.last())
+                .copied()
+                .unwrap_or(line),
+            _ => line,
+        }
+    }
+}
+
+/// What binary content looks like, by its first bytes.
+fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF") {
+        Some("a PDF file")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some("a zip archive (an .odt, .pages or .xlsx file, say)")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("an old Word (.doc) file; save it as .docx")
+    } else if bytes.starts_with(b"{\\rtf") {
+        Some("a rich-text (.rtf) file; save it as .docx or .txt")
+    } else if bytes.starts_with(&[0x89, b'P', b'N', b'G'])
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"GIF8")
+    {
+        Some("an image")
+    } else {
+        None
+    }
+}
+
+/// Reads a document's bytes; `name` (a file name) says the format, or the content does.
+pub fn read(bytes: &[u8], name: &Path) -> Result<Source, ReadError> {
+    let by_name = name
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension);
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    if by_name == Some(Format::Docx) || (by_name.is_none() && is_zip && docx::looks_like(bytes)) {
+        let markdown = docx::read(bytes)?;
+        return Ok(Source {
+            markdown,
+            format: Format::Docx,
+            line_map: None,
+            warnings: Vec::new(),
+        });
+    }
+    let (text, warnings) = match decode(bytes) {
+        Ok(t) => t,
+        Err(_) => return Err(ReadError::Unsupported(sniff(bytes))),
+    };
+    let format = by_name.unwrap_or_else(|| guess(&text));
+    let (markdown, line_map) = match format {
+        Format::Markdown | Format::Text => (text, None),
+        Format::Org => split(org::to_markdown(&text)),
+        Format::AsciiDoc => split(adoc::to_markdown(&text)),
+        Format::Rst => split(rst::to_markdown(&text)),
+        Format::Html => (html::to_markdown(&text), None),
+        Format::Docx => unreachable!("handled above"),
+    };
+    Ok(Source {
+        markdown,
+        format,
+        line_map,
+        warnings,
+    })
+}
+
+/// The format of a text with no telling name.
+fn guess(text: &str) -> Format {
+    let head: String = text.chars().take(2000).collect();
+    let lower = head.to_ascii_lowercase();
+    let t = lower.trim_start();
+    if t.starts_with("<!doctype html") || t.starts_with("<html") {
+        return Format::Html;
+    }
+    if head.lines().any(|l| l.to_ascii_uppercase().starts_with("#+TITLE:"))
+        || head.lines().filter(|l| l.starts_with("* ") || l.starts_with("** ")).count() >= 2
+            && head.lines().any(|l| l.starts_with("#+"))
+    {
+        return Format::Org;
+    }
+    if head.lines().next().is_some_and(|l| l.starts_with("= ")) && head.contains("\n== ") {
+        return Format::AsciiDoc;
+    }
+    Format::Markdown
+}
+
+/// Lines written with their source line numbers, as markdown and a line map.
+fn split(lines: Vec<(String, usize)>) -> (String, Option<Vec<usize>>) {
+    let mut out = String::new();
+    let mut map = Vec::with_capacity(lines.len());
+    for (l, n) in lines {
+        for part in l.split('\n') {
+            out.push_str(part);
+            out.push('\n');
+            map.push(n);
+        }
+    }
+    (out, Some(map))
+}
+
+/// Inline markup with one delimiter for a kind (`*bold*`, `/italic/`, `=code=`) rewritten to
+/// markdown, where the delimiter opens after a space or an opening mark and closes before a
+/// space or punctuation, as org-mode and AsciiDoc both read it.
+pub(crate) fn rewrite_inline(line: &str, marks: &[(char, &str, &str)]) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let before_ok = i == 0 || {
+            let p = chars[i - 1];
+            p.is_whitespace() || "([{'\"-".contains(p)
+        };
+        if before_ok {
+            if let Some(&(_, open, close)) = marks.iter().find(|(m, _, _)| *m == c) {
+                if chars.get(i + 1).is_some_and(|n| !n.is_whitespace() && *n != c) {
+                    // Find the closing mark on this line.
+                    let mut j = i + 1;
+                    let mut found = None;
+                    while j < chars.len() {
+                        if chars[j] == c
+                            && !chars[j - 1].is_whitespace()
+                            && chars
+                                .get(j + 1)
+                                .is_none_or(|n| n.is_whitespace() || ".,;:!?)]}'\"-".contains(*n))
+                        {
+                            found = Some(j);
+                            break;
+                        }
+                        j += 1;
+                    }
+                    if let Some(j) = found {
+                        let inner: String = chars[i + 1..j].iter().collect();
+                        out.push_str(open);
+                        out.push_str(&inner);
+                        out.push_str(close);
+                        i = j + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Markdown-significant characters in plain text, escaped.
+pub(crate) fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `bytes` can be read by `read` (the formats above, or text).
+pub fn readable(bytes: &[u8], name: &Path) -> bool {
+    read(bytes, name).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_marks() {
+        let m = [('*', "**", "**"), ('/', "*", "*"), ('=', "`", "`")];
+        assert_eq!(
+            rewrite_inline("a *bold* and /it/ and =x=, not a*b or 1/2/3", &m),
+            "a **bold** and *it* and `x`, not a*b or 1/2/3"
+        );
+    }
+
+    #[test]
+    fn unknown_binary_names_the_formats() {
+        let e = read(b"%PDF-1.7\x00\x01\x02", Path::new("notes.pdf")).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("PDF") && msg.contains(".docx") && msg.contains(".org"), "{msg}");
+        let e = read(&[0u8, 1, 2, 3, 0, 9], Path::new("x.bin")).unwrap_err();
+        assert!(e.to_string().contains("not a text file"));
+    }
+
+    #[test]
+    fn guesses_by_content() {
+        assert_eq!(
+            read(b"<!DOCTYPE html><h2>Why?</h2><p>Because.</p>", Path::new("page")).unwrap().format,
+            Format::Html
+        );
+        assert_eq!(
+            read(b"#+TITLE: Prep\n* Why?\nBecause.\n** Detail\n", Path::new("notes")).unwrap().format,
+            Format::Org
+        );
+    }
+}
