@@ -28,7 +28,12 @@ pub struct FoundTag {
 
 /// Case-insensitive search for an ASCII needle, without copying the haystack.
 pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
-    let h = hay.as_bytes();
+    find_ci_until(hay, needle, from, hay.len())
+}
+
+/// `find_ci` that looks no further than byte `to`.
+pub fn find_ci_until(hay: &str, needle: &str, from: usize, to: usize) -> Option<usize> {
+    let h = &hay.as_bytes()[..to.min(hay.len())];
     let n = needle.as_bytes();
     if n.is_empty() || from >= h.len() || h.len() - from < n.len() {
         return None;

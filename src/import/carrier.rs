@@ -109,6 +109,9 @@ pub struct View<'a> {
     pub title: Option<usize>,
     /// Per list id, the share of its items that read as questions.
     list_share: HashMap<usize, f32>,
+    /// Per kind of line or toggle, the share of its candidates that read as questions: when
+    /// most do, the rest are prompts in the same dress ("Greatest weakness").
+    kind_share: HashMap<Carrier, f32>,
     /// Per unit: this summary's toggle holds other summaries (a section, not a question).
     holds_toggles: Vec<bool>,
     /// Per unit: the next unit that is not noise is a deeper heading.
@@ -140,6 +143,26 @@ impl<'a> View<'a> {
             }
         }
         let list_share = lists
+            .into_iter()
+            .map(|(k, (a, n))| (k, a as f32 / n.max(1) as f32))
+            .collect();
+        let mut kinds: HashMap<Carrier, (usize, usize)> = HashMap::new();
+        for (u, q) in units.iter().zip(&q) {
+            let c = match &u.kind {
+                UKind::Line { style, .. } => match style_key(*style) {
+                    Some(k) => Carrier::Styled(k),
+                    None => continue,
+                },
+                UKind::Summary => Carrier::Toggles,
+                _ => continue,
+            };
+            let e = kinds.entry(c).or_default();
+            e.1 += 1;
+            if *q >= 0.5 {
+                e.0 += 1;
+            }
+        }
+        let kind_share = kinds
             .into_iter()
             .map(|(k, (a, n))| (k, a as f32 / n.max(1) as f32))
             .collect();
@@ -178,10 +201,16 @@ impl<'a> View<'a> {
             q,
             title,
             list_share,
+            kind_share,
             holds_toggles,
             before_deeper_heading,
             text,
         }
+    }
+
+    /// Most of this carrier's candidates read as questions.
+    fn regular(&self, c: Carrier) -> bool {
+        self.kind_share.get(&c).copied().unwrap_or(0.0) >= 0.6
     }
 
     /// Whether unit `i` is a question of carrier `c`.
@@ -209,7 +238,8 @@ impl<'a> View<'a> {
                         || self.list_share.get(list).copied().unwrap_or(0.0) >= 0.5 && q >= 0.1)
             }
             (Carrier::Styled(k), UKind::Line { style, .. }) => {
-                style_key(*style) == Some(k) && (q >= 0.35 || u.ordinal.is_some())
+                style_key(*style) == Some(k)
+                    && (q >= 0.35 || u.ordinal.is_some() || self.regular(c) && q >= 0.1)
             }
             (Carrier::Lines, UKind::Line { style, alone }) => {
                 *style == Style::Plain
@@ -218,7 +248,9 @@ impl<'a> View<'a> {
                         || *alone && q >= 0.45 && questions::words(text).len() <= 12)
             }
             (Carrier::Labels, UKind::QLabel) => true,
-            (Carrier::Toggles, UKind::Summary) => !self.holds_toggles[i],
+            (Carrier::Toggles, UKind::Summary) => {
+                !self.holds_toggles[i] && (q >= 0.35 || self.regular(c) && q >= 0.1)
+            }
             (Carrier::Table, UKind::Row { .. }) => true,
             _ => false,
         }
@@ -455,7 +487,8 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
         pool.retain(|&i| {
             let u = &view.units[i];
             let s = u.start;
-            matches!(u.kind, UKind::QLabel | UKind::Summary)
+            u.kind == UKind::QLabel
+                || u.kind == UKind::Summary && view.q[i] >= 0.5
                 || !covered.iter().any(|&(a, b)| s >= a && s < b.max(a + 1))
         });
         chosen.push(best);

@@ -206,7 +206,13 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
         }
     }
 
-    let sections = sections_of(&view, &members);
+    let mut sections = sections_of(&view, &members);
+    // A document titled "Questions to ask the interviewer" asks them all.
+    if title.is_some_and(|t| carrier::is_ask_marker(&units[t].text)) {
+        for s in &mut sections {
+            s.1 = true;
+        }
+    }
     let mut cards = Vec::with_capacity(members.len());
     for (idx, &(m, c)) in members.iter().enumerate() {
         let u = &units[m];

@@ -69,6 +69,22 @@ pub fn parse_label(line: &str) -> Option<(Label, usize)> {
         false
     };
     s = strip_number(s);
+    // "Example question:", "Sample Q:": a qualifier before the label word.
+    let first_len = s
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    if matches!(
+        s[..first_len].to_ascii_lowercase().as_str(),
+        "example" | "sample" | "interview" | "common" | "typical" | "likely" | "possible"
+            | "behavioral" | "behavioural" | "main" | "original"
+    ) && s[first_len..].starts_with(' ')
+    {
+        let after = s[first_len..].trim_start();
+        if after.len() >= 8 && after[..8].eq_ignore_ascii_case("question") {
+            s = after;
+        }
+    }
     let word_len = s
         .char_indices()
         .find(|(_, c)| !c.is_ascii_alphabetic())

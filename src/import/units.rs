@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::blocks::{html_details, is_noise_html, DetailsTag};
+use super::blocks::{find_ci, find_ci_until, html_details, is_noise_html, DetailsTag};
 use super::text::{
     collapse, inline_text, is_answer_summary, is_contents_summary, parse_label, trim_decoration,
     Label,
@@ -91,7 +91,23 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// The length of YAML front matter (`---` lines) at the very start, if any.
+fn front_matter(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("---\n")?;
+    let mut at = 4;
+    for line in rest.split_inclusive('\n') {
+        at += line.len();
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return Some(at);
+        }
+        if at > 64 * 1024 {
+            return None;
+        }
+    }
+    None
 }
 
 /// A leading "3." / "3)" / "Q3." number: its value and the text after it.
@@ -106,7 +122,11 @@ pub fn leading_number(s: &str) -> Option<(u64, &str)> {
     match chars.next() {
         Some('.' | ')' | ':') => {
             let after = chars.as_str();
-            if after.is_empty() || after.starts_with([' ', '\t']) {
+            // "1. Why", and "1.Why" as people type it, but not "3.14".
+            if after.is_empty()
+                || after.starts_with([' ', '\t'])
+                || after.starts_with(|c: char| !c.is_ascii_digit() && !c.is_whitespace())
+            {
                 Some((t[..digits].parse().ok()?, after.trim_start()))
             } else {
                 None
@@ -148,7 +168,17 @@ pub fn collect(text: &str) -> Vec<Unit> {
     let mut contents_depth: Option<u8> = None;
     let mut contents_start = 0usize;
 
-    let parser = Parser::new_ext(text, options()).into_offset_iter();
+    // Front matter is noise; the parser reads the rest (offsets stay those of `text`).
+    let masked;
+    let source = match front_matter(text) {
+        Some(len) => {
+            units.push(noise(0..len));
+            masked = format!("{}{}", "\n".repeat(len), &text[len..]);
+            masked.as_str()
+        }
+        None => text,
+    };
+    let parser = Parser::new_ext(source, options()).into_offset_iter();
     for (event, range) in parser {
         if range.start < skip_until {
             continue;
@@ -329,7 +359,21 @@ pub fn collect(text: &str) -> Vec<Unit> {
             }
             Event::Start(Tag::HtmlBlock) => {
                 skip_until = range.end;
-                let src = text.get(range.clone()).unwrap_or("");
+                let mut src = text.get(range.clone()).unwrap_or("");
+                // A summary that runs past the block (blank lines inside it): read on to
+                // its end.
+                if let Some(s) = find_ci(src, "<summary", 0) {
+                    if find_ci(src, "</summary>", s).is_none() {
+                        let limit = (range.start + 8192).min(text.len());
+                        if let Some(close) =
+                            find_ci_until(text, "</summary>", range.start + s, limit)
+                        {
+                            let end = close + "</summary>".len();
+                            src = &text[range.start..end];
+                            skip_until = end;
+                        }
+                    }
+                }
                 let tags = html_details(src);
                 if tags.is_empty() {
                     if contents_depth.is_some() {
@@ -428,6 +472,24 @@ pub fn collect(text: &str) -> Vec<Unit> {
             | Event::End(TagEnd::Link)
             | Event::Start(Tag::Image { .. })
             | Event::End(TagEnd::Image)) => {
+                // `</details>` at the end of a paragraph's last line closes the toggle.
+                if let Event::InlineHtml(h) = &ev {
+                    if h.to_ascii_lowercase().contains("</details") {
+                        details = details.saturating_sub(1);
+                        units.push(Unit {
+                            kind: UKind::DetailsClose,
+                            text: String::new(),
+                            start: range.start,
+                            head_end: range.end,
+                            end: range.end,
+                            depth: 0,
+                            details,
+                            quoted: false,
+                            ordinal: None,
+                        });
+                        continue;
+                    }
+                }
                 if heading.is_none() && para.is_none() && table.is_none() {
                     // Text straight inside a tight list item.
                     if let Some(frame) = items.last() {
@@ -483,6 +545,25 @@ fn push_inline(
         return;
     }
     if let Some(p) = para {
+        // `<b>`, `<strong>`, `<i>`, `<em>` written as HTML style the text as markdown would.
+        let event = match &event {
+            Event::InlineHtml(h) | Event::Html(h) => {
+                let t = h.trim().to_ascii_lowercase();
+                let name: String = t
+                    .trim_start_matches('<')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+                    .collect();
+                match name.as_str() {
+                    "b" | "strong" => Event::Start(Tag::Strong),
+                    "/b" | "/strong" => Event::End(TagEnd::Strong),
+                    "i" | "em" => Event::Start(Tag::Emphasis),
+                    "/i" | "/em" => Event::End(TagEnd::Emphasis),
+                    _ => event,
+                }
+            }
+            _ => event,
+        };
         p.inlines.push((event.into_static(), range));
     }
 }
