@@ -74,10 +74,17 @@ impl Writer {
     fn styled(&self, h: &Handle) -> (bool, bool) {
         let style = attr(h, "style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
         let classes = attr(h, "class").unwrap_or_default();
+        // A page that marks its questions with a class ("question", "faq-question") says
+        // what a bold line says.
         let bold = style.contains("font-weight:700")
             || style.contains("font-weight:bold")
             || style.contains("font-weight:600")
-            || classes.split_whitespace().any(|c| self.bold_classes.contains(c));
+            || classes.split_whitespace().any(|c| {
+                self.bold_classes.contains(c) || {
+                    let c = c.to_ascii_lowercase();
+                    c == "q" || c.ends_with("question") || c.starts_with("question")
+                }
+            });
         let italic = style.contains("font-style:italic")
             || classes.split_whitespace().any(|c| self.italic_classes.contains(c));
         (bold, italic)

@@ -156,7 +156,8 @@ pub fn read(bytes: &[u8], name: &Path) -> Result<Source, ReadError> {
     };
     let format = by_name.unwrap_or_else(|| guess(&text));
     let (markdown, line_map) = match format {
-        Format::Markdown | Format::Text => (text, None),
+        Format::Markdown => (text, None),
+        Format::Text => split(text_lines(&text)),
         Format::Org => split(org::to_markdown(&text)),
         Format::AsciiDoc => split(adoc::to_markdown(&text)),
         Format::Rst => split(rst::to_markdown(&text)),
@@ -189,6 +190,38 @@ fn guess(text: &str) -> Format {
         return Format::AsciiDoc;
     }
     Format::Markdown
+}
+
+/// Plain text as people type it: every line is its own paragraph (markdown would run
+/// consecutive lines together), indentation kept for list lines and capped for the rest so
+/// nothing turns into a code block.
+fn text_lines(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut fenced = false;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let t = line.trim_end();
+        if t.trim_start().starts_with("```") {
+            fenced = !fenced;
+            out.push((t.to_string(), n));
+            continue;
+        }
+        if fenced {
+            out.push((line.to_string(), n));
+            continue;
+        }
+        if t.trim().is_empty() {
+            continue;
+        }
+        let body = t.trim_start();
+        let indent = (t.len() - body.len()).min(3);
+        let is_item = body.starts_with(['-', '*', '+']) && body[1..].starts_with(' ')
+            || crate::import::starts_numbered(body);
+        let indent = if is_item { (t.len() - body.len()).min(8) } else { indent };
+        out.push((format!("{}{}", " ".repeat(indent), body), n));
+        out.push((String::new(), n));
+    }
+    out
 }
 
 /// Lines written with their source line numbers, as markdown and a line map.

@@ -154,11 +154,16 @@ impl<'a> View<'a> {
                     None => continue,
                 },
                 UKind::Summary => Carrier::Toggles,
+                UKind::Heading(l) if !is_answer_part(&u.text) => Carrier::Headings(*l),
+                UKind::Item { .. } if !u.text.is_empty() => Carrier::List(u.depth),
                 _ => continue,
             };
             let e = kinds.entry(c).or_default();
             e.1 += 1;
-            if *q >= 0.5 {
+            // A numbered heading or line is one of a series of questions as much as one that
+            // asks.
+            let numbered = u.ordinal.is_some() && !matches!(u.kind, UKind::Item { .. });
+            if *q >= 0.5 || numbered {
                 e.0 += 1;
             }
         }
@@ -227,7 +232,13 @@ impl<'a> View<'a> {
         match (c, &u.kind) {
             (Carrier::Headings(l), UKind::Heading(m)) => {
                 if *m == l {
-                    !(q < 0.3 && self.before_deeper_heading[i])
+                    // At a level where most headings ask, the others are prompts too; where
+                    // few do, only those that read as questions.
+                    if self.kind_share.get(&c).copied().unwrap_or(0.0) >= 0.5 {
+                        !(q < 0.3 && self.before_deeper_heading[i])
+                    } else {
+                        q >= 0.35
+                    }
                 } else {
                     *m > l && q >= 0.8
                 }
@@ -235,7 +246,8 @@ impl<'a> View<'a> {
             (Carrier::List(d), UKind::Item { list, .. }) => {
                 u.depth == d
                     && (q >= 0.5
-                        || self.list_share.get(list).copied().unwrap_or(0.0) >= 0.5 && q >= 0.1)
+                        || self.list_share.get(list).copied().unwrap_or(0.0) >= 0.5 && q >= 0.1
+                        || u.ordinal.is_some() && self.regular(c) && q >= 0.1)
             }
             (Carrier::Styled(k), UKind::Line { style, .. }) => {
                 style_key(*style) == Some(k)

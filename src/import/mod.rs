@@ -147,6 +147,11 @@ pub fn normalize_question(q: &str) -> String {
     out
 }
 
+/// Whether a line starts with a number like "3." or "3)".
+pub fn starts_numbered(line: &str) -> bool {
+    units::leading_number(line).is_some()
+}
+
 /// Reads a plain-text document (as markdown, which keeps its paragraphs and lines).
 pub fn parse_text(text: &str) -> ParsedDocument {
     parse_markdown(text)
