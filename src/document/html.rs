@@ -553,7 +553,11 @@ pub fn to_markdown(html: &str) -> String {
             break;
         }
         if tag(&n).as_deref() == Some("style") {
-            css.push_str(&text_of(&n));
+            for c in n.children.borrow().iter() {
+                if let NodeData::Text { contents } = &c.data {
+                    css.push_str(&contents.borrow());
+                }
+            }
             continue;
         }
         for c in n.children.borrow().iter() {

@@ -116,8 +116,9 @@ pub struct View<'a> {
     holds_toggles: Vec<bool>,
     /// Per unit: the next unit that is not noise is a deeper heading.
     before_deeper_heading: Vec<bool>,
-    /// Per unit: answer words from its head to the next unit of the same kind.
     pub text: &'a str,
+    /// Noise ranges (start, end), by start.
+    noise: Vec<(usize, usize)>,
 }
 
 impl<'a> View<'a> {
@@ -210,7 +211,36 @@ impl<'a> View<'a> {
             holds_toggles,
             before_deeper_heading,
             text,
+            noise: {
+                let mut n: Vec<(usize, usize)> = units
+                    .iter()
+                    .filter(|u| u.kind == UKind::Noise)
+                    .map(|u| (u.start, u.end))
+                    .collect();
+                n.sort_unstable();
+                n
+            },
         }
+    }
+
+    /// The source between two offsets without the noise in it.
+    pub fn without_noise(&self, from: usize, to: usize) -> String {
+        let mut out = String::new();
+        let mut at = from;
+        let first = self.noise.partition_point(|r| r.1 <= from);
+        for &(a, b) in &self.noise[first..] {
+            if a >= to {
+                break;
+            }
+            if a > at {
+                out.push_str(self.text.get(at..a.min(to)).unwrap_or(""));
+            }
+            at = at.max(b);
+        }
+        if at < to {
+            out.push_str(self.text.get(at..to).unwrap_or(""));
+        }
+        out
     }
 
     /// Most of this carrier's candidates read as questions.
@@ -405,22 +435,36 @@ fn score(view: &View<'_>, c: Carrier, pool: &[usize], stops: &[usize]) -> Pick {
         .copied()
         .filter(|&i| view.is_member(c, i))
         .collect();
+    score_members(view, c, members, stops)
+}
+
+fn score_members(view: &View<'_>, c: Carrier, members: Vec<usize>, stops: &[usize]) -> Pick {
     let mut all_stops: Vec<usize> = stops.to_vec();
     all_stops.extend(members.iter().map(|&i| view.units[i].start));
     all_stops.sort_unstable();
     let mut total = 0.0f32;
+    let mut kept = Vec::with_capacity(members.len());
     for &m in &members {
-        let q = view.q[m];
         let u = &view.units[m];
+        // A numbered series is evidence of questions whatever each one says.
+        let numbered = u.ordinal.is_some()
+            && matches!(c, Carrier::Headings(_) | Carrier::Styled(_) | Carrier::Lines);
+        let q = if numbered { view.q[m].max(0.5) } else { view.q[m] };
         let end = answer_end(view, c, m, &all_stops);
         let body = match &u.kind {
-            UKind::Row { answer } => view.text.get(answer.clone()).unwrap_or(""),
-            _ => view.text.get(u.head_end..end).unwrap_or(""),
+            UKind::Row { answer } => view.text.get(answer.clone()).unwrap_or("").to_string(),
+            _ => view.without_noise(u.head_end, end),
         };
-        let n = answer_words(body);
+        let n = answer_words(&body);
+        // A label that neither asks nor has anything under it ("JavaScript" over a table of
+        // contents) is no question.
+        if n == 0 && q < 0.3 && matches!(c, Carrier::Headings(_)) {
+            continue;
+        }
+        kept.push(m);
         let a = if n >= 3 {
             1.0
-        } else if n > 0 && is_placeholder(&crate::render::plain_text(body)) {
+        } else if n > 0 && is_placeholder(&crate::render::plain_text(&body)) {
             0.6
         } else if n > 0 {
             0.7
@@ -434,7 +478,7 @@ fn score(view: &View<'_>, c: Carrier, pool: &[usize], stops: &[usize]) -> Pick {
     }
     Pick {
         carrier: c,
-        members,
+        members: kept,
         score: total,
     }
 }
@@ -476,7 +520,27 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
             .map(|c| score(view, c, &pool, &stops))
             .filter(|p| !p.members.is_empty())
             .max_by(|a, b| a.score.total_cmp(&b.score).then(b.carrier.cmp(&a.carrier)));
-        let Some(best) = best else { break };
+        let Some(mut best) = best else { break };
+        // A later carrier's member whose own answer would hold questions already taken is a
+        // section around them, not a question.
+        if !chosen.is_empty() {
+            let own: Vec<usize> = best.members.iter().map(|&i| view.units[i].start).collect();
+            best.members.retain(|&m| {
+                if view.q[m] >= 0.8 {
+                    return true;
+                }
+                let end = answer_end(view, best.carrier, m, &own);
+                let from = view.units[m].head_end;
+                !stops.iter().any(|&s| s >= from && s < end)
+            });
+            // Plain lines that ask are the weakest evidence: one alone in the prose of a
+            // document that asks otherwise is prose.
+            let needed = if best.carrier == Carrier::Lines { 2 } else { 1 };
+            if best.members.len() < needed {
+                break;
+            }
+            best = score_members(view, best.carrier, best.members, &stops);
+        }
         // A first carrier needs one real question; later ones, evidence of their own.
         let floor = if chosen.is_empty() { 0.3 } else { 0.75 };
         if best.score < floor {
@@ -496,11 +560,21 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
             })
             .collect();
         // Labels and toggles with a real summary start a question wherever they stand.
+        // So do lines that are only a question, in documents that ask line by line.
+        let line_level = matches!(
+            chosen.first().map_or(best.carrier, |p| p.carrier),
+            Carrier::List(0) | Carrier::Lines | Carrier::Styled(_)
+        );
         pool.retain(|&i| {
             let u = &view.units[i];
             let s = u.start;
             u.kind == UKind::QLabel
                 || u.kind == UKind::Summary && view.q[i] >= 0.5
+                || line_level
+                    && matches!(u.kind, UKind::Line { style: Style::Plain, alone: true })
+                    && u.depth == 0
+                    && view.q[i] >= 0.85
+                    && trim_decoration(&u.text).ends_with('?')
                 || !covered.iter().any(|&(a, b)| s >= a && s < b.max(a + 1))
         });
         chosen.push(best);

@@ -147,6 +147,15 @@ pub fn normalize_question(q: &str) -> String {
     out
 }
 
+/// The text of every block that could carry a question (for fitting the question model).
+pub fn candidate_texts(markdown: &str) -> Vec<String> {
+    units::collect(markdown)
+        .into_iter()
+        .filter(|u| u.is_candidate() && !u.text.is_empty())
+        .map(|u| u.text)
+        .collect()
+}
+
 /// Whether a line starts with a number like "3." or "3)".
 pub fn starts_numbered(line: &str) -> bool {
     units::leading_number(line).is_some()

@@ -34,8 +34,8 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The features of a candidate question's text, by name (the names the model file uses).
-pub fn features(text: &str) -> Vec<(&'static str, f32)> {
+/// The features that need no fitted table: punctuation, length, labels, case.
+pub fn raw_features(text: &str) -> Vec<(&'static str, f32)> {
     let t = trim_decoration(text);
     let t = t.trim_end_matches(|c: char| c == '*' || c == '_' || c == '`' || c == ' ');
     let mut f: Vec<(&'static str, f32)> = Vec::with_capacity(12);
@@ -50,9 +50,6 @@ pub fn features(text: &str) -> Vec<(&'static str, f32)> {
         f.push(("ends_qmark", 1.0));
     } else if t.contains('?') {
         f.push(("has_qmark", 1.0));
-    }
-    if matches!(parse_label(t), Some((Label::Question, _))) {
-        f.push(("label", 1.0));
     }
     if end.ends_with('.') {
         f.push(("ends_period", 1.0));
@@ -76,6 +73,17 @@ pub fn features(text: &str) -> Vec<(&'static str, f32)> {
     if t.contains('`') {
         f.push(("has_code", 1.0));
     }
+    f
+}
+
+/// The features of a candidate question's text, by name (the names the model file uses).
+pub fn features(text: &str) -> Vec<(&'static str, f32)> {
+    let mut f = raw_features(text);
+    if f.is_empty() {
+        return f;
+    }
+    let w = words(trim_decoration(text));
+    let n = w.len() as f32;
     let m = model();
     if let Some(first) = w.first() {
         let one = m.openers.get(first.as_str()).copied().unwrap_or(0.0);
@@ -99,8 +107,17 @@ pub fn features(text: &str) -> Vec<(&'static str, f32)> {
     f
 }
 
-/// The probability that a line is a question or an interview prompt.
+/// The probability that a line is a question or an interview prompt. A `Q:` or
+/// `Question:` label before it counts for half by itself.
 pub fn score(text: &str) -> f32 {
+    let t = trim_decoration(text);
+    if let Some((Label::Question, at)) = parse_label(t) {
+        return 0.5 + 0.5 * score_text(&t[at..]);
+    }
+    score_text(t)
+}
+
+fn score_text(text: &str) -> f32 {
     let f = features(text);
     if f.is_empty() {
         return 0.0;

@@ -118,6 +118,10 @@ pub fn leading_number(s: &str) -> Option<(u64, &str)> {
         return None;
     }
     let rest = &t[digits..];
+    // "14<TAB>Describe ...": a number and a tab, as spreadsheets and plain lists write it.
+    if let Some(after) = rest.strip_prefix('\t') {
+        return Some((t[..digits].parse().ok()?, after.trim_start()));
+    }
     let mut chars = rest.chars();
     match chars.next() {
         Some('.' | ')' | ':') => {
@@ -747,7 +751,9 @@ fn split_head(text: &str, p: &Para, end: usize) -> (Style, String, usize, bool) 
         // `**1.** Prompt text` / `**1)**`: the number is styled, the prompt is the line.
         let styled = plain_of(next);
         let t = styled.trim().trim_end_matches(['.', ')', ':']);
-        if !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit()) {
+        let number_only = !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit());
+        // `**1) FizzBuzz.** Print numbers ...`: a numbered title in bold; the line is the prompt.
+        if number_only || leading_number(&styled).is_some() {
             let line_end = first_break(inl, text, p.start, end);
             let upto = inl
                 .iter()
@@ -927,7 +933,19 @@ fn paragraph(text: &str, p: Para, end: usize, quoted: bool, details: u8, units: 
     let (style, head, head_end, alone) = split_head(text, &p, end);
     let (ordinal, head) = match leading_number(&head) {
         Some((n, rest)) => (Some(n), rest.to_string()),
-        None => (None, head),
+        // "14<TAB>text": the tab is gone from the inline text, so read the source.
+        None => match leading_number(source).filter(|_| {
+            source.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('\t')
+        }) {
+            Some((n, _)) => (
+                Some(n),
+                head.trim_start()
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start()
+                    .to_string(),
+            ),
+            None => (None, head),
+        },
     };
     units.push(Unit {
         kind: UKind::Line { style, alone },
@@ -989,9 +1007,10 @@ mod debug {
     #[ignore]
     fn dump() {
         let path = std::env::var("DUMP").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = crate::document::read(&bytes, std::path::Path::new(&path)).unwrap().markdown;
         for u in super::collect(&text) {
-            println!("{:>6} {:>6} {:?} d{} t{} o{:?} {:?}", u.start, u.head_end, u.kind, u.depth, u.details, u.ordinal, u.text.chars().take(70).collect::<String>());
+            println!("{:>6} {:>6} {:?} d{} t{} o{:?} q{:.2} {:?}", u.start, u.head_end, u.kind, u.depth, u.details, u.ordinal, crate::import::questions::score(&u.text), u.text.chars().take(70).collect::<String>());
         }
     }
 }
