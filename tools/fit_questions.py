@@ -88,7 +88,7 @@ def tables(rows):
         spread = len(docs.get(k, ()))
         if k.startswith("~") and (lo < 1.0 or spread < 4):
             continue
-        if not k.startswith("~") and lo > 0 and spread < 2:
+        if not k.startswith("~") and lo > 0 and spread < 3:
             continue
         if abs(lo) >= 0.5:
             out[k] = round(lo, 3)
@@ -156,6 +156,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("rows")
     ap.add_argument("--questions", action="append", default=[])
+    ap.add_argument("--lines", action="append", default=[],
+                    help="a text file of real questions, one per line (extra positives)")
     ap.add_argument("--skillspan")
     ap.add_argument("--negatives", type=int, default=1500)
     a = ap.parse_args()
@@ -164,6 +166,12 @@ def main():
         for q in json.load(open(path)):
             text = re.sub(r"`{3}.*?`{3}", "", q["question"], flags=re.S).strip().splitlines()[0]
             rows.append({"doc": "extra-q", "label": 1, "text": text, "f": raw(text), "words": words(text)})
+    for path in a.lines:
+        name = path.rsplit("/", 1)[-1]
+        for text in open(path, encoding="utf-8"):
+            text = text.strip()
+            if text:
+                rows.append({"doc": name, "label": 1, "text": text, "f": raw(text), "words": words(text)})
     if a.skillspan:
         rnd = random.Random(7)
         sents = []

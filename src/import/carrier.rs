@@ -458,8 +458,12 @@ fn score_members(view: &View<'_>, c: Carrier, members: Vec<usize>, stops: &[usiz
         let n = answer_words(&body);
         // A label that neither asks nor has anything under it ("JavaScript" over a table of
         // contents) is no question.
-        if n == 0 && q < 0.3 && matches!(c, Carrier::Headings(_)) {
-            continue;
+        if n == 0 && matches!(c, Carrier::Headings(_)) {
+            // Only noise under it (a table of contents): a label for that noise.
+            let raw = view.text.get(u.head_end..end).unwrap_or("");
+            if q < 0.5 || answer_words(raw) > 0 {
+                continue;
+            }
         }
         kept.push(m);
         let a = if n >= 3 {

@@ -407,7 +407,12 @@ fn find_title(units: &[Unit]) -> Option<usize> {
             _ => None,
         })
         .collect();
-    let reads_as_question = |i: usize| questions::score(&units[i].text) >= 0.6;
+    // A title may read like a prompt ("Reverse interview"); only asking outright makes it a
+    // question.
+    let reads_as_question = |i: usize| {
+        let t = text::trim_decoration(&units[i].text);
+        t.ends_with('?') || matches!(parse_label(t), Some((Label::Question, _)))
+    };
     if let Some(&(i, _)) = headings.iter().find(|(i, l)| *l == 1 && *i < first_question) {
         if !reads_as_question(i) && headings.first().map(|h| h.0) == Some(i) {
             return Some(i);
