@@ -109,6 +109,9 @@ pub struct View<'a> {
     pub title: Option<usize>,
     /// Per list id, the share of its items that read as questions.
     list_share: HashMap<usize, f32>,
+    /// Per depth, whether questions are asked in numbered (true) or bulleted lists, when
+    /// one clearly dominates: the other kind then holds answers.
+    list_kind: HashMap<u8, bool>,
     /// Per kind of line or toggle, the share of its candidates that read as questions: when
     /// most do, the rest are prompts in the same dress ("Greatest weakness").
     kind_share: HashMap<Carrier, f32>,
@@ -143,6 +146,31 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let mut kinds_at: HashMap<u8, (usize, usize)> = HashMap::new();
+        for (u, q) in units.iter().zip(&q) {
+            if let UKind::Item { ordered, .. } = u.kind {
+                if *q >= 0.5 {
+                    let e = kinds_at.entry(u.depth).or_default();
+                    if ordered {
+                        e.0 += 1;
+                    } else {
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+        let list_kind = kinds_at
+            .into_iter()
+            .filter_map(|(d, (o, b))| {
+                if o >= 3 && o >= 4 * b {
+                    Some((d, true))
+                } else if b >= 3 && b >= 4 * o {
+                    Some((d, false))
+                } else {
+                    None
+                }
+            })
+            .collect();
         let list_share = lists
             .into_iter()
             .map(|(k, (a, n))| (k, a as f32 / n.max(1) as f32))
@@ -152,6 +180,7 @@ impl<'a> View<'a> {
             let c = match &u.kind {
                 UKind::Line { style, .. } => match style_key(*style) {
                     Some(k) => Carrier::Styled(k),
+                    None if u.ordinal.is_some() => Carrier::Lines,
                     None => continue,
                 },
                 UKind::Summary => Carrier::Toggles,
@@ -207,6 +236,7 @@ impl<'a> View<'a> {
             q,
             title,
             list_share,
+            list_kind,
             kind_share,
             holds_toggles,
             before_deeper_heading,
@@ -273,8 +303,9 @@ impl<'a> View<'a> {
                     *m > l && q >= 0.8
                 }
             }
-            (Carrier::List(d), UKind::Item { list, .. }) => {
+            (Carrier::List(d), UKind::Item { list, ordered }) => {
                 u.depth == d
+                    && self.list_kind.get(&d).is_none_or(|k| k == ordered)
                     && (q >= 0.5
                         || self.list_share.get(list).copied().unwrap_or(0.0) >= 0.5 && q >= 0.1
                         || u.ordinal.is_some() && self.regular(c) && q >= 0.1)
@@ -286,7 +317,7 @@ impl<'a> View<'a> {
             (Carrier::Lines, UKind::Line { style, alone }) => {
                 *style == Style::Plain
                     && (q >= 0.6
-                        || u.ordinal.is_some() && q >= 0.3
+                        || u.ordinal.is_some() && (q >= 0.3 || self.regular(c) && q >= 0.1)
                         || *alone && q >= 0.45 && questions::words(text).len() <= 12)
             }
             (Carrier::Labels, UKind::QLabel) => true,
@@ -539,7 +570,10 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
             });
             // Plain lines that ask are the weakest evidence: one alone in the prose of a
             // document that asks otherwise is prose.
-            let needed = if best.carrier == Carrier::Lines { 2 } else { 1 };
+            let marked = best.members.iter().any(|&m| {
+                view.units[m].text.trim_start().starts_with(['\u{2753}', '\u{2754}'])
+            });
+            let needed = if best.carrier == Carrier::Lines && !marked { 2 } else { 1 };
             if best.members.len() < needed {
                 break;
             }

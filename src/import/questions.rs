@@ -110,6 +110,11 @@ pub fn features(text: &str) -> Vec<(&'static str, f32)> {
 /// The probability that a line is a question or an interview prompt. A `Q:` or
 /// `Question:` label before it counts for half by itself.
 pub fn score(text: &str) -> f32 {
+    // A question mark emoji in front says it as plainly as a label.
+    let raw = text.trim_start();
+    if raw.starts_with(['\u{2753}', '\u{2754}']) {
+        return 0.5 + 0.5 * score_text(trim_decoration(text));
+    }
     let t = trim_decoration(text);
     if let Some((Label::Question, at)) = parse_label(t) {
         return 0.5 + 0.5 * score_text(&t[at..]);
