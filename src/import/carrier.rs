@@ -122,6 +122,10 @@ pub struct View<'a> {
     pub text: &'a str,
     /// Noise ranges (start, end), by start.
     noise: Vec<(usize, usize)>,
+    /// Per carrier, the units that end its answers, in order.
+    boundaries: std::cell::RefCell<HashMap<Carrier, Vec<usize>>>,
+    /// A carrier the user chose: every block of its kind is a question.
+    pub forced: Option<Carrier>,
 }
 
 impl<'a> View<'a> {
@@ -241,6 +245,8 @@ impl<'a> View<'a> {
             holds_toggles,
             before_deeper_heading,
             text,
+            boundaries: Default::default(),
+            forced: None,
             noise: {
                 let mut n: Vec<(usize, usize)> = units
                     .iter()
@@ -288,6 +294,18 @@ impl<'a> View<'a> {
         let text = trim_decoration(&u.text);
         if text.is_empty() || is_answer_part(text) || is_ask_marker(text) {
             return false;
+        }
+        if self.forced == Some(c) {
+            return match (c, &u.kind) {
+                (Carrier::Headings(l), UKind::Heading(m)) => *m == l,
+                (Carrier::List(d), UKind::Item { .. }) => u.depth == d,
+                (Carrier::Styled(k), UKind::Line { style, .. }) => style_key(*style) == Some(k),
+                (Carrier::Lines, UKind::Line { style, .. }) => *style == Style::Plain,
+                (Carrier::Labels, UKind::QLabel) => true,
+                (Carrier::Toggles, UKind::Summary) => true,
+                (Carrier::Table, UKind::Row { .. }) => true,
+                _ => false,
+            };
         }
         match (c, &u.kind) {
             (Carrier::Headings(l), UKind::Heading(m)) => {
@@ -442,16 +460,22 @@ pub fn answer_end(view: &View<'_>, c: Carrier, m: usize, stops: &[usize]) -> usi
     let u = &view.units[m];
     let from = u.head_end.max(u.start + 1);
     let next_stop = stops
-        .iter()
+        .get(stops.partition_point(|&s| s < from))
         .copied()
-        .find(|&s| s >= from)
         .unwrap_or(view.text.len());
-    let next_boundary = view.units[m + 1..]
+    // The first boundary after the question that is not inside the question's own toggle.
+    let mut cache = view.boundaries.borrow_mut();
+    let list = cache.entry(c).or_insert_with(|| {
+        (0..view.units.len())
+            .filter(|&i| view.is_boundary(c, i))
+            .collect()
+    });
+    let first = list.partition_point(|&i| view.units[i].start < from);
+    let next_boundary = list[first..]
         .iter()
-        .enumerate()
-        .filter(|(_, v)| v.start >= from)
-        .find(|(k, _)| view.is_boundary(c, m + 1 + k))
-        .map_or(view.text.len(), |(_, v)| v.start);
+        .map(|&i| &view.units[i])
+        .find(|v| v.details <= u.details)
+        .map_or(view.text.len(), |v| v.start);
     let mut end = next_stop.min(next_boundary);
     if let UKind::Row { answer } = &u.kind {
         end = answer.end;
@@ -573,7 +597,15 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
             let marked = best.members.iter().any(|&m| {
                 view.units[m].text.trim_start().starts_with(['\u{2753}', '\u{2754}'])
             });
-            let needed = if best.carrier == Carrier::Lines && !marked { 2 } else { 1 };
+            let line_level = matches!(
+                chosen[0].carrier,
+                Carrier::List(0) | Carrier::Lines | Carrier::Styled(_)
+            );
+            let needed = if best.carrier == Carrier::Lines && !marked && !line_level {
+                2
+            } else {
+                1
+            };
             if best.members.len() < needed {
                 break;
             }
@@ -587,7 +619,7 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
         let mut stops2 = stops.clone();
         stops2.extend(best.members.iter().map(|&i| view.units[i].start));
         stops2.sort_unstable();
-        let covered: Vec<(usize, usize)> = best
+        let mut covered: Vec<(usize, usize)> = best
             .members
             .iter()
             .map(|&m| {
@@ -597,6 +629,12 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
                 )
             })
             .collect();
+        covered.sort_unstable();
+        let inside = |s: usize| {
+            let k = covered.partition_point(|&(a, _)| a <= s);
+            // Intervals do not overlap much; look back over the few that start before `s`.
+            covered[..k].iter().rev().take(4).any(|&(a, b)| s >= a && s < b.max(a + 1))
+        };
         // Labels and toggles with a real summary start a question wherever they stand.
         // So do lines that are only a question, in documents that ask line by line.
         let line_level = matches!(
@@ -612,8 +650,9 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
                     && matches!(u.kind, UKind::Line { style: Style::Plain, alone: true })
                     && u.depth == 0
                     && view.q[i] >= 0.85
-                    && trim_decoration(&u.text).ends_with('?')
-                || !covered.iter().any(|&(a, b)| s >= a && s < b.max(a + 1))
+                    && (trim_decoration(&u.text).ends_with('?')
+                        || questions::words(&u.text).len() <= 20)
+                || !inside(s)
         });
         chosen.push(best);
     }

@@ -197,7 +197,8 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
     let lines = LineIndex::new(text);
     let units = units::collect(text);
     let title = find_title(&units);
-    let view = carrier::View::new(text, &units, title);
+    let mut view = carrier::View::new(text, &units, title);
+    view.forced = forced;
     let picks = carrier::choose(&view, forced);
     let ranked = carrier::rank(&view);
 
@@ -302,11 +303,11 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
         .map(|p| CarrierCount {
             name: p.carrier.name(),
             description: p.carrier.describe(numbered(&units, &p.members)),
-            cards: doc
-                .cards
-                .iter()
-                .filter(|c| p.members.iter().any(|&m| lines.line(units[m].start) == c.line_start))
-                .count(),
+            cards: {
+                let starts: std::collections::HashSet<usize> =
+                    p.members.iter().map(|&m| lines.line(units[m].start)).collect();
+                doc.cards.iter().filter(|c| starts.contains(&c.line_start)).count()
+            },
         })
         .collect();
     doc.alternatives = ranked

@@ -423,3 +423,175 @@ mod never_panics {
         }
     }
 }
+
+/// The shapes real prep notes take, each written here from its description.
+mod shapes {
+    use super::*;
+
+    fn questions(doc: &ParsedDocument) -> Vec<String> {
+        doc.cards.iter().map(|c| c.question.clone()).collect()
+    }
+
+    #[test]
+    fn numbered_lines_with_prose_answers_restarting_and_skipping() {
+        let doc = parse_markdown(
+            "# My prep\n\n1. Why this company?\n\nI have used the product for years.\n\nIt fits my plans.\n\n\
+             2. Why are you leaving your current job?\n\nTo grow into platform work.\n\n\
+             5. What is your greatest achievement?\n\n- shipped the billing rewrite\n  - on time\n- mentored two juniors\n\n\
+             ## Technical\n\n1. How does a hash map work?\n\nBuckets and hashing.\n\n\
+             Describe a bug you are proud of fixing.\n\nA race in the cache layer.\n\n\
+             2. What is a deadlock?\n\nTwo waits on each other.\n",
+        );
+        assert_eq!(
+            questions(&doc),
+            vec![
+                "Why this company?",
+                "Why are you leaving your current job?",
+                "What is your greatest achievement?",
+                "How does a hash map work?",
+                "Describe a bug you are proud of fixing.",
+                "What is a deadlock?"
+            ],
+            "{:?}",
+            doc.carriers
+        );
+        assert_eq!(doc.cards[0].answer, "I have used the product for years.\n\nIt fits my plans.");
+        assert!(doc.cards[2].answer.contains("  - on time"));
+        assert_eq!(doc.cards[3].section, vec!["Technical"]);
+        assert_eq!(doc.carriers[0].description, "numbered lines as questions");
+    }
+
+    #[test]
+    fn styled_question_lines() {
+        let doc = parse_markdown(
+            "`Why do you want this role?`\nBecause it is hands-on.\n\n\
+             *How do you handle pressure?*\n\nI plan and I breathe.\n\n\
+             **Tell me about a time you<br>disagreed with your manager**<br>We argued about scope; I brought data.\n\n\
+             **Where do you see yourself in five years?**\n\nLeading a team.\n",
+        );
+        assert_eq!(
+            questions(&doc),
+            vec![
+                "Why do you want this role?",
+                "How do you handle pressure?",
+                "Tell me about a time you disagreed with your manager",
+                "Where do you see yourself in five years?"
+            ]
+        );
+        assert_eq!(doc.cards[0].answer, "Because it is hands-on.");
+        assert_eq!(doc.cards[2].answer, "We argued about scope; I brought data.");
+    }
+
+    #[test]
+    fn prompts_without_question_marks() {
+        let doc = parse_markdown(
+            "# Interview notes\n\n## tell me about yourself\n\nI build data tools.\n\n## walk me through your resume\n\nStarted in QA, then backend.\n\n\
+             ## greatest weakness\n\nI over-prepare.\n\n## Sell me this pencil.\n\nIt never needs charging.\n\n## why us\n\nThe mission.\n",
+        );
+        assert_eq!(doc.title.as_deref(), Some("Interview notes"));
+        assert_eq!(doc.cards.len(), 5, "{:?}", questions(&doc));
+        assert_eq!(doc.cards[2].question, "greatest weakness");
+        assert_eq!(doc.cards[3].answer, "It never needs charging.");
+    }
+
+    #[test]
+    fn star_stories_with_follow_ups() {
+        let doc = parse_markdown(
+            "# Stories\n\n## Tell me about a time you led a complex project\n\n### Situation\n\nA migration.\n\n### Task\n\nOwn the cutover.\n\n\
+             ### Action\n\nI split it into phases.\n\n### Result\n\nZero downtime.\n\n### Reflection\n\nStart earlier.\n\n\
+             #### What would you do differently?\n\nInvolve support sooner.\n\n#### How did you measure success?\n\nError rates.\n\n\
+             ## Describe a conflict with a teammate\n\n### Situation\n\nCode review friction.\n\n### Result\n\nWe agreed on a guide.\n",
+        );
+        assert_eq!(
+            questions(&doc),
+            vec![
+                "Tell me about a time you led a complex project",
+                "What would you do differently?",
+                "How did you measure success?",
+                "Describe a conflict with a teammate"
+            ]
+        );
+        assert!(doc.cards[0].answer.contains("### Situation"));
+        assert!(doc.cards[0].answer.contains("Start earlier."));
+        assert!(doc.cards[3].answer.contains("We agreed on a guide."));
+    }
+
+    #[test]
+    fn nested_toggles_repeated_questions_and_sections() {
+        let doc = parse_markdown(
+            "<details>\n<summary>Behavioural questions</summary>\n\n\
+             <details>\n<summary>What motivates you?</summary>\n\n### What motivates you?\n\nShipping things people use.\n\n</details>\n\n\
+             <details>\n<summary>How do you prioritise?</summary>\n\n</details>\n\n\
+             </details>\n\n<details><summary>What is a closure?</summary>\n\nA function with its scope.\n\n</details>\n",
+        );
+        assert_eq!(
+            questions(&doc),
+            vec!["What motivates you?", "How do you prioritise?", "What is a closure?"]
+        );
+        assert_eq!(doc.cards[0].answer, "Shipping things people use.");
+        assert!(doc.cards[1].unanswered);
+        assert_eq!(doc.cards[2].answer, "A function with its scope.");
+    }
+
+    #[test]
+    fn placeholders_are_unanswered() {
+        let doc = parse_markdown(
+            "## What is your biggest failure?\n\nto be done\n\n## Why this team?\n\nTBD\n\n## What is CAP?\n\nConsistency, availability, partitions.\n\n\
+             ## Describe your ideal manager\n\n## How do you learn?\n\ncoming soon\n",
+        );
+        assert_eq!(doc.cards.len(), 5);
+        let unanswered: Vec<bool> = doc.cards.iter().map(|c| c.unanswered).collect();
+        assert_eq!(unanswered, vec![true, true, false, true, true]);
+    }
+
+    #[test]
+    fn code_quizzes_that_share_a_title_stay_apart() {
+        let doc = parse_markdown(
+            "###### 1. What's the output?\n\n```js\nconsole.log(1 + '1')\n```\n\n- A: `2`\n- B: `11`\n\n<details><summary><b>Answer</b></summary>\n\n#### Answer: B\n\nString concatenation.\n\n</details>\n\n\
+             ###### 2. What's the output?\n\n```js\nconsole.log(typeof null)\n```\n\n- A: `null`\n- B: `object`\n\n<details><summary><b>Answer</b></summary>\n\n#### Answer: B\n\nA historical quirk.\n\n</details>\n",
+        );
+        assert_eq!(doc.cards.len(), 2, "{:?}", doc.warnings);
+        assert_eq!(doc.duplicates, 0);
+        assert!(doc.cards[0].context.contains("1 + '1'"));
+        assert!(doc.cards[1].context.contains("typeof null"));
+        assert_ne!(doc.cards[0].key, doc.cards[1].key);
+        assert!(doc.cards[1].answer.contains("historical quirk"));
+    }
+
+    #[test]
+    fn questions_to_ask_are_kept_apart() {
+        let doc = parse_markdown(
+            "# Acme\n\n## Why Acme?\n\nTheir robots.\n\n## Tell me about yourself\n\nBackend engineer.\n\n\
+             ## Questions to ask the interviewer\n\n- What does a typical day look like?\n- How is success measured in this role?\n- What is the team's biggest challenge?\n",
+        );
+        assert_eq!(doc.prep_cards(), 2);
+        let ask: Vec<&ParsedCard> = doc.cards.iter().filter(|c| c.ask).collect();
+        assert_eq!(ask.len(), 3);
+        assert!(ask.iter().all(|c| !c.unanswered));
+    }
+
+    #[test]
+    fn plain_text_question_and_answer_lines() {
+        let doc = parse_text(
+            "Question: Why do you want to join?\nAnswer: The product.\n\nQuestion: What is your notice period?\nAnswer: One month.\n",
+        );
+        assert_eq!(doc.cards.len(), 2);
+        assert_eq!(doc.cards[1].answer, "One month.");
+    }
+
+    #[test]
+    fn the_report_names_the_carrier_and_a_forced_one_is_used() {
+        let text = "# Notes\n\n## Behavioural\n\n**Why this company?**\n\nMission.\n\n**What is your weakness?**\n\nDetail.\n\n## Technical\n\n**What is Rust?**\n\nA language.\n";
+        let doc = parse_markdown(text);
+        assert_eq!(doc.carriers[0].name, "bold");
+        assert_eq!(doc.carriers[0].cards, 3);
+        let forced = parse_with(text, Some(Carrier::Headings(2)));
+        assert_eq!(
+            forced.cards.iter().map(|c| c.question.as_str()).collect::<Vec<_>>(),
+            vec!["Behavioural", "Technical"]
+        );
+        assert!(Carrier::parse("headings:3") == Some(Carrier::Headings(3)));
+        assert!(Carrier::parse("numbered") == Some(Carrier::List(0)));
+        assert!(Carrier::parse("wat").is_none());
+    }
+}

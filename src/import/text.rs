@@ -264,6 +264,12 @@ const ANSWER_PARTS: &[&str] = &[
 /// Headings that divide an answer ("Situation", "Good to hear") rather than a document.
 pub fn is_answer_part(text: &str) -> bool {
     let t = trim_decoration(text).trim_end_matches(':').to_lowercase();
+    // "Answer: B", "Answer - yes".
+    if let Some(rest) = t.strip_prefix("answer") {
+        if rest.trim_start().starts_with([':', '-', '–']) {
+            return true;
+        }
+    }
     ANSWER_PARTS.contains(&t.as_str())
 }
 
@@ -318,6 +324,26 @@ pub fn is_placeholder(answer_text: &str) -> bool {
                 | "to be completed"
                 | "to be written"
                 | "to be added"
+                | "to be done"
+                | "to be filled"
+                | "to be updated"
+                | "to be decided"
+                | "tbc"
+                | "tk"
+                | "todo later"
+                | "answer later"
+                | "write answer"
+                | "write an answer"
+                | "fill this in"
+                | "fill in later"
+                | "need to prepare"
+                | "prepare this"
+                | "not yet"
+                | "not answered"
+                | "no answer yet"
+                | "?"
+                | "??"
+                | "???"
                 | "coming soon"
                 | "wip"
                 | "work in progress"
