@@ -95,8 +95,7 @@ fn main() {
         if only.as_deref().is_some_and(|o| !r.id.starts_with(o)) {
             continue;
         }
-        let name = format!("{}.{}", r.id, r.format);
-        let Some(path) = dirs.iter().map(|d| d.join(&name)).find(|p| p.exists()) else {
+        let Some(path) = find(&dirs, &r.id) else {
             totals.entry(r.set.clone()).or_default().2 += 1;
             continue;
         };
@@ -140,6 +139,20 @@ fn main() {
     for (set, (ok, n, missing)) in &totals {
         println!("{set}: {ok} of {n} documents within 2% of the hand count{}", if *missing > 0 { format!(" ({missing} not on this machine)") } else { String::new() });
     }
+}
+
+/// The document `<id>.<any extension>` in one of the folders.
+fn find(dirs: &[PathBuf], id: &str) -> Option<PathBuf> {
+    for d in dirs {
+        let Ok(entries) = std::fs::read_dir(d) else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&format!("{id}.")) && !name.ends_with(".questions.txt") {
+                return Some(e.path());
+            }
+        }
+    }
+    None
 }
 
 fn diff(path: &Path, doc: &cuecard::import::ParsedDocument) {

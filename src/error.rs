@@ -56,11 +56,13 @@ pub enum Error {
     NotFound { what: &'static str, id: String },
     #[error("{}: no such file", .0.display())]
     FileNotFound(PathBuf),
-    #[error("{} is a folder; give the markdown (.md) or text (.txt) files inside it", .0.display())]
+    #[error("{} is a folder; give the documents inside it", .0.display())]
     IsDirectory(PathBuf),
     #[error("{}: permission denied; check that you can read it", .0.display())]
     PermissionDenied(PathBuf),
-    #[error("{}: not a text file; Cuecard imports markdown (.md) and plain text (.txt)", .0.display())]
+    #[error("{}: {kind}, not a text file or a document Cuecard reads; it reads markdown (.md), plain text (.txt), org-mode (.org), AsciiDoc (.adoc), reStructuredText (.rst), HTML (.html), Word (.docx) and Cuecard JSON exports", path.display())]
+    NotDocument { path: PathBuf, kind: String },
+    #[error("{}: not a text file or a document Cuecard reads; it reads markdown (.md), plain text (.txt), org-mode (.org), AsciiDoc (.adoc), reStructuredText (.rst), HTML (.html), Word (.docx) and Cuecard JSON exports", .0.display())]
     NotText(PathBuf),
     #[error("{}: {size_mb} MB is more than the {limit_mb} MB a document may have", path.display())]
     TooLarge {
@@ -68,7 +70,7 @@ pub enum Error {
         size_mb: u64,
         limit_mb: u64,
     },
-    #[error("no questions found in {}; Cuecard looks for \"**Question:** / **Answer:**\" pairs, question headings, Q:/A: lines, <details> blocks, bold questions and question/answer tables", .0.display())]
+    #[error("no questions found in {}; Cuecard looks for questions as headings, numbered or bulleted lines, bold, italic or code lines, Q:/A: labels, <details> toggles and question/answer tables; if yours are written another way, say which with --questions (headings:N, list:N, numbered, bold, italic, code, lines, labels, toggles, table)", .0.display())]
     NoQuestions(PathBuf),
     #[error("{0}")]
     InvalidInput(String),
@@ -95,7 +97,7 @@ impl Error {
             Error::FileNotFound(_) => ErrorCode::FileNotFound,
             Error::IsDirectory(_) => ErrorCode::IsDirectory,
             Error::PermissionDenied(_) => ErrorCode::PermissionDenied,
-            Error::NotText(_) => ErrorCode::NotText,
+            Error::NotText(_) | Error::NotDocument { .. } => ErrorCode::NotText,
             Error::TooLarge { .. } => ErrorCode::TooLarge,
             Error::NoQuestions(_) => ErrorCode::NoQuestions,
             Error::InvalidInput(_) => ErrorCode::InvalidInput,

@@ -199,12 +199,26 @@ impl Library {
         &mut self,
         paths: &[PathBuf],
         deck: Option<&str>,
+        progress: impl FnMut(usize, usize, &Path),
+    ) -> ImportReport {
+        let options = ImportOptions {
+            deck: deck.map(str::to_string),
+            questions: None,
+        };
+        self.import_paths_with(paths, &options, progress)
+    }
+
+    /// [`Library::import_paths`] with a chosen question carrier.
+    pub fn import_paths_with(
+        &mut self,
+        paths: &[PathBuf],
+        options: &ImportOptions,
         mut progress: impl FnMut(usize, usize, &Path),
     ) -> ImportReport {
         let mut report = ImportReport::default();
         for (i, path) in paths.iter().enumerate() {
             progress(i, paths.len(), path);
-            match self.import_any(path, deck) {
+            match self.import_any_with(path, options) {
                 Ok(r) => report.decks.extend(r),
                 Err(e) => report.errors.push(FileError {
                     path: path.display().to_string(),
@@ -219,6 +233,19 @@ impl Library {
 
     /// Imports a document, or a Cuecard JSON export (all its decks).
     pub fn import_any(&mut self, path: &Path, deck: Option<&str>) -> Result<Vec<DeckReport>> {
+        let options = ImportOptions {
+            deck: deck.map(str::to_string),
+            questions: None,
+        };
+        self.import_any_with(path, &options)
+    }
+
+    /// [`Library::import_any`] with a chosen question carrier.
+    pub fn import_any_with(
+        &mut self,
+        path: &Path,
+        options: &ImportOptions,
+    ) -> Result<Vec<DeckReport>> {
         let is_json = path
             .extension()
             .and_then(|e| e.to_str())
@@ -226,7 +253,104 @@ impl Library {
         if is_json {
             return self.import_export_file(path);
         }
-        Ok(vec![self.import_file(path, deck)?])
+        Ok(vec![self.import_file_with(path, options)?])
+    }
+
+    /// Reads a document and parses it without storing anything: what an import would make
+    /// (`cuecard import --dry-run`, the window's preview). `questions` forces a carrier
+    /// (`headings:3`, `numbered`, `bold`...); `None` uses the one remembered for the file, or
+    /// chooses by evidence.
+    pub fn preview_file(&self, path: &Path, questions: Option<&str>) -> Result<ImportPreview> {
+        let (source, src) = self.read_document(path)?;
+        let forced = self.carrier_for(&source, questions)?;
+        let parsed = import::parse_source(&src, forced);
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("Imported");
+        Ok(ImportPreview {
+            source: source.clone(),
+            format: src.format.name().to_string(),
+            deck: deck_name_from_title(parsed.title.as_deref(), stem),
+            cards: parsed.cards.len(),
+            to_ask: parsed.cards.iter().filter(|c| c.ask).count(),
+            unanswered: parsed.cards.iter().filter(|c| c.unanswered).count(),
+            carriers: carrier_choices(&parsed.carriers),
+            alternatives: carrier_choices(&parsed.alternatives),
+            chosen: forced.map(|c| c.name()),
+            first: parsed
+                .cards
+                .iter()
+                .take(PREVIEW_CARDS)
+                .map(|c| PreviewCard {
+                    question: c.question.clone(),
+                    answer: crate::render::plain_text(&c.answer).chars().take(160).collect(),
+                    line: c.line_start,
+                    unanswered: c.unanswered,
+                    to_ask: c.ask,
+                })
+                .collect(),
+            warnings: parsed
+                .warnings
+                .iter()
+                .map(|w| ImportWarning {
+                    line: w.line,
+                    message: w.message.clone(),
+                })
+                .collect(),
+        })
+    }
+
+    /// The carrier to use for a source: the one asked for (remembered for next time), else
+    /// the one remembered, else none (choose by evidence). `auto` forgets a remembered one.
+    fn carrier_for(&self, source: &str, asked: Option<&str>) -> Result<Option<import::Carrier>> {
+        match asked.map(str::trim) {
+            Some("auto") | Some("") => Ok(None),
+            Some(name) => import::Carrier::parse(name).map(Some).ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "\"{name}\" is not a way of finding questions; use one of {}, or auto",
+                    import::Carrier::NAMES
+                ))
+            }),
+            None => Ok(self
+                .store
+                .meta(&format!("carrier:{source}"))?
+                .and_then(|n| import::Carrier::parse(&n))),
+        }
+    }
+
+    /// Reads a file as a document in the common form, with the limits and errors of imports.
+    fn read_document(&self, path: &Path) -> Result<(String, crate::document::Source)> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::IsDirectory(path.to_path_buf()));
+        }
+        if !meta.is_file() {
+            return Err(Error::InvalidInput(format!(
+                "{} is not a regular file (a pipe or a device); save the document to a file and import that",
+                path.display()
+            )));
+        }
+        if meta.len() > MAX_DOCUMENT_BYTES {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                size_mb: meta.len() / (1024 * 1024),
+                limit_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let src = crate::document::read(&bytes, path).map_err(|e| match e {
+            crate::document::ReadError::Unsupported(None) => Error::NotText(path.to_path_buf()),
+            crate::document::ReadError::Unsupported(Some(kind)) => Error::NotDocument {
+                path: path.to_path_buf(),
+                kind: format!("this is {kind}"),
+            },
+            crate::document::ReadError::Corrupt(why) => {
+                Error::InvalidInput(format!("{}: {why}; nothing was imported", path.display()))
+            }
+        })?;
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        Ok((absolute.display().to_string(), src))
     }
 
     /// Loads a Cuecard JSON export (`cuecard export --format json`) into this library.
@@ -272,6 +396,9 @@ impl Library {
                 conflicts: 0,
                 duplicates: 0,
                 shapes: vec!["Cuecard JSON export".to_string()],
+                carriers: Vec::new(),
+                alternatives: Vec::new(),
+                to_ask: 0,
                 warnings: if counts.skipped_cards > 0 {
                     vec![ImportWarning {
                         line: 0,
@@ -290,48 +417,56 @@ impl Library {
 
     /// Reads, parses and stores one file.
     pub fn import_file(&mut self, path: &Path, deck: Option<&str>) -> Result<DeckReport> {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::IsDirectory(path.to_path_buf()));
-        }
-        if meta.len() > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge {
-                path: path.to_path_buf(),
-                size_mb: meta.len() / (1024 * 1024),
-                limit_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
-            });
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let (text, warnings) =
-            import::decode(&bytes).map_err(|_| Error::NotText(path.to_path_buf()))?;
-        drop(bytes);
-        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let source = absolute.display().to_string();
-        let plain_text = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let options = ImportOptions {
+            deck: deck.map(str::to_string),
+            questions: None,
+        };
+        self.import_file_with(path, &options)
+    }
+
+    /// [`Library::import_file`] with a chosen question carrier, which is remembered for the
+    /// file so that re-imports read it the same way.
+    pub fn import_file_with(&mut self, path: &Path, options: &ImportOptions) -> Result<DeckReport> {
+        let (source, src) = self.read_document(path)?;
+        let forced = self.carrier_for(&source, options.questions.as_deref())?;
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("Imported")
             .to_string();
-        let doc = Document {
-            source: &source,
-            plain_text,
-            text: &text,
-            warnings: warnings
-                .into_iter()
-                .map(|w| ImportWarning {
-                    line: w.line,
-                    message: w.message,
-                })
-                .collect(),
+        let deck = options.deck.as_deref();
+        let result = if forced.is_none() && src.format == crate::document::Format::Markdown {
+            // A markdown export of Cuecard's own carries notes and marks back in.
+            let doc = Document {
+                source: &source,
+                plain_text: false,
+                text: &src.markdown,
+                warnings: src
+                    .warnings
+                    .iter()
+                    .map(|w| ImportWarning {
+                        line: w.line,
+                        message: w.message.clone(),
+                    })
+                    .collect(),
+            };
+            self.import_document(doc, &stem, deck)
+        } else {
+            let parsed = import::parse_source(&src, forced);
+            self.import_parsed(&source, parsed, Vec::new(), &stem, deck)
         };
-        self.import_document(doc, &stem, deck).map_err(|e| match e {
+        let report = result.map_err(|e| match e {
             Error::NoQuestions(_) => Error::NoQuestions(path.to_path_buf()),
             other => other,
-        })
+        })?;
+        match options.questions.as_deref().map(str::trim) {
+            Some("auto") => self.store.set_meta(&format!("carrier:{source}"), "")?,
+            Some(name) if !name.is_empty() => {
+                self.store.set_meta(&format!("carrier:{source}"), name)?
+            }
+            _ => {}
+        }
+        Ok(report)
     }
 
     /// Imports the shipped sample deck into a library that has never had one.
@@ -376,7 +511,9 @@ impl Library {
             }
         }
         let parsed = if doc.plain_text {
-            import::parse_text(doc.text)
+            let src = crate::document::read(doc.text.as_bytes(), Path::new("document.txt"))
+                .map_err(|e| Error::InvalidInput(e.to_string()))?;
+            import::parse_source(&src, None)
         } else {
             import::parse_markdown(doc.text)
         };
@@ -494,6 +631,7 @@ impl Library {
             },
         };
         clock.lap("parse");
+        let to_ask = parsed.cards.iter().filter(|c| c.ask).count();
         let new_cards = cards_for_store(std::mem::take(&mut parsed.cards));
         // Take the index writer first: when another process holds it, nothing is changed.
         let mut writer = self
@@ -525,6 +663,9 @@ impl Library {
                 .iter()
                 .map(|(shape, n)| format!("{} ({n})", shape.label()))
                 .collect(),
+            carriers: carrier_choices(&parsed.carriers),
+            alternatives: carrier_choices(&parsed.alternatives),
+            to_ask,
             warnings,
         })
     }
@@ -871,17 +1012,74 @@ impl Phase {
     }
 }
 
+/// How many cards a preview shows.
+const PREVIEW_CARDS: usize = 8;
+
+fn carrier_choices(c: &[import::CarrierCount]) -> Vec<crate::model::CarrierChoice> {
+    c.iter()
+        .map(|c| crate::model::CarrierChoice {
+            name: c.name.clone(),
+            description: c.description.clone(),
+            cards: c.cards,
+        })
+        .collect()
+}
+
+/// What an import of one file should do beyond the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Put the cards into this deck.
+    pub deck: Option<String>,
+    /// How to find the questions (`headings:3`, `numbered`, `bold`, ..., or `auto`).
+    pub questions: Option<String>,
+}
+
+/// What importing a file would do, without doing it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct ImportPreview {
+    pub source: String,
+    pub format: String,
+    /// The deck the cards would go to (when no deck is named).
+    pub deck: String,
+    pub cards: usize,
+    pub to_ask: usize,
+    pub unanswered: usize,
+    /// How the questions were found, main way first.
+    pub carriers: Vec<crate::model::CarrierChoice>,
+    /// Other ways of reading the document, with their card counts.
+    pub alternatives: Vec<crate::model::CarrierChoice>,
+    /// The carrier forced or remembered for this file, if any.
+    pub chosen: Option<String>,
+    /// The first cards.
+    pub first: Vec<PreviewCard>,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// One card of a preview.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct PreviewCard {
+    pub question: String,
+    /// The start of the answer, as plain text.
+    pub answer: String,
+    pub line: usize,
+    pub unanswered: bool,
+    pub to_ask: bool,
+}
+
 /// Cards ready for the store, keyed by their normalised question.
 fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
     cards
         .into_iter()
         .map(|c| {
-            let tags = c
+            let mut tags: Vec<String> = c
                 .section
                 .iter()
                 .map(|s| tag_slug(s))
                 .filter(|t| !t.is_empty())
                 .collect();
+            if c.ask && !tags.iter().any(|t| t == crate::model::TO_ASK_TAG) {
+                tags.push(crate::model::TO_ASK_TAG.to_string());
+            }
             let skills = crate::jobs::Lexicon::builtin().skill_ids(&format!(
                 "{}\n{}",
                 c.question,

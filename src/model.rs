@@ -93,6 +93,16 @@ pub struct Card {
     pub notes_text: String,
 }
 
+/// The tag of questions to ask the interviewer: kept with the prep, not rehearsed.
+pub const TO_ASK_TAG: &str = "to-ask";
+
+impl Card {
+    /// A question to ask the interviewer rather than one to answer.
+    pub fn is_to_ask(&self) -> bool {
+        self.tags.iter().any(|t| t == TO_ASK_TAG)
+    }
+}
+
 /// A card without its answer, for lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CardSummary {
@@ -145,7 +155,25 @@ pub struct DeckReport {
     pub duplicates: usize,
     /// The document shapes recognised, in words, most cards first.
     pub shapes: Vec<String>,
+    /// How the questions were found ("numbered lines as questions: 11 cards"), main way first.
+    #[serde(default)]
+    pub carriers: Vec<CarrierChoice>,
+    /// Other readings of the document and the cards each would give.
+    #[serde(default)]
+    pub alternatives: Vec<CarrierChoice>,
+    /// Questions to ask the interviewer found in the document (tagged `to-ask`).
+    #[serde(default)]
+    pub to_ask: usize,
     pub warnings: Vec<ImportWarning>,
+}
+
+/// One way of reading a document's questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CarrierChoice {
+    /// What `--questions` takes to choose it (`headings:3`, `numbered`, `bold`...).
+    pub name: String,
+    pub description: String,
+    pub cards: usize,
 }
 
 /// A file that could not be imported.
@@ -243,6 +271,7 @@ mod bindings {
             CardView::export_all(&cfg),
             SearchResult::export_all(&cfg),
             ImportReport::export_all(&cfg),
+            crate::library::ImportPreview::export_all(&cfg),
             ImportProgress::export_all(&cfg),
             LibraryInfo::export_all(&cfg),
             ErrorPayload::export_all(&cfg),

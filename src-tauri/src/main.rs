@@ -297,17 +297,42 @@ async fn ui_ready(started: State<'_, Started>) -> Reply<()> {
 
 struct Started(std::time::Instant);
 
+/// What importing one file would make, with the ways of reading it; nothing is written.
+#[tauri::command]
+async fn preview_import(
+    app: State<'_, App>,
+    path: String,
+    questions: Option<String>,
+) -> Reply<cuecard::library::ImportPreview> {
+    let library = Arc::clone(&app.library);
+    tauri::async_runtime::spawn_blocking(move || {
+        let lib = library.lock().map_err(|_| busy())?;
+        lib.preview_file(std::path::Path::new(&path), questions.as_deref())
+            .map_err(ErrorPayload::from)
+    })
+    .await
+    .map_err(|e| ErrorPayload {
+        code: "internal".into(),
+        message: format!("the preview stopped unexpectedly: {e}"),
+    })?
+}
+
 #[tauri::command]
 async fn import_paths(
     handle: AppHandle,
     app: State<'_, App>,
     paths: Vec<String>,
+    questions: Option<String>,
 ) -> Reply<ImportReport> {
     let library = Arc::clone(&app.library);
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     tauri::async_runtime::spawn_blocking(move || {
         let mut lib = library.lock().map_err(|_| busy())?;
-        Ok(lib.import_paths(&paths, None, |done, total, path| {
+        let options = cuecard::library::ImportOptions {
+            deck: None,
+            questions,
+        };
+        Ok(lib.import_paths_with(&paths, &options, |done, total, path| {
             let progress = ImportProgress {
                 done,
                 total,
@@ -389,6 +414,7 @@ fn main() {
             get_card,
             search,
             import_paths,
+            preview_import,
             ui_ready,
             list_jobs,
             add_job,

@@ -41,6 +41,14 @@ enum Command {
         /// Put the cards into this deck instead of one named after the document.
         #[arg(long, value_name = "NAME")]
         deck: Option<String>,
+        /// Show what would be imported (cards, how the questions were found, the other
+        /// readings) without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// How the questions are written: headings:N, list:N, numbered, bold, italic, code,
+        /// lines, labels, toggles or table; remembered for the file (auto forgets it).
+        #[arg(long, value_name = "CARRIER")]
+        questions: Option<String>,
     },
     /// List decks with their card counts.
     Decks,
@@ -440,9 +448,26 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
         }
     }
     match &cli.command {
-        Command::Import { paths, deck } => {
+        Command::Import {
+            paths,
+            deck,
+            dry_run,
+            questions,
+        } => {
+            if *dry_run {
+                let mut previews = Vec::new();
+                for p in paths {
+                    previews.push(lib.preview_file(p, questions.as_deref())?);
+                }
+                out.preview(&previews);
+                return Ok(0);
+            }
             let show_progress = !cli.json && paths.len() > 1;
-            let report = lib.import_paths(paths, deck.as_deref(), |done, total, path| {
+            let options = cuecard::library::ImportOptions {
+                deck: deck.clone(),
+                questions: questions.clone(),
+            };
+            let report = lib.import_paths_with(paths, &options, |done, total, path| {
                 if show_progress && done < total {
                     eprintln!("[{}/{}] {}", done + 1, total, path.display());
                 }

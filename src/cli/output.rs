@@ -93,8 +93,27 @@ impl Out {
                 d.unchanged,
                 d.source
             );
-            if !d.shapes.is_empty() {
+            if !d.carriers.is_empty() {
+                let found: Vec<String> = d
+                    .carriers
+                    .iter()
+                    .map(|c| format!("{}: {} cards", c.description, c.cards))
+                    .collect();
+                say!("  questions: {}", found.join("; "));
+            } else if !d.shapes.is_empty() {
                 say!("  recognised: {}", d.shapes.join(", "));
+            }
+            if !d.alternatives.is_empty() {
+                let alt: Vec<String> = d
+                    .alternatives
+                    .iter()
+                    .take(3)
+                    .map(|c| format!("{} ({} cards, --questions {})", c.description, c.cards, c.name))
+                    .collect();
+                say!("  or read as: {}", alt.join("; "));
+            }
+            if d.to_ask > 0 {
+                say!("  {} question(s) to ask the interviewer, tagged to-ask (not rehearsed)", d.to_ask);
             }
             if d.duplicates > 0 {
                 say!("  {} repeated question(s) merged", d.duplicates);
@@ -105,6 +124,53 @@ impl Out {
         }
         for e in &report.errors {
             eprintln!("error: {}", e.message);
+        }
+    }
+
+    pub fn preview(&self, previews: &[cuecard::library::ImportPreview]) {
+        if self.json {
+            print_json(&json!({ "dry_run": true, "previews": previews }));
+            return;
+        }
+        for p in previews {
+            say!(
+                "{} ({}): would make {} cards in deck \"{}\" (nothing written)",
+                p.source,
+                p.format,
+                p.cards,
+                p.deck
+            );
+            for c in &p.carriers {
+                say!("  questions: {}: {} cards", c.description, c.cards);
+            }
+            if let Some(chosen) = &p.chosen {
+                say!("  (chosen: --questions {chosen})");
+            }
+            for c in &p.alternatives {
+                say!("  or: {} ({} cards, --questions {})", c.description, c.cards, c.name);
+            }
+            if p.unanswered > 0 {
+                say!("  {} unanswered", p.unanswered);
+            }
+            if p.to_ask > 0 {
+                say!("  {} to ask the interviewer", p.to_ask);
+            }
+            for c in &p.first {
+                let mark = if c.to_ask {
+                    " [to ask]"
+                } else if c.unanswered {
+                    " [unanswered]"
+                } else {
+                    ""
+                };
+                say!("  {:>5}  {}{}", c.line, c.question, mark);
+            }
+            if p.cards > p.first.len() {
+                say!("         … and {} more", p.cards - p.first.len());
+            }
+            for w in &p.warnings {
+                say!("  warning: line {}: {}", w.line, w.message);
+            }
         }
     }
 

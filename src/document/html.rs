@@ -353,7 +353,6 @@ impl Writer {
             if is_block && !matches!(t.as_deref(), Some("p") | Some("div")) || (is_block && !first) {
                 if !run.trim().is_empty() {
                     self.out.push_str(run.trim());
-                    first = false;
                 }
                 run.clear();
                 if !self.out.ends_with('\n') {

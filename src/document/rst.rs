@@ -114,7 +114,6 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
                 || directive.starts_with("sourcecode::")
             {
                 literal = Some(indent);
-                literal_started = false;
                 let lang = directive.split("::").nth(1).unwrap_or("").trim().to_string();
                 out.push((String::new(), n));
                 out.push((format!("```{lang}"), n));

@@ -147,84 +147,6 @@ pub fn clean_question(q: &str) -> String {
     collapse(trim_decoration(s))
 }
 
-const QUESTION_STARTS: &[&str] = &[
-    "what",
-    "why",
-    "how",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "can",
-    "could",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "should",
-    "would",
-    "will",
-    "have",
-    "has",
-    "explain",
-    "describe",
-    "tell me",
-    "tell us",
-    "compare",
-    "define",
-    "name",
-    "list",
-    "give",
-    "write",
-    "implement",
-    "create",
-    "design",
-    "walk me through",
-    "walk us through",
-    "talk about",
-    "discuss",
-    "share",
-    "outline",
-    "summarize",
-    "summarise",
-    "contrast",
-    "differentiate",
-    "distinguish",
-    "in which",
-    "in what",
-    "if you",
-    "suppose",
-    "imagine",
-    "given",
-];
-
-/// Whether a heading or bold line reads as a question or a prompt.
-pub fn looks_like_question(text: &str) -> bool {
-    let t = trim_decoration(text);
-    if t.is_empty() {
-        return false;
-    }
-    if t.ends_with('?') || t.ends_with("?)") {
-        return true;
-    }
-    if matches!(parse_label(t), Some((Label::Question, _))) {
-        return true;
-    }
-    let lower = strip_number(t).to_lowercase();
-    QUESTION_STARTS.iter().any(|w| {
-        lower.starts_with(w)
-            && lower[w.len()..]
-                .chars()
-                .next()
-                .is_some_and(|c| c == ' ' || c == ',')
-    })
-}
-
 const ANSWER_PARTS: &[&str] = &[
     "answer",
     "solution",
@@ -398,13 +320,6 @@ mod tests {
 
     #[test]
     fn question_detection_and_cleaning() {
-        assert!(looks_like_question("What is a closure?"));
-        assert!(looks_like_question("3. Tell me about a time you failed"));
-        assert!(looks_like_question(
-            "Create a function `batches` that returns x."
-        ));
-        assert!(!looks_like_question("Linear regression"));
-        assert!(!looks_like_question("Whatever works"));
         assert_eq!(
             clean_question("3. Tell me about a time"),
             "Tell me about a time"

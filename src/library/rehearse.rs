@@ -1,6 +1,7 @@
 //! The facade's rehearsal calls: sessions, attempts, due cards, summaries and statistics.
 //! Every call takes `now` (unix seconds) from the front end; nothing here reads the clock.
 
+use crate::model::TO_ASK_TAG;
 use std::collections::{HashMap, HashSet};
 
 use chrono::TimeZone;
@@ -172,7 +173,7 @@ impl Library {
                     ));
                 }
                 Some(_) => {}
-                None if include_new && !card.unanswered => new.push(DueCard {
+                None if include_new && !card.unanswered && !card.is_to_ask() => new.push(DueCard {
                     card_id: card.id,
                     question: card.question,
                     deck: card.deck,
@@ -265,6 +266,11 @@ impl Library {
                 continue;
             };
             if card.archived {
+                continue;
+            }
+            // Questions to ask the interviewer are kept, not rehearsed, unless a search asks
+            // for them.
+            if card.is_to_ask() && !matches!(&plan.source, RehearsalSource::Query { query } if query.contains(TO_ASK_TAG)) {
                 continue;
             }
             let target = match plan.target_secs {
@@ -509,7 +515,7 @@ impl Library {
         self.store.for_each_live_card_in(None, |card| {
             match dues.get(card.id.as_str()) {
                 Some((d, _)) => due.extend(d.at),
-                None if !card.unanswered => new_cards += 1,
+                None if !card.unanswered && !card.is_to_ask() => new_cards += 1,
                 None => {}
             }
             questions.insert(card.id.0, card.question);

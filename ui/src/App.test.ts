@@ -201,19 +201,65 @@ describe('jobs', () => {
 });
 
 describe('import', () => {
-  it('shows the report with shapes and warnings with line numbers', async () => {
+  it('previews one file, then shows the report with how questions were found and warnings with line numbers', async () => {
     backend.pickResult = ['/home/me/zoox.md'];
     $('[data-testid="import-button"]')?.click();
     await settle();
+    const preview = $('[data-testid="import-preview"]');
+    expect(preview?.textContent).toContain('Import zoox.md');
+    expect($('[data-testid="preview-summary"]')?.textContent).toContain('3 cards');
+    expect($$('[data-testid="preview-cards"] li')).toHaveLength(3);
+    expect($$('[data-testid="deck-item"]')).toHaveLength(2);
+    ($('[data-testid="preview-import"]') as HTMLElement).click();
+    await settle();
+    expect($('[data-testid="import-preview"]')).toBeNull();
     const report = $('[data-testid="import-report"]');
     expect(report?.textContent).toContain('zoox');
     expect(report?.textContent).toContain('1 added');
     expect(report?.textContent).toContain('line 7');
-    expect(report?.textContent).toContain('Question:');
+    expect(report?.textContent).toContain('Question: / Answer: labels');
     expect($$('[data-testid="deck-item"]')).toHaveLength(3);
     key('Escape');
     await settle();
     expect($('[data-testid="import-report"]')).toBeNull();
+  });
+
+  it('lets the reading be switched in the preview and imports with the one chosen', async () => {
+    backend.pickResult = ['/home/me/numbered.md'];
+    $('[data-testid="import-button"]')?.click();
+    await settle();
+    const select = $('[data-testid="preview-carrier"]') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'numbered lines as questions — 3 cards',
+      'level-2 headings as questions — 1 card',
+    ]);
+    select.value = 'headings:2';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect($('[data-testid="preview-summary"]')?.textContent).toContain('1 card');
+    expect($('[data-testid="preview-cards"]')?.textContent).toContain('Behavioural');
+    ($('[data-testid="preview-import"]') as HTMLElement).click();
+    await settle();
+    expect(backend.lastQuestions).toBe('headings:2');
+  });
+
+  it('cancelling a preview changes nothing', async () => {
+    backend.pickResult = ['/home/me/zoox.md'];
+    $('[data-testid="import-button"]')?.click();
+    await settle();
+    key('Escape');
+    await settle();
+    expect($('[data-testid="import-preview"]')).toBeNull();
+    expect($('[data-testid="import-report"]')).toBeNull();
+    expect($$('[data-testid="deck-item"]')).toHaveLength(2);
+  });
+
+  it('imports several files at once without a preview', async () => {
+    backend.pickResult = ['/home/me/a.md', '/home/me/b.org'];
+    $('[data-testid="import-button"]')?.click();
+    await settle();
+    expect($('[data-testid="import-preview"]')).toBeNull();
+    expect($$('[data-testid="deck-item"]')).toHaveLength(4);
   });
 
   it('names the file that failed and leaves the library as it was', async () => {
@@ -221,7 +267,7 @@ describe('import', () => {
     await settle();
     const err = $('[data-testid="import-error"]');
     expect(err?.textContent).toContain('bad.md');
-    expect(err?.textContent).toContain('not a text file');
+    expect(err?.textContent).toContain('no such file');
     expect($$('[data-testid="deck-item"]')).toHaveLength(2);
   });
 
@@ -233,6 +279,8 @@ describe('import', () => {
     input.value = '/home/me/notes.md';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     key('Enter', {}, input);
+    await settle();
+    ($('[data-testid="preview-import"]') as HTMLElement).click();
     await settle();
     expect($('[data-testid="import-report"]')?.textContent).toContain('notes');
   });

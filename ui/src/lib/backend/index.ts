@@ -5,6 +5,7 @@ import type {
   Deck,
   ImportProgress,
   ImportReport,
+  ImportPreview,
   Job,
   LibraryInfo,
   MatchReport,
@@ -54,7 +55,10 @@ export interface Backend {
   listCards(deck: string | null): Promise<CardSummary[]>;
   getCard(id: string): Promise<CardView>;
   search(query: string, limit: number): Promise<SearchResult>;
-  importPaths(paths: string[]): Promise<ImportReport>;
+  /** `questions` forces how questions are found (`headings:3`, `numbered`...); null: as remembered or by evidence. */
+  importPaths(paths: string[], questions?: string | null): Promise<ImportReport>;
+  /** What importing one file would make, and the other ways of reading it; writes nothing. */
+  previewImport(path: string, questions: string | null): Promise<ImportPreview>;
   /** The native open-file dialog; null when cancelled. */
   pickFiles(): Promise<string[] | null>;
   onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void>;
@@ -124,7 +128,8 @@ class LazyTauri implements Backend {
   listCards(deck: string | null) { return this.inner.then((b) => b.listCards(deck)); }
   getCard(id: string) { return this.inner.then((b) => b.getCard(id)); }
   search(q: string, limit: number) { return this.inner.then((b) => b.search(q, limit)); }
-  importPaths(paths: string[]) { return this.inner.then((b) => b.importPaths(paths)); }
+  importPaths(paths: string[], questions: string | null = null) { return this.inner.then((b) => b.importPaths(paths, questions)); }
+  previewImport(path: string, questions: string | null) { return this.inner.then((b) => b.previewImport(path, questions)); }
   pickFiles() { return this.inner.then((b) => b.pickFiles()); }
   onImportProgress(cb: (p: ImportProgress) => void) { return this.inner.then((b) => b.onImportProgress(cb)); }
   onFileDrop(cb: (e: DropEvent) => void) { return this.inner.then((b) => b.onFileDrop(cb)); }

@@ -17,6 +17,7 @@ import type {
   Highlight,
   ImportProgress,
   ImportReport,
+  ImportPreview,
   Job,
   Keep,
   Keyword,
@@ -297,7 +298,44 @@ export class MockBackend implements Backend {
     return { total: typed.length ? hits.length : 0, warnings, hits: typed.length ? hits.slice(0, limit) : [], took_ms: 0.1 };
   }
 
-  async importPaths(paths: string[]): Promise<ImportReport> {
+  /** The mock reads a file named `*numbered*` as numbered lines (3 cards) or, forced, as headings (1). */
+  async previewImport(path: string, questions: string | null): Promise<ImportPreview> {
+    if (path.includes('bad') || path.includes('missing')) {
+      throw new BackendError('file_not_found', `${path}: no such file`);
+    }
+    const headings = questions === 'headings:2';
+    const n = headings ? 1 : 3;
+    const main = headings
+      ? { name: 'headings:2', description: 'level-2 headings as questions', cards: 1 }
+      : { name: 'numbered', description: 'numbered lines as questions', cards: 3 };
+    const other = headings
+      ? { name: 'numbered', description: 'numbered lines as questions', cards: 3 }
+      : { name: 'headings:2', description: 'level-2 headings as questions', cards: 1 };
+    return {
+      source: path,
+      format: 'markdown',
+      deck: (path.split('/').pop() ?? 'Imported').replace(/\.\w+$/, ''),
+      cards: n,
+      to_ask: 0,
+      unanswered: 0,
+      carriers: [main],
+      alternatives: [other],
+      chosen: questions,
+      first: Array.from({ length: n }, (_, i) => ({
+        question: headings ? 'Behavioural' : `Question ${i + 1}?`,
+        answer: 'An answer.',
+        line: 3 + i * 4,
+        unanswered: false,
+        to_ask: false,
+      })),
+      warnings: [],
+    };
+  }
+
+  lastQuestions: string | null = null;
+
+  async importPaths(paths: string[], questions: string | null = null): Promise<ImportReport> {
+    this.lastQuestions = questions;
     const report: ImportReport = { decks: [], errors: [] };
     paths.forEach((path, i) => {
       this.progress.forEach((cb) => cb({ done: i, total: paths.length, path }));
@@ -313,6 +351,9 @@ export class MockBackend implements Backend {
       report.decks.push({
         id: deck.id, name, source: path, cards: 1, added: 1, updated: 0, removed: 0, unchanged: 0, conflicts: 0, duplicates: 0,
         shapes: ['**Question:** / **Answer:** pairs (1)'],
+        carriers: [{ name: 'labels', description: 'Question: / Answer: labels', cards: 1 }],
+        alternatives: [],
+        to_ask: 0,
         warnings: [{ line: 7, message: '"What is X?" has no answer; imported as unanswered' }],
       });
     });

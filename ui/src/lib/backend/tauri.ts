@@ -11,6 +11,7 @@ import type {
   ErrorPayload,
   ImportProgress,
   ImportReport,
+  ImportPreview,
   Job,
   LibraryInfo,
   MatchReport,
@@ -47,7 +48,8 @@ export class TauriBackend implements Backend {
   listCards(deck: string | null) { return call<CardSummary[]>('list_cards', { deck }); }
   getCard(id: string) { return call<CardView>('get_card', { id }); }
   search(query: string, limit: number) { return call<SearchResult>('search', { query, limit }); }
-  importPaths(paths: string[]) { return call<ImportReport>('import_paths', { paths }); }
+  importPaths(paths: string[], questions: string | null = null) { return call<ImportReport>('import_paths', { paths, questions }); }
+  previewImport(path: string, questions: string | null) { return call<ImportPreview>('preview_import', { path, questions }); }
   uiReady() { return call<void>('ui_ready'); }
   listJobs() { return call<Job[]>('list_jobs'); }
   addJob(input: JobInput) { return call<Job>('add_job', { input }); }
