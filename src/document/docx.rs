@@ -71,6 +71,7 @@ fn heading_styles(xml: &str) -> HashMap<String, usize> {
                 "name" => {
                     if let (Some(id), Some(name)) = (&id, val(&e)) {
                         let n = name.to_ascii_lowercase();
+                        // The Title style sits above Heading 1.
                         let level = if n == "title" {
                             Some(1)
                         } else if n == "subtitle" {
@@ -78,6 +79,7 @@ fn heading_styles(xml: &str) -> HashMap<String, usize> {
                         } else {
                             n.strip_prefix("heading ")
                                 .and_then(|d| d.trim().parse::<usize>().ok())
+                                .map(|l| l + 1)
                         };
                         if let Some(l) = level {
                             out.insert(id.clone(), l.clamp(1, 6));
@@ -87,7 +89,7 @@ fn heading_styles(xml: &str) -> HashMap<String, usize> {
                 "outlineLvl" => {
                     if let (Some(id), Some(v)) = (&id, val(&e).and_then(|v| v.parse::<usize>().ok())) {
                         if v < 9 {
-                            out.entry(id.clone()).or_insert((v + 1).min(6));
+                            out.entry(id.clone()).or_insert((v + 2).min(6));
                         }
                     }
                 }
@@ -329,10 +331,15 @@ pub fn read(bytes: &[u8]) -> Result<String, ReadError> {
                         .style
                         .as_ref()
                         .and_then(|s| headings.get(s).copied())
-                        .or(p.outline.map(|o| (o + 1).min(6)))
+                        .or(p.outline.map(|o| (o + 2).min(6)))
                         .or_else(|| {
+                            // No styles part: the usual style ids.
                             let s = p.style.as_deref()?.to_ascii_lowercase();
-                            s.strip_prefix("heading")?.parse::<usize>().ok()
+                            match s.as_str() {
+                                "title" => Some(1),
+                                "subtitle" => Some(2),
+                                _ => s.strip_prefix("heading")?.parse::<usize>().ok().map(|l| l + 1),
+                            }
                         });
                     if let Some(level) = level {
                         blank(&mut out);
@@ -474,7 +481,7 @@ pub(crate) mod tests {
 <w:p><w:r><w:t>Line one</w:t><w:br/><w:t>line two</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Question</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Answer</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Q?</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>A.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
         let md = read(&docx(body)).unwrap();
-        assert!(md.starts_with("# Prep\n\n## Behavioural\n\n1. **Why us?**\n    - mission & people\n"), "{md}");
+        assert!(md.starts_with("# Prep\n\n### Behavioural\n\n1. **Why us?**\n    - mission & people\n"), "{md}");
         assert!(md.contains("Line one<br>line two"), "{md}");
         assert!(md.contains("| Question | Answer |\n|---|---|\n| Q? | A. |"), "{md}");
     }

@@ -4,6 +4,7 @@
 mod annotate;
 mod bad_input;
 mod export;
+mod formats;
 mod import;
 mod jobs;
 mod rehearse;

@@ -19,10 +19,26 @@ async function openApp(library = freshLibrary()) {
   return s;
 }
 
-async function importPath(s, path) {
+/** Types a path to import; one file opens a preview first, which is confirmed (or, when
+ *  the file cannot be read, the report names the error). Returns the preview's text. */
+async function importPath(s, path, { screenshot } = {}) {
   await s.press('o', [KEY.Control, KEY.Shift]);
   const input = await s.waitFind('[data-testid="import-path-input"]');
   await s.type(input, path + KEY.Enter);
+  let previewText = null;
+  await waitFor(async () => {
+    const p = await s.findAll('[data-testid="import-preview"]');
+    if (p.length) {
+      previewText = await s.text(p[0]);
+      return true;
+    }
+    return (await s.findAll('[data-testid="import-error"]')).length > 0;
+  }, 'a preview or an error');
+  if (previewText !== null) {
+    if (screenshot) await s.screenshot(screenshot);
+    await s.click(await s.find('[data-testid="preview-import"]'));
+  }
+  return previewText;
 }
 
 test('first run shows the sample deck, search highlights, a card renders as markdown', async () => {
@@ -73,7 +89,11 @@ test('first run shows the sample deck, search highlights, a card renders as mark
 test('importing a document shows the report and its cards become searchable', async () => {
   const s = await openApp();
   try {
-    await importPath(s, join(FIXTURES, 'prep-v1.md'));
+    const preview = await importPath(s, join(FIXTURES, 'prep-v1.md'), {
+      screenshot: join(ROOT, 'docs/screenshot-import-preview.png'),
+    });
+    assert.match(preview, /5 cards into Acme Robotics/);
+    assert.match(preview, /Tell me about a time you led a migration/);
     const report = await s.waitFind('[data-testid="import-report"]');
     await waitFor(async () => /Acme Robotics/.test(await s.text(report)), 'report names the deck');
     const text = await s.text(report);
