@@ -387,6 +387,47 @@ mod corpus {
     }
 }
 
+/// The real documents committed in `tests/corpus/docs` against their hand counts
+/// (`tests/corpus/manifest.tsv`). The full corpus, and the split into tuning and check
+/// halves, is measured by `cargo run --release --example corpus_eval`.
+mod committed_corpus {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn committed_documents_match_their_hand_counts() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let manifest = std::fs::read_to_string(root.join("manifest.tsv")).unwrap();
+        let mut within = 0;
+        let mut seen = 0;
+        let mut ask_off = 0;
+        let mut lines = Vec::new();
+        for row in manifest.lines().skip(1) {
+            let cols: Vec<&str> = row.split('\t').collect();
+            let (id, format, want, ask) = (cols[0], cols[2], cols[4], cols[6]);
+            let path = root.join("docs").join(format!("{id}.{format}"));
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            seen += 1;
+            let source = crate::document::read(&bytes, &path).unwrap();
+            let doc = parse_source(&source, None);
+            let want: usize = want.parse().unwrap();
+            let ask: usize = ask.parse().unwrap();
+            let got = doc.prep_cards();
+            let got_ask = doc.cards.len() - got;
+            let ok = (got as f64 - want as f64).abs() <= 0.02 * want as f64;
+            if ok {
+                within += 1;
+            }
+            ask_off += got_ask.abs_diff(ask);
+            lines.push(format!("{id}: {got} cards, counted {want}; {got_ask} to ask, counted {ask}"));
+        }
+        assert_eq!(seen, 4, "the committed documents are all there");
+        assert!(within >= 3, "only {within} of {seen} within 2%: {lines:#?}");
+        // Questions to ask are found as such (over 180 of them), within a few.
+        assert!(ask_off <= 10, "questions to ask off by {ask_off}: {lines:#?}");
+    }
+}
+
 mod never_panics {
     use super::*;
     use proptest::prelude::*;
