@@ -308,7 +308,7 @@ async fn preview_import(
     tauri::async_runtime::spawn_blocking(move || {
         let lib = library.lock().map_err(|_| busy())?;
         lib.preview_file(std::path::Path::new(&path), questions.as_deref())
-            .map_err(ErrorPayload::from)
+            .map_err(|e| e.payload())
     })
     .await
     .map_err(|e| ErrorPayload {

@@ -419,6 +419,16 @@ pub struct Pick {
 
 /// Whether a piece of the source holds answer words (not just tags and punctuation).
 fn answer_words(text: &str) -> usize {
+    // Long answers are answers however their markup reads; only short ones are rendered to
+    // tell words from tags (this runs for every question of every carrier weighed).
+    let rough = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with('<') && w.chars().any(|c| c.is_alphanumeric()))
+        .take(12)
+        .count();
+    if rough >= 12 {
+        return rough;
+    }
     let plain = crate::render::plain_text(text);
     plain
         .split_whitespace()
@@ -508,7 +518,8 @@ fn score_members(view: &View<'_>, c: Carrier, members: Vec<usize>, stops: &[usiz
         let end = answer_end(view, c, m, &all_stops);
         let body = match &u.kind {
             UKind::Row { answer } => view.text.get(answer.clone()).unwrap_or("").to_string(),
-            _ => view.without_noise(u.head_end, end),
+            // Only the start of a long answer is needed to weigh it.
+            _ => view.without_noise(u.head_end, end.min(u.head_end + 4096)),
         };
         let n = answer_words(&body);
         // A label that neither asks nor has anything under it ("JavaScript" over a table of
@@ -556,15 +567,17 @@ pub fn rank(view: &View<'_>) -> Vec<Pick> {
 
 /// The carriers chosen: the best one, then the best in what it leaves uncovered, and so on.
 /// `forced` takes one carrier for the whole document.
-pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
+pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>) {
     let all: Vec<usize> = (0..view.units.len()).collect();
     if let Some(c) = forced {
         let p = score(view, c, &all, &[]);
-        return if p.members.is_empty() { vec![] } else { vec![p] };
+        let chosen = if p.members.is_empty() { vec![] } else { vec![p] };
+        return (chosen, rank(view));
     }
     let mut chosen: Vec<Pick> = Vec::new();
+    let mut ranked: Vec<Pick> = Vec::new();
     let mut pool = all;
-    for _ in 0..4 {
+    for round in 0..4 {
         let stops: Vec<usize> = {
             let mut s: Vec<usize> = chosen
                 .iter()
@@ -573,12 +586,22 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
             s.sort_unstable();
             s
         };
-        let best = carriers_in(view, &pool)
+        let scored: Vec<Pick> = carriers_in(view, &pool)
             .into_iter()
             .filter(|c| !chosen.iter().any(|p| p.carrier == *c))
             .map(|c| score(view, c, &pool, &stops))
             .filter(|p| !p.members.is_empty())
-            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.carrier.cmp(&a.carrier)));
+            .collect();
+        let best = scored
+            .iter()
+            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.carrier.cmp(&a.carrier)))
+            .cloned();
+        if round == 0 {
+            // The first round weighs every carrier over the whole document: the ranking of
+            // alternatives the report shows.
+            ranked = scored;
+            ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.carrier.cmp(&b.carrier)));
+        }
         let Some(mut best) = best else { break };
         // A later carrier's member whose own answer would hold questions already taken is a
         // section around them, not a question.
@@ -656,7 +679,7 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> Vec<Pick> {
         });
         chosen.push(best);
     }
-    chosen
+    (chosen, ranked)
 }
 
 #[cfg(test)]
@@ -671,7 +694,7 @@ mod debug {
         for p in super::rank(&view) {
             println!("{:?} score {:.2} members {}", p.carrier, p.score, p.members.len());
         }
-        for p in super::choose(&view, None) {
+        for p in super::choose(&view, None).0 {
             println!("chosen {:?} score {:.2} members {:?}", p.carrier, p.score, p.members);
         }
         for (i, u) in units.iter().enumerate() {

@@ -199,8 +199,7 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
     let title = find_title(&units);
     let mut view = carrier::View::new(text, &units, title);
     view.forced = forced;
-    let picks = carrier::choose(&view, forced);
-    let ranked = carrier::rank(&view);
+    let (picks, ranked) = carrier::choose(&view, forced);
 
     let mut members: Vec<(usize, Carrier)> = picks
         .iter()
