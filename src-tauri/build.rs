@@ -9,6 +9,7 @@ fn main() {
             "get_card",
             "search",
             "import_paths",
+            "preview_import",
             "ui_ready",
             "list_jobs",
             "add_job",

@@ -29,7 +29,7 @@ async function importPath(s, path, { screenshot } = {}) {
   await waitFor(async () => {
     const p = await s.findAll('[data-testid="import-preview"]');
     if (p.length) {
-      previewText = await s.text(p[0]);
+      previewText = (await s.content(p[0])) ?? "";
       return true;
     }
     return (await s.findAll('[data-testid="import-error"]')).length > 0;
