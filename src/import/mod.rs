@@ -657,7 +657,7 @@ fn finish(title: Option<String>, cards: Vec<ParsedCard>, mut warnings: Vec<Warni
     for c in &cards {
         *by_question.entry(normalize_question(&c.question)).or_default() += 1;
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, (usize, Vec<String>, u32)> = HashMap::new();
     let mut out = Vec::with_capacity(cards.len());
     let mut duplicates = 0;
     for mut card in cards {
@@ -682,7 +682,23 @@ fn finish(title: Option<String>, cards: Vec<ParsedCard>, mut warnings: Vec<Warni
         } else {
             format!("{q} #{:08x}", fnv(&with))
         };
-        if let Some(first) = seen.get(&card.key) {
+        // The same question under another heading with another answer ("What went well?"
+        // for each of two projects, "Why this company?" for each of two companies) is another
+        // card; asked again with the same answer, or in the same place, it is a repeat.
+        if let Some((_, section, answer)) = seen.get(&card.key) {
+            let answer_now = fnv(&normalize_question(&card.answer));
+            if *section != card.section && *answer != answer_now {
+                let place = normalize_question(&card.section.join(" "));
+                let mut key = format!("{} @{place}", card.key);
+                let mut n = 2;
+                while seen.contains_key(&key) {
+                    key = format!("{} @{place} {n}", card.key);
+                    n += 1;
+                }
+                card.key = key;
+            }
+        }
+        if let Some((first, _, _)) = seen.get(&card.key) {
             duplicates += 1;
             warnings.push(Warning {
                 line: card.line_start,
@@ -693,7 +709,14 @@ fn finish(title: Option<String>, cards: Vec<ParsedCard>, mut warnings: Vec<Warni
             });
             continue;
         }
-        seen.insert(card.key.clone(), card.line_start);
+        seen.insert(
+            card.key.clone(),
+            (
+                card.line_start,
+                card.section.clone(),
+                fnv(&normalize_question(&card.answer)),
+            ),
+        );
         out.push(card);
     }
     let mut counts: HashMap<Shape, usize> = HashMap::new();

@@ -170,14 +170,28 @@ fn noise_is_not_content() {
 
 #[test]
 fn duplicates_are_merged_and_reported() {
-    let doc = parse_markdown("### What is X?\n\nFirst.\n\n## Again\n\n### What is x\n\nSecond.\n");
+    // Asked again in the same place, or elsewhere with the same answer: one card.
+    let doc = parse_markdown(
+        "### What is X?\n\nFirst.\n\n### What is x\n\nSecond.\n\n## Again\n\n### What is X?\n\nFirst.\n",
+    );
     assert_eq!(doc.cards.len(), 1);
     assert_eq!(doc.cards[0].answer, "First.");
-    assert_eq!(doc.duplicates, 1);
+    assert_eq!(doc.duplicates, 2);
     assert!(doc
         .warnings
         .iter()
-        .any(|w| w.line == 7 && w.message.contains("first at line 1")));
+        .any(|w| w.line == 5 && w.message.contains("first at line 1")));
+}
+
+#[test]
+fn the_same_question_for_two_companies_is_two_cards() {
+    let doc = parse_markdown(
+        "## Google\n\n### Why this company?\n\nSearch at scale.\n\n## Meta\n\n### Why this company?\n\nSocial graphs.\n",
+    );
+    assert_eq!(doc.cards.len(), 2);
+    assert_eq!(doc.duplicates, 0);
+    assert_ne!(doc.cards[0].key, doc.cards[1].key);
+    assert_eq!(doc.cards[1].section, vec!["Meta"]);
 }
 
 #[test]
