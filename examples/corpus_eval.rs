@@ -17,7 +17,6 @@ use cuecard::import::normalize_question;
 struct Row {
     id: String,
     set: String,
-    format: String,
     cards: usize,
     unanswered: usize,
     ask: usize,
@@ -30,7 +29,8 @@ fn within(got: usize, want: usize) -> bool {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut set = "all".to_string();
-    let mut dirs: Vec<PathBuf> = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/docs")];
+    let mut dirs: Vec<PathBuf> =
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/docs")];
     let mut verbose = false;
     let mut only: Option<String> = None;
     let mut i = 0;
@@ -80,14 +80,16 @@ fn main() {
         rows.push(Row {
             id: get("id").into(),
             set: get("set").into(),
-            format: get("format").into(),
             cards: get("cards").parse().unwrap_or(0),
             unanswered: get("unanswered").parse().unwrap_or(0),
             ask: get("ask").parse().unwrap_or(0),
         });
     }
     let mut totals: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
-    println!("{:<44} {:>5} {:>6} {:>5} {:>8} {:>5}  ok", "document", "set", "want", "got", "unans", "ask");
+    println!(
+        "{:<44} {:>5} {:>6} {:>5} {:>8} {:>5}  ok",
+        "document", "set", "want", "got", "unans", "ask"
+    );
     for r in &rows {
         if set != "all" && r.set != set {
             continue;
@@ -118,7 +120,12 @@ fn main() {
         if ok {
             t.0 += 1;
         }
-        let carrier = doc.carriers.iter().map(|c| format!("{} {}", c.name, c.cards)).collect::<Vec<_>>().join(", ");
+        let carrier = doc
+            .carriers
+            .iter()
+            .map(|c| format!("{} {}", c.name, c.cards))
+            .collect::<Vec<_>>()
+            .join(", ");
         println!(
             "{:<44} {:>5} {:>6} {:>5} {:>3}/{:<4} {:>2}/{:<2} {} {}",
             r.id,
@@ -130,21 +137,34 @@ fn main() {
             ask,
             r.ask,
             if ok { "yes" } else { "NO " },
-            if r.set == "tune" { carrier } else { String::new() }
+            if r.set == "tune" {
+                carrier
+            } else {
+                String::new()
+            }
         );
         if verbose && r.set == "tune" {
             diff(&path, &doc);
         }
     }
     for (set, (ok, n, missing)) in &totals {
-        println!("{set}: {ok} of {n} documents within 2% of the hand count{}", if *missing > 0 { format!(" ({missing} not on this machine)") } else { String::new() });
+        println!(
+            "{set}: {ok} of {n} documents within 2% of the hand count{}",
+            if *missing > 0 {
+                format!(" ({missing} not on this machine)")
+            } else {
+                String::new()
+            }
+        );
     }
 }
 
 /// The document `<id>.<any extension>` in one of the folders.
 fn find(dirs: &[PathBuf], id: &str) -> Option<PathBuf> {
     for d in dirs {
-        let Ok(entries) = std::fs::read_dir(d) else { continue };
+        let Ok(entries) = std::fs::read_dir(d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             if name.starts_with(&format!("{id}.")) && !name.ends_with(".questions.txt") {
@@ -160,7 +180,9 @@ fn diff(path: &Path, doc: &cuecard::import::ParsedDocument) {
         "{}.questions.txt",
         path.file_stem().unwrap().to_string_lossy()
     ));
-    let Ok(list) = std::fs::read_to_string(&qpath) else { return };
+    let Ok(list) = std::fs::read_to_string(&qpath) else {
+        return;
+    };
     let want: Vec<(String, String)> = list
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -169,14 +191,20 @@ fn diff(path: &Path, doc: &cuecard::import::ParsedDocument) {
             (l.to_string(), normalize_question(t))
         })
         .collect();
-    let got: Vec<String> = doc.cards.iter().map(|c| normalize_question(&c.question)).collect();
+    let got: Vec<String> = doc
+        .cards
+        .iter()
+        .map(|c| normalize_question(&c.question))
+        .collect();
     let close = |a: &str, b: &str| {
-        !a.is_empty() && !b.is_empty() && (a == b || a.starts_with(b) || b.starts_with(a) || {
-            let wa: HashSet<&str> = a.split(' ').collect();
-            let wb: HashSet<&str> = b.split(' ').collect();
-            let inter = wa.intersection(&wb).count();
-            inter * 10 >= wa.len().max(wb.len()) * 7
-        })
+        !a.is_empty()
+            && !b.is_empty()
+            && (a == b || a.starts_with(b) || b.starts_with(a) || {
+                let wa: HashSet<&str> = a.split(' ').collect();
+                let wb: HashSet<&str> = b.split(' ').collect();
+                let inter = wa.intersection(&wb).count();
+                inter * 10 >= wa.len().max(wb.len()) * 7
+            })
     };
     for (line, w) in &want {
         if !got.iter().any(|g| close(g, w)) {
@@ -185,7 +213,12 @@ fn diff(path: &Path, doc: &cuecard::import::ParsedDocument) {
     }
     for (c, g) in doc.cards.iter().zip(&got) {
         if !want.iter().any(|(_, w)| close(g, w)) {
-            println!("    extra:  {} (line {}){}", c.question, c.line_start, if c.ask { " [ask]" } else { "" });
+            println!(
+                "    extra:  {} (line {}){}",
+                c.question,
+                c.line_start,
+                if c.ask { " [ask]" } else { "" }
+            );
         }
     }
 }

@@ -26,7 +26,9 @@ fn main() {
         }
         let (id, format) = (cols[0], cols[2]);
         let path = dir.join(format!("{id}.{format}"));
-        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
         let Ok(list) = std::fs::read_to_string(dir.join(format!("{id}.questions.txt"))) else {
             continue;
         };
@@ -35,7 +37,9 @@ fn main() {
             .filter(|l| !l.trim().is_empty())
             .map(|l| normalize_question(l.trim_start_matches("U: ").trim_start_matches("ASK: ")))
             .collect();
-        let Ok(source) = cuecard::document::read(&bytes, &path) else { continue };
+        let Ok(source) = cuecard::document::read(&bytes, &path) else {
+            continue;
+        };
         let mut seen = HashSet::new();
         for text in cuecard::import::candidate_texts(&source.markdown) {
             let n = normalize_question(&text);
@@ -43,7 +47,10 @@ fn main() {
                 continue;
             }
             let label = want.iter().any(|w| {
-                w == &n || (w.len() > 12 && n.len() > 12 && (w.starts_with(&n) || n.starts_with(w.as_str())))
+                w == &n
+                    || (w.len() > 12
+                        && n.len() > 12
+                        && (w.starts_with(&n) || n.starts_with(w.as_str())))
             });
             let f: serde_json::Map<String, serde_json::Value> = questions::raw_features(&text)
                 .into_iter()

@@ -5,9 +5,9 @@
 //! is public so that it can be tested on its own.
 
 pub mod annotate;
+pub mod document;
 pub mod error;
 pub mod export;
-pub mod document;
 pub mod import;
 pub mod index;
 pub mod jobs;

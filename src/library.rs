@@ -284,7 +284,10 @@ impl Library {
                 .take(PREVIEW_CARDS)
                 .map(|c| PreviewCard {
                     question: c.question.clone(),
-                    answer: crate::render::plain_text(&c.answer).chars().take(160).collect(),
+                    answer: crate::render::plain_text(&c.answer)
+                        .chars()
+                        .take(160)
+                        .collect(),
                     line: c.line_start,
                     unanswered: c.unanswered,
                     to_ask: c.ask,

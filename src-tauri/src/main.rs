@@ -332,14 +332,16 @@ async fn import_paths(
             deck: None,
             questions,
         };
-        Ok(lib.import_paths_with(&paths, &options, |done, total, path| {
-            let progress = ImportProgress {
-                done,
-                total,
-                path: path.display().to_string(),
-            };
-            let _ = handle.emit("import-progress", progress);
-        }))
+        Ok(
+            lib.import_paths_with(&paths, &options, |done, total, path| {
+                let progress = ImportProgress {
+                    done,
+                    total,
+                    path: path.display().to_string(),
+                };
+                let _ = handle.emit("import-progress", progress);
+            }),
+        )
     })
     .await
     .map_err(|e| ErrorPayload {

@@ -108,12 +108,20 @@ impl Out {
                     .alternatives
                     .iter()
                     .take(3)
-                    .map(|c| format!("{} ({} cards, --questions {})", c.description, c.cards, c.name))
+                    .map(|c| {
+                        format!(
+                            "{} ({} cards, --questions {})",
+                            c.description, c.cards, c.name
+                        )
+                    })
                     .collect();
                 say!("  or read as: {}", alt.join("; "));
             }
             if d.to_ask > 0 {
-                say!("  {} question(s) to ask the interviewer, tagged to-ask (not rehearsed)", d.to_ask);
+                say!(
+                    "  {} question(s) to ask the interviewer, tagged to-ask (not rehearsed)",
+                    d.to_ask
+                );
             }
             if d.duplicates > 0 {
                 say!("  {} repeated question(s) merged", d.duplicates);
@@ -147,7 +155,12 @@ impl Out {
                 say!("  (chosen: --questions {chosen})");
             }
             for c in &p.alternatives {
-                say!("  or: {} ({} cards, --questions {})", c.description, c.cards, c.name);
+                say!(
+                    "  or: {} ({} cards, --questions {})",
+                    c.description,
+                    c.cards,
+                    c.name
+                );
             }
             if p.unanswered > 0 {
                 say!("  {} unanswered", p.unanswered);

@@ -10,7 +10,10 @@ fn inline(line: &str) -> String {
 }
 
 fn is_label(term: &str) -> bool {
-    let t = term.trim().trim_end_matches(|c: char| c.is_ascii_digit()).trim();
+    let t = term
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim();
     matches!(
         t.to_ascii_lowercase().as_str(),
         "question" | "q" | "answer" | "a" | "ans"
@@ -20,7 +23,9 @@ fn is_label(term: &str) -> bool {
 /// A definition-list line: its term and whatever follows the `::` on the line.
 fn definition(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start();
-    let at = t.find(":: ").or_else(|| t.ends_with("::").then(|| t.len() - 2))?;
+    let at = t
+        .find(":: ")
+        .or_else(|| t.ends_with("::").then(|| t.len() - 2))?;
     let term = &t[..at];
     if term.is_empty() || term.starts_with("http") || term.contains("::") || term.len() > 300 {
         return None;
@@ -99,11 +104,7 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
             if t.is_empty() {
                 continue;
             }
-            let cells: Vec<String> = t
-                .split('|')
-                .skip(1)
-                .map(|c| inline(c.trim()))
-                .collect();
+            let cells: Vec<String> = t.split('|').skip(1).map(|c| inline(c.trim())).collect();
             if table_cols == 0 {
                 table_cols = cells.len().max(1);
             }
@@ -118,10 +119,14 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
             }
             continue;
         }
-        if t.starts_with("//") || (t.starts_with(':') && t[1..].contains(": ") && !t.contains(' ') ) {
+        if t.starts_with("//") || (t.starts_with(':') && t[1..].contains(": ") && !t.contains(' '))
+        {
             continue;
         }
-        if t.starts_with(':') && t.len() > 1 && t[1..].find(':').is_some_and(|p| !t[1..p + 1].contains(' ')) {
+        if t.starts_with(':')
+            && t.len() > 1
+            && t[1..].find(':').is_some_and(|p| !t[1..p + 1].contains(' '))
+        {
             continue; // document attributes
         }
         if t.starts_with('[') && t.ends_with(']') && !t.contains(' ') {
@@ -135,11 +140,14 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
             continue;
         }
         let eqs = t.chars().take_while(|&c| c == '=').count();
-        if eqs >= 1 && eqs <= 6 && t[eqs..].starts_with(' ') {
+        if (1..=6).contains(&eqs) && t[eqs..].starts_with(' ') {
             if out.last().is_some_and(|l| !l.0.is_empty()) {
                 out.push((String::new(), n));
             }
-            out.push((format!("{} {}", "#".repeat(eqs), inline(t[eqs..].trim())), n));
+            out.push((
+                format!("{} {}", "#".repeat(eqs), inline(t[eqs..].trim())),
+                n,
+            ));
             out.push((String::new(), n));
             continue;
         }
@@ -201,7 +209,10 @@ mod tests {
         assert!(md.contains("## Basics"), "{md}");
         assert!(md.contains("**What is a JVM?**"), "{md}");
         assert!(md.contains("It runs **bytecode**."), "{md}");
-        assert!(md.contains("Question: What is GC?\nAnswer: Memory reclaim."), "{md}");
+        assert!(
+            md.contains("Question: What is GC?\nAnswer: Memory reclaim."),
+            "{md}"
+        );
         assert!(md.contains("```java\nint x;\n```"), "{md}");
         assert!(md.contains("- one\n  - two"), "{md}");
     }

@@ -25,7 +25,11 @@ fn part(z: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Str
     let file = match z.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(ReadError::Corrupt(format!("the .docx is damaged ({name}: {e})"))),
+        Err(e) => {
+            return Err(ReadError::Corrupt(format!(
+                "the .docx is damaged ({name}: {e})"
+            )))
+        }
     };
     if file.size() > MAX_PART {
         return Err(ReadError::Corrupt(format!(
@@ -42,16 +46,15 @@ fn part(z: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Str
 }
 
 fn val(e: &BytesStart<'_>) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == "val")
-            .then(|| a.value.to_string())
-    })
+    e.attributes()
+        .flatten()
+        .find_map(|a| (a.key.local_name().as_ref() == "val").then(|| a.value.to_string()))
 }
 
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == key).then(|| a.value.to_string())
-    })
+    e.attributes()
+        .flatten()
+        .find_map(|a| (a.key.local_name().as_ref() == key).then(|| a.value.to_string()))
 }
 
 /// A run property that is on unless its value says off.
@@ -87,7 +90,9 @@ fn heading_styles(xml: &str) -> HashMap<String, usize> {
                     }
                 }
                 "outlineLvl" => {
-                    if let (Some(id), Some(v)) = (&id, val(&e).and_then(|v| v.parse::<usize>().ok())) {
+                    if let (Some(id), Some(v)) =
+                        (&id, val(&e).and_then(|v| v.parse::<usize>().ok()))
+                    {
                         if v < 9 {
                             out.entry(id.clone()).or_insert((v + 2).min(6));
                         }
@@ -165,7 +170,7 @@ impl Para {
         }
         let mut out = String::new();
         for (t, b, i) in merged {
-            let lines: Vec<String> = t.split('\n').map(|l| escape_text(l)).collect();
+            let lines: Vec<String> = t.split('\n').map(escape_text).collect();
             let mut piece = String::new();
             for (k, l) in lines.iter().enumerate() {
                 if k > 0 {
@@ -195,7 +200,9 @@ impl Para {
 /// A .docx file's bytes to markdown.
 pub fn read(bytes: &[u8]) -> Result<String, ReadError> {
     let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        ReadError::Corrupt(format!("not a readable .docx file (the zip is damaged: {e})"))
+        ReadError::Corrupt(format!(
+            "not a readable .docx file (the zip is damaged: {e})"
+        ))
     })?;
     let Some(doc) = part(&mut z, "word/document.xml")? else {
         return Err(ReadError::Corrupt(
@@ -241,7 +248,9 @@ pub fn read(bytes: &[u8]) -> Result<String, ReadError> {
                     }
                     "outlineLvl" => {
                         if let Some(p) = &mut para {
-                            p.outline = val(&e).and_then(|v| v.parse::<usize>().ok()).filter(|v| *v < 9);
+                            p.outline = val(&e)
+                                .and_then(|v| v.parse::<usize>().ok())
+                                .filter(|v| *v < 9);
                         }
                     }
                     "numId" => {
@@ -338,13 +347,21 @@ pub fn read(bytes: &[u8]) -> Result<String, ReadError> {
                             match s.as_str() {
                                 "title" => Some(1),
                                 "subtitle" => Some(2),
-                                _ => s.strip_prefix("heading")?.parse::<usize>().ok().map(|l| l + 1),
+                                _ => s
+                                    .strip_prefix("heading")?
+                                    .parse::<usize>()
+                                    .ok()
+                                    .map(|l| l + 1),
                             }
                         });
                     if let Some(level) = level {
                         blank(&mut out);
                         let t = text.replace("<br>", " ");
-                        out.push_str(&format!("{} {}", "#".repeat(level.clamp(1, 6)), t.trim_matches('*').trim()));
+                        out.push_str(&format!(
+                            "{} {}",
+                            "#".repeat(level.clamp(1, 6)),
+                            t.trim_matches('*').trim()
+                        ));
                         blank(&mut out);
                         last_was_item = false;
                         counters.clear();
@@ -481,9 +498,15 @@ pub(crate) mod tests {
 <w:p><w:r><w:t>Line one</w:t><w:br/><w:t>line two</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Question</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Answer</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Q?</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>A.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
         let md = read(&docx(body)).unwrap();
-        assert!(md.starts_with("# Prep\n\n### Behavioural\n\n1. **Why us?**\n    - mission & people\n"), "{md}");
+        assert!(
+            md.starts_with("# Prep\n\n### Behavioural\n\n1. **Why us?**\n    - mission & people\n"),
+            "{md}"
+        );
         assert!(md.contains("Line one<br>line two"), "{md}");
-        assert!(md.contains("| Question | Answer |\n|---|---|\n| Q? | A. |"), "{md}");
+        assert!(
+            md.contains("| Question | Answer |\n|---|---|\n| Q? | A. |"),
+            "{md}"
+        );
     }
 
     #[test]

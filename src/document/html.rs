@@ -43,14 +43,42 @@ fn attr(h: &Handle, key: &str) -> Option<String> {
 }
 
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "form", "button", "iframe",
-    "svg", "template", "head", "select", "input", "textarea", "aside",
+    "script", "style", "noscript", "nav", "header", "footer", "form", "button", "iframe", "svg",
+    "template", "head", "select", "input", "textarea", "aside",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "body", "html", "h1", "h2", "h3", "h4", "h5",
-    "h6", "ul", "ol", "li", "pre", "table", "blockquote", "details", "summary", "dl", "dt",
-    "dd", "hr", "figure", "tr", "td", "th", "tbody", "thead",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "html",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "pre",
+    "table",
+    "blockquote",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "figure",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
 ];
 
 impl Writer {
@@ -68,11 +96,16 @@ impl Writer {
     }
 
     fn indent(&self) -> String {
-        " ".repeat(self.lists.len().saturating_sub(1) * 4 + if self.lists.is_empty() { 0 } else { 4 })
+        " ".repeat(
+            self.lists.len().saturating_sub(1) * 4 + if self.lists.is_empty() { 0 } else { 4 },
+        )
     }
 
     fn styled(&self, h: &Handle) -> (bool, bool) {
-        let style = attr(h, "style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
+        let style = attr(h, "style")
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .replace(' ', "");
         let classes = attr(h, "class").unwrap_or_default();
         // A page that marks its questions with a class ("question", "faq-question") says
         // what a bold line says.
@@ -86,7 +119,9 @@ impl Writer {
                 }
             });
         let italic = style.contains("font-style:italic")
-            || classes.split_whitespace().any(|c| self.italic_classes.contains(c));
+            || classes
+                .split_whitespace()
+                .any(|c| self.italic_classes.contains(c));
         (bold, italic)
     }
 
@@ -96,10 +131,7 @@ impl Writer {
             match &child.data {
                 NodeData::Text { contents } => {
                     let t = contents.borrow();
-                    let collapsed: String = t
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let collapsed: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     if t.starts_with(char::is_whitespace) && !out.ends_with(' ') && !out.is_empty()
                     {
                         out.push(' ');
@@ -153,9 +185,10 @@ impl Writer {
     }
 
     fn has_block_child(h: &Handle) -> bool {
-        h.children.borrow().iter().any(|c| {
-            tag(c).is_some_and(|t| BLOCKS.contains(&t.as_str()) && t != "summary")
-        })
+        h.children
+            .borrow()
+            .iter()
+            .any(|c| tag(c).is_some_and(|t| BLOCKS.contains(&t.as_str()) && t != "summary"))
     }
 
     fn block(&mut self, h: &Handle, depth: usize) {
@@ -200,7 +233,9 @@ impl Writer {
         }
         match name.as_str() {
             "ul" | "ol" => {
-                let start = attr(h, "start").and_then(|s| s.parse().ok()).unwrap_or(1usize);
+                let start = attr(h, "start")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(1usize);
                 if self.lists.is_empty() {
                     self.blank();
                 }
@@ -215,7 +250,11 @@ impl Writer {
             }
             "li" => {
                 let (ordered, n) = self.lists.last().copied().unwrap_or((false, 1));
-                let marker = if ordered { format!("{n}.") } else { "-".to_string() };
+                let marker = if ordered {
+                    format!("{n}.")
+                } else {
+                    "-".to_string()
+                };
                 if let Some(l) = self.lists.last_mut() {
                     l.1 += 1;
                 }
@@ -327,7 +366,11 @@ impl Writer {
     }
 
     fn flush_run(&mut self, run: &mut String) {
-        let t = run.trim().trim_start_matches("<br>").trim_end_matches("<br>").trim();
+        let t = run
+            .trim()
+            .trim_start_matches("<br>")
+            .trim_end_matches("<br>")
+            .trim();
         if !t.is_empty() {
             if self.lists.is_empty() {
                 self.blank();
@@ -350,7 +393,8 @@ impl Writer {
         for c in h.children.borrow().iter() {
             let t = tag(c);
             let is_block = t.as_deref().is_some_and(|t| BLOCKS.contains(&t));
-            if is_block && !matches!(t.as_deref(), Some("p") | Some("div")) || (is_block && !first) {
+            let paragraph = matches!(t.as_deref(), Some("p") | Some("div"));
+            if is_block && (!paragraph || !first) {
                 if !run.trim().is_empty() {
                     self.out.push_str(run.trim());
                 }
@@ -520,12 +564,19 @@ fn style_classes(css: &str) -> (HashSet<String>, HashSet<String>) {
     let mut rest = css;
     while let Some(open) = rest.find('{') {
         let selectors = &rest[..open];
-        let Some(close) = rest[open..].find('}') else { break };
-        let body = rest[open + 1..open + close].to_ascii_lowercase().replace(' ', "");
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let body = rest[open + 1..open + close]
+            .to_ascii_lowercase()
+            .replace(' ', "");
         for sel in selectors.split(',') {
             let sel = sel.trim();
             if let Some(class) = sel.strip_prefix('.') {
-                if class.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                if class
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                {
                     if body.contains("font-weight:700") || body.contains("font-weight:bold") {
                         bold.insert(class.to_string());
                     }
@@ -590,12 +641,24 @@ mod tests {
             <details><summary>What is DNS?</summary><p>Names.</p></details>\
             <table><tr><th>Question</th><th>Answer</th></tr><tr><td>Q1?</td><td>A1</td></tr></table></body></html>";
         let md = to_markdown(html);
-        assert!(md.starts_with("# Prep\n\n## Why this company?\n\nBecause **impact** ."), "{md}");
+        assert!(
+            md.starts_with("# Prep\n\n## Why this company?\n\nBecause **impact** ."),
+            "{md}"
+        );
         assert!(md.contains("**What is a closure?**"), "{md}");
         assert!(md.contains("\\<x\\>"), "{md}");
-        assert!(md.contains("1. Tell me about yourself\n    - point\n2. Greatest weakness"), "{md}");
-        assert!(md.contains("<details><summary>What is DNS?</summary>\n\nNames.\n\n</details>"), "{md}");
-        assert!(md.contains("| Question | Answer |\n|---|---|\n| Q1? | A1 |"), "{md}");
+        assert!(
+            md.contains("1. Tell me about yourself\n    - point\n2. Greatest weakness"),
+            "{md}"
+        );
+        assert!(
+            md.contains("<details><summary>What is DNS?</summary>\n\nNames.\n\n</details>"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| Question | Answer |\n|---|---|\n| Q1? | A1 |"),
+            "{md}"
+        );
         assert!(!md.contains("x()") && !md.contains("Home"), "{md}");
     }
 

@@ -104,11 +104,7 @@ impl Source {
     /// The original line of a line of the markdown.
     pub fn original_line(&self, line: usize) -> usize {
         match &self.line_map {
-            Some(map) if line >= 1 => map
-                .get(line - 1)
-                .or(map.last())
-                .copied()
-                .unwrap_or(line),
+            Some(map) if line >= 1 => map.get(line - 1).or(map.last()).copied().unwrap_or(line),
             _ => line,
         }
     }
@@ -180,8 +176,14 @@ fn guess(text: &str) -> Format {
     if t.starts_with("<!doctype html") || t.starts_with("<html") {
         return Format::Html;
     }
-    if head.lines().any(|l| l.to_ascii_uppercase().starts_with("#+TITLE:"))
-        || head.lines().filter(|l| l.starts_with("* ") || l.starts_with("** ")).count() >= 2
+    if head
+        .lines()
+        .any(|l| l.to_ascii_uppercase().starts_with("#+TITLE:"))
+        || head
+            .lines()
+            .filter(|l| l.starts_with("* ") || l.starts_with("** "))
+            .count()
+            >= 2
             && head.lines().any(|l| l.starts_with("#+"))
     {
         return Format::Org;
@@ -217,7 +219,11 @@ fn text_lines(text: &str) -> Vec<(String, usize)> {
         let indent = (t.len() - body.len()).min(3);
         let is_item = body.starts_with(['-', '*', '+']) && body[1..].starts_with(' ')
             || crate::import::starts_numbered(body);
-        let indent = if is_item { (t.len() - body.len()).min(8) } else { indent };
+        let indent = if is_item {
+            (t.len() - body.len()).min(8)
+        } else {
+            indent
+        };
         out.push((format!("{}{}", " ".repeat(indent), body), n));
         out.push((String::new(), n));
     }
@@ -253,7 +259,10 @@ pub(crate) fn rewrite_inline(line: &str, marks: &[(char, &str, &str)]) -> String
         };
         if before_ok {
             if let Some(&(_, open, close)) = marks.iter().find(|(m, _, _)| *m == c) {
-                if chars.get(i + 1).is_some_and(|n| !n.is_whitespace() && *n != c) {
+                if chars
+                    .get(i + 1)
+                    .is_some_and(|n| !n.is_whitespace() && *n != c)
+                {
                     // Find the closing mark on this line.
                     let mut j = i + 1;
                     let mut found = None;
@@ -320,7 +329,10 @@ mod tests {
     fn unknown_binary_names_the_formats() {
         let e = read(b"%PDF-1.7\x00\x01\x02", Path::new("notes.pdf")).unwrap_err();
         let msg = e.to_string();
-        assert!(msg.contains("PDF") && msg.contains(".docx") && msg.contains(".org"), "{msg}");
+        assert!(
+            msg.contains("PDF") && msg.contains(".docx") && msg.contains(".org"),
+            "{msg}"
+        );
         let e = read(&[0u8, 1, 2, 3, 0, 9], Path::new("x.bin")).unwrap_err();
         assert!(e.to_string().contains("not a text file"));
     }
@@ -328,11 +340,21 @@ mod tests {
     #[test]
     fn guesses_by_content() {
         assert_eq!(
-            read(b"<!DOCTYPE html><h2>Why?</h2><p>Because.</p>", Path::new("page")).unwrap().format,
+            read(
+                b"<!DOCTYPE html><h2>Why?</h2><p>Because.</p>",
+                Path::new("page")
+            )
+            .unwrap()
+            .format,
             Format::Html
         );
         assert_eq!(
-            read(b"#+TITLE: Prep\n* Why?\nBecause.\n** Detail\n", Path::new("notes")).unwrap().format,
+            read(
+                b"#+TITLE: Prep\n* Why?\nBecause.\n** Detail\n",
+                Path::new("notes")
+            )
+            .unwrap()
+            .format,
             Format::Org
         );
     }

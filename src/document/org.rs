@@ -17,7 +17,16 @@ fn heading(line: &str) -> Option<(usize, &str)> {
         return None;
     }
     let mut text = line[stars..].trim();
-    for kw in ["TODO ", "DONE ", "NEXT ", "WAITING ", "CANCELLED ", "[#A] ", "[#B] ", "[#C] "] {
+    for kw in [
+        "TODO ",
+        "DONE ",
+        "NEXT ",
+        "WAITING ",
+        "CANCELLED ",
+        "[#A] ",
+        "[#B] ",
+        "[#C] ",
+    ] {
         if let Some(rest) = text.strip_prefix(kw) {
             text = rest.trim_start();
         }
@@ -25,11 +34,7 @@ fn heading(line: &str) -> Option<(usize, &str)> {
     // Trailing tags: `:tag1:tag2:`.
     if let Some(space) = text.rfind(char::is_whitespace) {
         let tail = &text[space + 1..];
-        if tail.len() > 2
-            && tail.starts_with(':')
-            && tail.ends_with(':')
-            && !tail.contains(' ')
-        {
+        if tail.len() > 2 && tail.starts_with(':') && tail.ends_with(':') && !tail.contains(' ') {
             text = text[..space].trim_end();
         }
     }
@@ -97,7 +102,11 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
         }
         if upper.starts_with("#+BEGIN_SRC") || upper.starts_with("#+BEGIN_EXAMPLE") {
             let lang = line.split_whitespace().nth(1).unwrap_or("");
-            let lang = if upper.starts_with("#+BEGIN_SRC") { lang } else { "" };
+            let lang = if upper.starts_with("#+BEGIN_SRC") {
+                lang
+            } else {
+                ""
+            };
             out.push((format!("```{lang}"), n));
             block = Some("code");
             continue;
@@ -141,7 +150,9 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
         if t.starts_with('|') {
             if t.starts_with("|-") {
                 if table_rows == 1 {
-                    let cols = out.last().map_or(1, |l| l.0.matches('|').count().max(2) - 1);
+                    let cols = out
+                        .last()
+                        .map_or(1, |l| l.0.matches('|').count().max(2) - 1);
                     out.push((format!("|{}", "---|".repeat(cols)), n));
                     table_rows += 1;
                 }
@@ -172,12 +183,14 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
         }
         // An indented `*` is a bullet in org, a heading only at column 0.
         let indent = line.len() - line.trim_start().len();
-        let body = if indent > 0 && t.starts_with("* ") {
-            format!("{}- {}", " ".repeat(indent), inline(&t[2..]))
-        } else if t.starts_with("+ ") {
-            format!("{}- {}", " ".repeat(indent), inline(&t[2..]))
+        let bullet = if indent > 0 {
+            t.strip_prefix("* ").or_else(|| t.strip_prefix("+ "))
         } else {
-            format!("{}{}", " ".repeat(indent), inline(t))
+            t.strip_prefix("+ ")
+        };
+        let body = match bullet {
+            Some(rest) => format!("{}- {}", " ".repeat(indent), inline(rest)),
+            None => format!("{}{}", " ".repeat(indent), inline(t)),
         };
         out.push((body, n));
     }

@@ -5,10 +5,7 @@
 fn is_underline(line: &str) -> Option<char> {
     let t = line.trim_end();
     let c = t.chars().next()?;
-    if t.len() >= 3
-        && "=-~^*#+`:.'\"_".contains(c)
-        && t.chars().all(|x| x == c)
-    {
+    if t.len() >= 3 && "=-~^*#+`:.'\"_".contains(c) && t.chars().all(|x| x == c) {
         Some(c)
     } else {
         None
@@ -114,7 +111,12 @@ pub fn to_markdown(text: &str) -> Vec<(String, usize)> {
                 || directive.starts_with("sourcecode::")
             {
                 literal = Some(indent);
-                let lang = directive.split("::").nth(1).unwrap_or("").trim().to_string();
+                let lang = directive
+                    .split("::")
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
                 out.push((String::new(), n));
                 out.push((format!("```{lang}"), n));
                 literal_started = true;
@@ -193,7 +195,10 @@ mod tests {
         let md = md.join("\n");
         assert!(md.starts_with("# Problems\n"), "{md}");
         assert!(md.contains("## 1. How to reverse?"), "{md}");
-        assert!(md.contains("Use a loop:\n```\nfor x in y:\n    pass\n```"), "{md}");
+        assert!(
+            md.contains("Use a loop:\n```\nfor x in y:\n    pass\n```"),
+            "{md}"
+        );
         assert!(md.contains("Done with `x`."), "{md}");
         assert!(md.contains("```java\nint a;\n```"), "{md}");
         assert!(md.contains("After."), "{md}");

@@ -90,7 +90,10 @@ pub fn html_details(src: &str) -> Vec<FoundTag> {
             continue;
         }
         if rest.starts_with("<!--") {
-            i = src[lt..].find("-->").map(|p| lt + p + 3).unwrap_or(src.len());
+            i = src[lt..]
+                .find("-->")
+                .map(|p| lt + p + 3)
+                .unwrap_or(src.len());
             continue;
         }
         i = tag_end.max(lt + 1);
@@ -104,9 +107,11 @@ pub fn is_noise_html(src: &str) -> bool {
     if has_words(&strip_tags(src)) {
         return false;
     }
-    !["<table", "<pre", "<code", "<svg", "<video", "<iframe", "<script"]
-        .iter()
-        .any(|t| find_ci(src, t, 0).is_some())
+    ![
+        "<table", "<pre", "<code", "<svg", "<video", "<iframe", "<script",
+    ]
+    .iter()
+    .any(|t| find_ci(src, t, 0).is_some())
 }
 
 /// Text with tags and comments removed, entities for the common characters decoded.

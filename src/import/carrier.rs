@@ -388,7 +388,8 @@ pub fn is_ask_marker(text: &str) -> bool {
     if t.split_whitespace().count() > 12 {
         return false;
     }
-    let asks = t.contains("questions to ask")
+
+    t.contains("questions to ask")
         || t.contains("questions i ask")
         || t.contains("questions i'd ask")
         || t.contains("questions i would ask")
@@ -405,8 +406,7 @@ pub fn is_ask_marker(text: &str) -> bool {
         || t.contains("my questions")
         || t == "questions for you"
         || t == "do you have any questions for us"
-        || t == "do you have any questions for me";
-    asks
+        || t == "do you have any questions for me"
 }
 
 /// The cards one carrier (or a set of them) makes: members and where each answer ends.
@@ -513,8 +513,15 @@ fn score_members(view: &View<'_>, c: Carrier, members: Vec<usize>, stops: &[usiz
         let u = &view.units[m];
         // A numbered series is evidence of questions whatever each one says.
         let numbered = u.ordinal.is_some()
-            && matches!(c, Carrier::Headings(_) | Carrier::Styled(_) | Carrier::Lines);
-        let q = if numbered { view.q[m].max(0.5) } else { view.q[m] };
+            && matches!(
+                c,
+                Carrier::Headings(_) | Carrier::Styled(_) | Carrier::Lines
+            );
+        let q = if numbered {
+            view.q[m].max(0.5)
+        } else {
+            view.q[m]
+        };
         let end = answer_end(view, c, m, &all_stops);
         let body = match &u.kind {
             UKind::Row { answer } => view.text.get(answer.clone()).unwrap_or("").to_string(),
@@ -571,7 +578,11 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
     let all: Vec<usize> = (0..view.units.len()).collect();
     if let Some(c) = forced {
         let p = score(view, c, &all, &[]);
-        let chosen = if p.members.is_empty() { vec![] } else { vec![p] };
+        let chosen = if p.members.is_empty() {
+            vec![]
+        } else {
+            vec![p]
+        };
         return (chosen, rank(view));
     }
     let mut chosen: Vec<Pick> = Vec::new();
@@ -618,7 +629,10 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
             // Plain lines that ask are the weakest evidence: one alone in the prose of a
             // document that asks otherwise is prose.
             let marked = best.members.iter().any(|&m| {
-                view.units[m].text.trim_start().starts_with(['\u{2753}', '\u{2754}'])
+                view.units[m]
+                    .text
+                    .trim_start()
+                    .starts_with(['\u{2753}', '\u{2754}'])
             });
             let line_level = matches!(
                 chosen[0].carrier,
@@ -656,7 +670,11 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
         let inside = |s: usize| {
             let k = covered.partition_point(|&(a, _)| a <= s);
             // Intervals do not overlap much; look back over the few that start before `s`.
-            covered[..k].iter().rev().take(4).any(|&(a, b)| s >= a && s < b.max(a + 1))
+            covered[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|&(a, b)| s >= a && s < b.max(a + 1))
         };
         // Labels and toggles with a real summary start a question wherever they stand.
         // So do lines that are only a question, in documents that ask line by line.
@@ -670,7 +688,13 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
             u.kind == UKind::QLabel
                 || u.kind == UKind::Summary && view.q[i] >= 0.5
                 || line_level
-                    && matches!(u.kind, UKind::Line { style: Style::Plain, alone: true })
+                    && matches!(
+                        u.kind,
+                        UKind::Line {
+                            style: Style::Plain,
+                            alone: true
+                        }
+                    )
                     && u.depth == 0
                     && view.q[i] >= 0.85
                     && (trim_decoration(&u.text).ends_with('?')
@@ -692,14 +716,26 @@ mod debug {
         let units = super::super::units::collect(&text);
         let view = super::View::new(&text, &units, None);
         for p in super::rank(&view) {
-            println!("{:?} score {:.2} members {}", p.carrier, p.score, p.members.len());
+            println!(
+                "{:?} score {:.2} members {}",
+                p.carrier,
+                p.score,
+                p.members.len()
+            );
         }
         for p in super::choose(&view, None).0 {
-            println!("chosen {:?} score {:.2} members {:?}", p.carrier, p.score, p.members);
+            println!(
+                "chosen {:?} score {:.2} members {:?}",
+                p.carrier, p.score, p.members
+            );
         }
         for (i, u) in units.iter().enumerate() {
             if view.q[i] > 0.0 {
-                println!("q {:.2} {:?}", view.q[i], u.text.chars().take(60).collect::<String>());
+                println!(
+                    "q {:.2} {:?}",
+                    view.q[i],
+                    u.text.chars().take(60).collect::<String>()
+                );
             }
         }
     }

@@ -279,7 +279,10 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
             }
         }
         let line_start = lines.line(u.start);
-        let last = text[..end.min(text.len())].trim_end().len().saturating_sub(1);
+        let last = text[..end.min(text.len())]
+            .trim_end()
+            .len()
+            .saturating_sub(1);
         let line_end = lines.line(last).max(line_start).min(lines.count());
         cards.push(ParsedCard {
             question,
@@ -295,7 +298,11 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
         });
     }
 
-    let doc = finish(title.map(|t| clean_question(&units[t].text)), cards, warnings);
+    let doc = finish(
+        title.map(|t| clean_question(&units[t].text)),
+        cards,
+        warnings,
+    );
     let mut doc = doc;
     doc.carriers = picks
         .iter()
@@ -303,9 +310,15 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
             name: p.carrier.name(),
             description: p.carrier.describe(numbered(&units, &p.members)),
             cards: {
-                let starts: std::collections::HashSet<usize> =
-                    p.members.iter().map(|&m| lines.line(units[m].start)).collect();
-                doc.cards.iter().filter(|c| starts.contains(&c.line_start)).count()
+                let starts: std::collections::HashSet<usize> = p
+                    .members
+                    .iter()
+                    .map(|&m| lines.line(units[m].start))
+                    .collect();
+                doc.cards
+                    .iter()
+                    .filter(|c| starts.contains(&c.line_start))
+                    .count()
             },
         })
         .collect();
@@ -321,10 +334,13 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
         })
         .collect();
     if forced.is_none() {
-        if let (Some(best), Some(alt)) = (picks.first(), ranked.iter().find(|r| {
-            picks.first().is_some_and(|p| p.carrier != r.carrier)
-                && r.members.len() != picks[0].members.len()
-        })) {
+        if let (Some(best), Some(alt)) = (
+            picks.first(),
+            ranked.iter().find(|r| {
+                picks.first().is_some_and(|p| p.carrier != r.carrier)
+                    && r.members.len() != picks[0].members.len()
+            }),
+        ) {
             if alt.score > 0.0 && alt.score >= best.score * 0.9 {
                 doc.warnings.insert(
                     0,
@@ -348,7 +364,10 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
 }
 
 fn numbered(units: &[Unit], members: &[usize]) -> bool {
-    let n = members.iter().filter(|&&m| units[m].ordinal.is_some()).count();
+    let n = members
+        .iter()
+        .filter(|&&m| units[m].ordinal.is_some())
+        .count();
     n * 2 > members.len()
 }
 
@@ -413,7 +432,10 @@ fn find_title(units: &[Unit]) -> Option<usize> {
         let t = text::trim_decoration(&units[i].text);
         t.ends_with('?') || matches!(parse_label(t), Some((Label::Question, _)))
     };
-    if let Some(&(i, _)) = headings.iter().find(|(i, l)| *l == 1 && *i < first_question) {
+    if let Some(&(i, _)) = headings
+        .iter()
+        .find(|(i, l)| *l == 1 && *i < first_question)
+    {
         if !reads_as_question(i) && headings.first().map(|h| h.0) == Some(i) {
             return Some(i);
         }
@@ -456,10 +478,8 @@ fn sections_of(view: &carrier::View<'_>, members: &[(usize, Carrier)]) -> Vec<(V
                     ask_line = false;
                 }
             }
-            UKind::Line { alone: true, .. } if !is_member => {
-                if carrier::is_ask_marker(&u.text) {
-                    ask_line = true;
-                }
+            UKind::Line { alone: true, .. } if !is_member && carrier::is_ask_marker(&u.text) => {
+                ask_line = true;
             }
             UKind::Item { .. } if !is_member => {
                 while items.last().is_some_and(|(d, _)| *d >= u.depth) {
@@ -548,7 +568,7 @@ fn piece(text: &str, units: &[Unit], owner: &Unit, from: usize, to: usize) -> St
     }
     let out = strip_toggle_tags(&out);
     let out = out
-        .trim_start_matches(|c: char| c == ' ' || c == '\t')
+        .trim_start_matches([' ', '\t'])
         .trim_start_matches("<br>")
         .trim_start_matches("<br/>")
         .trim_start_matches("<br />");
@@ -576,7 +596,9 @@ fn strip_toggle_tags(s: &str) -> String {
         };
         let close = rest.find('>').map(|e| p + e + 1);
         if lower_starts("<summary") {
-            let end = blocks::find_ci(s, "</summary>", p).map(|e| e + 10).or(close);
+            let end = blocks::find_ci(s, "</summary>", p)
+                .map(|e| e + 10)
+                .or(close);
             i = end.unwrap_or(s.len());
             continue;
         }
@@ -652,10 +674,16 @@ fn strip_repeated_question(answer: &str, question: &str) -> String {
 
 /// Dedupes (by question and, for questions asked over different code, the context) and
 /// counts shapes.
-fn finish(title: Option<String>, cards: Vec<ParsedCard>, mut warnings: Vec<Warning>) -> ParsedDocument {
+fn finish(
+    title: Option<String>,
+    cards: Vec<ParsedCard>,
+    mut warnings: Vec<Warning>,
+) -> ParsedDocument {
     let mut by_question: HashMap<String, usize> = HashMap::new();
     for c in &cards {
-        *by_question.entry(normalize_question(&c.question)).or_default() += 1;
+        *by_question
+            .entry(normalize_question(&c.question))
+            .or_default() += 1;
     }
     let mut seen: HashMap<String, (usize, Vec<String>, u32)> = HashMap::new();
     let mut out = Vec::with_capacity(cards.len());
@@ -672,7 +700,7 @@ fn finish(title: Option<String>, cards: Vec<ParsedCard>, mut warnings: Vec<Warni
         let repeated = by_question.get(&q).copied().unwrap_or(0) > 1;
         let with = if repeated && !card.context.is_empty() {
             normalize_question(&card.context)
-        } else if repeated && card.answer.len() > 0 && same_title_quiz(&card) {
+        } else if repeated && !card.answer.is_empty() && same_title_quiz(&card) {
             normalize_question(&card.answer)
         } else {
             String::new()

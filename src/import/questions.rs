@@ -37,12 +37,12 @@ pub fn words(text: &str) -> Vec<String> {
 /// The features that need no fitted table: punctuation, length, labels, case.
 pub fn raw_features(text: &str) -> Vec<(&'static str, f32)> {
     let t = trim_decoration(text);
-    let t = t.trim_end_matches(|c: char| c == '*' || c == '_' || c == '`' || c == ' ');
+    let t = t.trim_end_matches(['*', '_', '`', ' ']);
     let mut f: Vec<(&'static str, f32)> = Vec::with_capacity(12);
     if t.is_empty() {
         return f;
     }
-    let end = t.trim_end_matches(|c: char| matches!(c, ')' | '"' | '\'' | '”' | '’' | ']'));
+    let end = t.trim_end_matches([')', '"', '\'', '”', '’', ']']);
     let end = end.trim_end_matches(':').trim_end();
     let w = words(t);
     let n = w.len() as f32;

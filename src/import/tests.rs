@@ -420,7 +420,9 @@ mod committed_corpus {
             let cols: Vec<&str> = row.split('\t').collect();
             let (id, format, want, ask) = (cols[0], cols[2], cols[4], cols[6]);
             let path = root.join("docs").join(format!("{id}.{format}"));
-            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
             seen += 1;
             let source = crate::document::read(&bytes, &path).unwrap();
             let doc = parse_source(&source, None);
@@ -433,12 +435,17 @@ mod committed_corpus {
                 within += 1;
             }
             ask_off += got_ask.abs_diff(ask);
-            lines.push(format!("{id}: {got} cards, counted {want}; {got_ask} to ask, counted {ask}"));
+            lines.push(format!(
+                "{id}: {got} cards, counted {want}; {got_ask} to ask, counted {ask}"
+            ));
         }
         assert_eq!(seen, 4, "the committed documents are all there");
         assert!(within >= 3, "only {within} of {seen} within 2%: {lines:#?}");
         // Questions to ask are found as such (over 180 of them), within a few.
-        assert!(ask_off <= 10, "questions to ask off by {ask_off}: {lines:#?}");
+        assert!(
+            ask_off <= 10,
+            "questions to ask off by {ask_off}: {lines:#?}"
+        );
     }
 }
 
@@ -510,7 +517,10 @@ mod shapes {
             "{:?}",
             doc.carriers
         );
-        assert_eq!(doc.cards[0].answer, "I have used the product for years.\n\nIt fits my plans.");
+        assert_eq!(
+            doc.cards[0].answer,
+            "I have used the product for years.\n\nIt fits my plans."
+        );
         assert!(doc.cards[2].answer.contains("  - on time"));
         assert_eq!(doc.cards[3].section, vec!["Technical"]);
         assert_eq!(doc.carriers[0].description, "numbered lines as questions");
@@ -534,7 +544,10 @@ mod shapes {
             ]
         );
         assert_eq!(doc.cards[0].answer, "Because it is hands-on.");
-        assert_eq!(doc.cards[2].answer, "We argued about scope; I brought data.");
+        assert_eq!(
+            doc.cards[2].answer,
+            "We argued about scope; I brought data."
+        );
     }
 
     #[test]
@@ -581,7 +594,11 @@ mod shapes {
         );
         assert_eq!(
             questions(&doc),
-            vec!["What motivates you?", "How do you prioritise?", "What is a closure?"]
+            vec![
+                "What motivates you?",
+                "How do you prioritise?",
+                "What is a closure?"
+            ]
         );
         assert_eq!(doc.cards[0].answer, "Shipping things people use.");
         assert!(doc.cards[1].unanswered);
@@ -642,7 +659,11 @@ mod shapes {
         assert_eq!(doc.carriers[0].cards, 3);
         let forced = parse_with(text, Some(Carrier::Headings(2)));
         assert_eq!(
-            forced.cards.iter().map(|c| c.question.as_str()).collect::<Vec<_>>(),
+            forced
+                .cards
+                .iter()
+                .map(|c| c.question.as_str())
+                .collect::<Vec<_>>(),
             vec!["Behavioural", "Technical"]
         );
         assert!(Carrier::parse("headings:3") == Some(Carrier::Headings(3)));

@@ -76,8 +76,17 @@ pub fn parse_label(line: &str) -> Option<(Label, usize)> {
         .map_or(s.len(), |(i, _)| i);
     if matches!(
         s[..first_len].to_ascii_lowercase().as_str(),
-        "example" | "sample" | "interview" | "common" | "typical" | "likely" | "possible"
-            | "behavioral" | "behavioural" | "main" | "original"
+        "example"
+            | "sample"
+            | "interview"
+            | "common"
+            | "typical"
+            | "likely"
+            | "possible"
+            | "behavioral"
+            | "behavioural"
+            | "main"
+            | "original"
     ) && s[first_len..].starts_with(' ')
     {
         let after = s[first_len..].trim_start();

@@ -50,7 +50,9 @@ pub enum UKind {
     /// `</details>`.
     DetailsClose,
     /// A table row whose header names question and answer columns; the answer cell's range.
-    Row { answer: Range<usize> },
+    Row {
+        answer: Range<usize>,
+    },
     /// Anything else with something to show.
     Content,
     /// Badges, rules, comments, front matter, "back to top", tables of contents.
@@ -81,7 +83,11 @@ impl Unit {
     pub fn is_candidate(&self) -> bool {
         !matches!(
             self.kind,
-            UKind::Content | UKind::Noise | UKind::DetailsClose | UKind::ALabel | UKind::AnswerToggle
+            UKind::Content
+                | UKind::Noise
+                | UKind::DetailsClose
+                | UKind::ALabel
+                | UKind::AnswerToggle
         )
     }
 }
@@ -356,10 +362,8 @@ pub fn collect(text: &str) -> Vec<Unit> {
                 units.push(noise(range.clone()));
                 skip_until = range.end;
             }
-            Event::Rule => {
-                if items.is_empty() {
-                    units.push(noise(range));
-                }
+            Event::Rule if items.is_empty() => {
+                units.push(noise(range));
             }
             Event::Start(Tag::HtmlBlock) => {
                 skip_until = range.end;
@@ -408,7 +412,10 @@ pub fn collect(text: &str) -> Vec<Unit> {
                         continue;
                     }
                     match tag.kind {
-                        DetailsTag::Open { summary, summary_end } => {
+                        DetailsTag::Open {
+                            summary,
+                            summary_end,
+                        } => {
                             let summary_text = summary.clone().unwrap_or_default();
                             if is_contents_summary(&summary_text) {
                                 contents_depth = Some(details);
@@ -457,10 +464,8 @@ pub fn collect(text: &str) -> Vec<Unit> {
                 }
                 let _ = covered;
             }
-            Event::Html(h) => {
-                if heading.is_some() || para.is_some() {
-                    push_inline(&mut heading, &mut para, &mut table, Event::Html(h), range);
-                }
+            Event::Html(h) if (heading.is_some() || para.is_some()) => {
+                push_inline(&mut heading, &mut para, &mut table, Event::Html(h), range);
             }
             Event::End(TagEnd::HtmlBlock) => {}
             ev @ (Event::Text(_)
@@ -600,10 +605,13 @@ fn content(range: Range<usize>, details: u8) -> Unit {
     }
 }
 
+/// A table cell's text and source range.
+type Cell = (String, Range<usize>);
+
 struct TableAcc {
     start: usize,
     end: usize,
-    rows: Vec<(usize, Vec<(String, Range<usize>)>)>,
+    rows: Vec<(usize, Vec<Cell>)>,
     cell: Option<(String, Range<usize>)>,
 }
 
@@ -660,7 +668,10 @@ fn table_units(t: TableAcc, details: u8, units: &mut Vec<Unit>) {
 fn opening_run(inlines: &[(Event<'static>, Range<usize>)]) -> Option<(Style, usize, usize)> {
     let mut i = 0;
     // Skip leading breaks.
-    while matches!(inlines.get(i), Some((Event::SoftBreak | Event::HardBreak, _))) {
+    while matches!(
+        inlines.get(i),
+        Some((Event::SoftBreak | Event::HardBreak, _))
+    ) {
         i += 1;
     }
     let (first, r) = inlines.get(i)?;
@@ -767,11 +778,21 @@ fn split_head(text: &str, p: &Para, end: usize) -> (Style, String, usize, bool) 
         .iter()
         .position(|(_, r)| r.start >= line_end)
         .unwrap_or(inl.len());
-    (Style::Plain, plain_of(upto), line_end, !rest_has_words(upto))
+    (
+        Style::Plain,
+        plain_of(upto),
+        line_end,
+        !rest_has_words(upto),
+    )
 }
 
 /// Where the first line of a paragraph ends: a line break or `<br>`.
-fn first_break(inl: &[(Event<'static>, Range<usize>)], text: &str, start: usize, end: usize) -> usize {
+fn first_break(
+    inl: &[(Event<'static>, Range<usize>)],
+    text: &str,
+    start: usize,
+    end: usize,
+) -> usize {
     for (e, r) in inl {
         if matches!(e, Event::SoftBreak | Event::HardBreak) || is_br(e) {
             return r.start.max(start);
@@ -813,10 +834,10 @@ fn finish_item_head(text: &str, unit: &mut Unit, p: Option<Para>) {
                 links += 1;
             }
             Event::End(TagEnd::Link) => in_link -= 1,
-            Event::Text(t) | Event::Code(t) if in_link == 0 => {
-                if t.chars().any(|c| c.is_alphanumeric()) {
-                    outside = true;
-                }
+            Event::Text(t) | Event::Code(t)
+                if in_link == 0 && t.chars().any(|c| c.is_alphanumeric()) =>
+            {
+                outside = true;
             }
             _ => {}
         }
@@ -878,7 +899,10 @@ fn paragraph(text: &str, p: Para, end: usize, quoted: bool, details: u8, units: 
     if source
         .lines()
         .any(|l| parse_label(l).is_some_and(|(_, at)| at <= l.len()))
-        && source.lines().next().is_some_and(|l| parse_label(l).is_some())
+        && source
+            .lines()
+            .next()
+            .is_some_and(|l| parse_label(l).is_some())
     {
         let mut offset = p.start;
         let mut last_q: Option<usize> = None;
@@ -935,7 +959,10 @@ fn paragraph(text: &str, p: Para, end: usize, quoted: bool, details: u8, units: 
         Some((n, rest)) => (Some(n), rest.to_string()),
         // "14<TAB>text": the tab is gone from the inline text, so read the source.
         None => match leading_number(source).filter(|_| {
-            source.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with('\t')
+            source
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('\t')
         }) {
             Some((n, _)) => (
                 Some(n),
@@ -965,20 +992,37 @@ mod tests {
     use super::*;
 
     fn kinds(md: &str) -> Vec<(UKind, String)> {
-        collect(md)
-            .into_iter()
-            .map(|u| (u.kind, u.text))
-            .collect()
+        collect(md).into_iter().map(|u| (u.kind, u.text)).collect()
     }
 
     #[test]
     fn styled_heads_and_breaks() {
-        let k = kinds("**Why do you want<br>this job?**<br>Because.\n\n`What is X?`\nIt is.\n\n*lonely*\n");
+        let k = kinds(
+            "**Why do you want<br>this job?**<br>Because.\n\n`What is X?`\nIt is.\n\n*lonely*\n",
+        );
         assert_eq!(k[0].1, "Why do you want this job?");
-        assert!(matches!(k[0].0, UKind::Line { style: Style::Bold, alone: false }));
+        assert!(matches!(
+            k[0].0,
+            UKind::Line {
+                style: Style::Bold,
+                alone: false
+            }
+        ));
         assert_eq!(k[1].1, "What is X?");
-        assert!(matches!(k[1].0, UKind::Line { style: Style::Code, .. }));
-        assert!(matches!(k[2].0, UKind::Line { style: Style::Italic, alone: true }));
+        assert!(matches!(
+            k[1].0,
+            UKind::Line {
+                style: Style::Code,
+                ..
+            }
+        ));
+        assert!(matches!(
+            k[2].0,
+            UKind::Line {
+                style: Style::Italic,
+                alone: true
+            }
+        ));
     }
 
     #[test]
@@ -1008,9 +1052,21 @@ mod debug {
     fn dump() {
         let path = std::env::var("DUMP").unwrap();
         let bytes = std::fs::read(&path).unwrap();
-        let text = crate::document::read(&bytes, std::path::Path::new(&path)).unwrap().markdown;
+        let text = crate::document::read(&bytes, std::path::Path::new(&path))
+            .unwrap()
+            .markdown;
         for u in super::collect(&text) {
-            println!("{:>6} {:>6} {:?} d{} t{} o{:?} q{:.2} {:?}", u.start, u.head_end, u.kind, u.depth, u.details, u.ordinal, crate::import::questions::score(&u.text), u.text.chars().take(70).collect::<String>());
+            println!(
+                "{:>6} {:>6} {:?} d{} t{} o{:?} q{:.2} {:?}",
+                u.start,
+                u.head_end,
+                u.kind,
+                u.depth,
+                u.details,
+                u.ordinal,
+                crate::import::questions::score(&u.text),
+                u.text.chars().take(70).collect::<String>()
+            );
         }
     }
 }

@@ -44,6 +44,11 @@ const MAX_PHRASES: usize = 8;
 /// How many of the background words in the most postings count as ordinary.
 const COMMON_WORDS: usize = 800;
 
+/// The ordinary words of job ads (the most common of the background list).
+pub fn common_words() -> &'static HashSet<String> {
+    background()
+}
+
 fn background() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -177,7 +182,20 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     let bg = background();
     for section in &posting.sections {
         for (kind, line) in &section.lines {
-            let matches = lex.find(line);
+            // Every lexicon match is weighed in its context by the fitted model; soft skills
+            // keep the dictionary's own rule.
+            let matches: Vec<super::lexicon::SkillMatch> = lex
+                .candidates(line)
+                .into_iter()
+                .filter(|c| {
+                    if lex.skill(c.m.skill).soft {
+                        !c.ambiguous || c.context_ok
+                    } else {
+                        super::context::keep(c, lex, bg)
+                    }
+                })
+                .map(|c| c.m)
+                .collect();
             let mut covered = vec![false; line.len() + 1];
             for m in &matches {
                 order += 1;

@@ -41,6 +41,35 @@ pub struct SkillMatch {
     pub end: usize,
 }
 
+/// A lexicon match with its context, before any decision about it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub m: SkillMatch,
+    /// The words as written.
+    pub surface: String,
+    pub tokens: usize,
+    /// Its alias is also an ordinary word or needs a technical context.
+    pub ambiguous: bool,
+    /// The hand rule for ambiguous names accepts it here.
+    pub context_ok: bool,
+    /// Its line is a list of technologies.
+    pub dense: bool,
+    /// Other unambiguous skills on its line.
+    pub neighbours: usize,
+    /// Up to three lowercase words before it on its line, and the one after.
+    pub before: Vec<String>,
+    pub after: Option<String>,
+    /// It opens its line.
+    pub line_start: bool,
+}
+
+struct RawCand<'p> {
+    a: usize,
+    b: usize,
+    pat: &'p Pattern,
+    dense: bool,
+}
+
 /// A token with its surface and line, as the matcher sees it.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'t> {
@@ -448,6 +477,57 @@ impl Lexicon {
             .collect()
     }
 
+    /// Every lexicon match in `text`, ambiguous ones included, with what the context says
+    /// of each: the candidates the posting extractor's fitted model weighs.
+    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let toks = tokens_of(text);
+        self.candidates_in_tokens(text, &toks)
+    }
+
+    pub(crate) fn candidates_in_tokens(&self, text: &str, toks: &[Tok<'_>]) -> Vec<Candidate> {
+        let all = self.raw_candidates(text, toks);
+        let spans: Vec<(usize, usize, bool)> =
+            all.iter().map(|x| (x.a, x.b, x.pat.ambiguous)).collect();
+        let mut out = Vec::with_capacity(all.len());
+        for (ci, c) in all.iter().enumerate() {
+            let line = toks[c.a].line;
+            let dense = c.dense;
+            let ok = !c.pat.ambiguous || context_ok(toks, &spans, ci, c.pat, dense);
+            let neighbours = spans
+                .iter()
+                .enumerate()
+                .filter(|(k, &(x, _, amb))| *k != ci && !amb && toks[x].line == line)
+                .count();
+            let before: Vec<String> = (c.a.saturating_sub(3)..c.a)
+                .filter(|&k| toks[k].line == line)
+                .map(|k| toks[k].lower.clone())
+                .collect();
+            let after = toks
+                .get(c.b)
+                .filter(|t| t.line == line)
+                .map(|t| t.lower.clone());
+            let surface = &text[toks[c.a].start..toks[c.b - 1].end];
+            let line_start = c.a == 0 || toks[c.a - 1].line != line;
+            out.push(Candidate {
+                m: SkillMatch {
+                    skill: c.pat.skill as usize,
+                    start: toks[c.a].start,
+                    end: toks[c.b - 1].end,
+                },
+                surface: surface.to_string(),
+                tokens: c.b - c.a,
+                ambiguous: c.pat.ambiguous,
+                context_ok: ok,
+                dense,
+                neighbours,
+                before,
+                after,
+                line_start,
+            });
+        }
+        out
+    }
+
     /// Like [`find`](Self::find) on tokens already made; also gives the token range
     /// `[a, b)` of each match.
     pub(crate) fn find_in_tokens(
@@ -455,6 +535,30 @@ impl Lexicon {
         text: &str,
         toks: &[Tok<'_>],
     ) -> Vec<(SkillMatch, usize, usize)> {
+        let all = self.raw_candidates(text, toks);
+        let spans: Vec<(usize, usize, bool)> =
+            all.iter().map(|x| (x.a, x.b, x.pat.ambiguous)).collect();
+        let mut out = Vec::with_capacity(all.len());
+        for (ci, c) in all.iter().enumerate() {
+            if c.pat.ambiguous && !context_ok(toks, &spans, ci, c.pat, c.dense) {
+                continue;
+            }
+            out.push((
+                SkillMatch {
+                    skill: c.pat.skill as usize,
+                    start: toks[c.a].start,
+                    end: toks[c.b - 1].end,
+                },
+                c.a,
+                c.b,
+            ));
+        }
+        out
+    }
+
+    /// Longest-alias-first matches, left to right, with whether their line is a list of
+    /// technologies.
+    fn raw_candidates<'p>(&'p self, text: &str, toks: &[Tok<'_>]) -> Vec<RawCand<'p>> {
         struct Cand<'p> {
             a: usize,
             b: usize,
@@ -504,24 +608,15 @@ impl Lexicon {
             let (n, m, k) = per_line.get(&line).copied().unwrap_or_default();
             k >= 3 && m * 2 >= n
         };
-        let spans: Vec<(usize, usize, bool)> =
-            cands.iter().map(|x| (x.a, x.b, x.pat.ambiguous)).collect();
-        let mut out = Vec::with_capacity(cands.len());
-        for (ci, c) in cands.iter().enumerate() {
-            if c.pat.ambiguous && !context_ok(toks, &spans, ci, c.pat, dense(toks[c.a].line)) {
-                continue;
-            }
-            out.push((
-                SkillMatch {
-                    skill: c.pat.skill as usize,
-                    start: toks[c.a].start,
-                    end: toks[c.b - 1].end,
-                },
-                c.a,
-                c.b,
-            ));
-        }
-        out
+        cands
+            .into_iter()
+            .map(|c| RawCand {
+                a: c.a,
+                b: c.b,
+                pat: c.pat,
+                dense: dense(toks[c.a].line),
+            })
+            .collect()
     }
 
     /// The distinct skill ids named in `text`.

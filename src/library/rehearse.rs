@@ -270,7 +270,9 @@ impl Library {
             }
             // Questions to ask the interviewer are kept, not rehearsed, unless a search asks
             // for them.
-            if card.is_to_ask() && !matches!(&plan.source, RehearsalSource::Query { query } if query.contains(TO_ASK_TAG)) {
+            if card.is_to_ask()
+                && !matches!(&plan.source, RehearsalSource::Query { query } if query.contains(TO_ASK_TAG))
+            {
                 continue;
             }
             let target = match plan.target_secs {

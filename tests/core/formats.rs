@@ -26,7 +26,12 @@ fn docx() -> Vec<u8> {
             para("Title", "Globex prep", false, false),
             para("Heading1", "Behavioural", false, false),
             para("", "Why do you want to work at Globex?", true, true),
-            para("", "Their logistics software runs half the port.", false, false),
+            para(
+                "",
+                "Their logistics software runs half the port.",
+                false,
+                false,
+            ),
             para("", "Tell me about a time you missed a deadline", true, true),
             para("", "TBD", false, false),
             para("", "What is your notice period?", true, true),
@@ -62,7 +67,10 @@ fn a_word_document_imports_its_numbered_questions() {
     let deck = &v["decks"][0];
     assert_eq!(deck["name"], "Globex");
     assert_eq!(deck["cards"], 3);
-    assert_eq!(deck["carriers"][0]["description"], "numbered lines as questions");
+    assert_eq!(
+        deck["carriers"][0]["description"],
+        "numbered lines as questions"
+    );
     let cards = lib.json(&["cards"]);
     assert_eq!(
         questions(&cards),
@@ -139,7 +147,11 @@ fn dry_run_writes_nothing_and_names_the_readings() {
     assert_eq!(p0["first"][0]["question"], "Why this company?");
     assert_eq!(lib.json(&["decks"])["decks"].as_array().unwrap().len(), 0);
     let text = lib.run(&["import", "--dry-run", s(&p)]);
-    assert!(text.stdout.contains("bold lines as questions: 3 cards"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("bold lines as questions: 3 cards"),
+        "{}",
+        text.stdout
+    );
     assert!(text.stdout.contains("nothing written"));
 }
 
@@ -152,10 +164,7 @@ fn a_chosen_carrier_is_used_and_remembered_for_the_file() {
     );
     let v = lib.json(&["import", "--questions", "headings:2", s(&p)]);
     assert_eq!(v["decks"][0]["cards"], 2);
-    assert_eq!(
-        questions(&lib.json(&["cards"])),
-        vec!["Kafka", "Redis"]
-    );
+    assert_eq!(questions(&lib.json(&["cards"])), vec!["Kafka", "Redis"]);
     // Re-imported without the flag, the file is read the same way.
     let again = lib.json(&["import", s(&p)]);
     assert_eq!(again["decks"][0]["cards"], 2);
@@ -209,13 +218,19 @@ fn damaged_and_unsupported_files_name_the_file_and_the_problem() {
     let run = lib.run(&["--json", "import", s(&p)]);
     assert_eq!(run.code, 1);
     let msg = run.json()["error"]["message"].as_str().unwrap().to_string();
-    assert!(msg.contains("broken.docx") && msg.contains("damaged"), "{msg}");
+    assert!(
+        msg.contains("broken.docx") && msg.contains("damaged"),
+        "{msg}"
+    );
 
-    let pdf = lib.write("resume.pdf", b"%PDF-1.7\n\x00\x01\x02\x03binary".to_vec());
+    let pdf = lib.write("resume.pdf", b"%PDF-1.7\n\x00\x01\x02\x03binary");
     let run = lib.run(&["--json", "import", s(&pdf)]);
     let v = run.json();
     assert_eq!(v["error"]["code"], "not_text");
     let msg = v["error"]["message"].as_str().unwrap();
-    assert!(msg.contains("resume.pdf") && msg.contains("PDF") && msg.contains(".docx"), "{msg}");
+    assert!(
+        msg.contains("resume.pdf") && msg.contains("PDF") && msg.contains(".docx"),
+        "{msg}"
+    );
     assert_eq!(lib.json(&["decks"])["decks"].as_array().unwrap().len(), 0);
 }

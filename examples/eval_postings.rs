@@ -1,0 +1,142 @@
+//! The keyword extractor against hand-made gold lists of real postings
+//! (`tests/postings/manifest.tsv`, `tests/postings/<id>.gold.tsv`): micro precision, recall and
+//! F1 of the technical skills, per half (tuning, check), soft skills reported apart.
+//!
+//! ```sh
+//! CUECARD_POSTINGS=DIR cargo run --release --example eval_postings -- [-v]
+//! ```
+//! The postings themselves are not in the repository (their text belongs to the employers);
+//! the manifest says where each comes from. A gold skill and a keyword are the same when the
+//! lexicon gives them one id, or when the words of one are a contiguous part of the other's;
+//! each gold skill counts once however many spellings it has. `-v` lists, for the tuning half
+//! only, the keywords taken that no gold skill matches and the gold skills missed.
+
+use std::path::PathBuf;
+
+use cuecard::jobs::{extract_keywords, posting::parse_text, KeywordKind, Lexicon};
+
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn part_of(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && a.len() <= b.len() && b.windows(a.len()).any(|w| w == a)
+}
+
+struct Gold {
+    name: String,
+    id: Option<String>,
+    soft: bool,
+}
+
+fn same(gold: &Gold, id: &str, name: &str) -> bool {
+    if gold.id.as_deref() == Some(id) {
+        return true;
+    }
+    let (a, b) = (words(&gold.name), words(name));
+    part_of(&a, &b) || part_of(&b, &a)
+}
+
+#[derive(Default)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    gold: usize,
+    found: usize,
+}
+
+impl Counts {
+    fn line(&self) -> String {
+        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+        let r = self.found as f64 / self.gold.max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!("precision {p:.3}, recall {r:.3}, F1 {f:.3}")
+    }
+}
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "-v");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/postings");
+    let dir = std::env::var_os("CUECARD_POSTINGS").map(PathBuf::from);
+    let lex = Lexicon::builtin();
+    let manifest = std::fs::read_to_string(root.join("manifest.tsv")).expect("manifest");
+    let mut halves: std::collections::BTreeMap<String, (Counts, Counts, usize)> =
+        Default::default();
+    for row in manifest.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let (id, set) = (cols[0], cols[1]);
+        let Some(text) = dir.as_ref().and_then(|d| {
+            ["md", "txt", "html"]
+                .iter()
+                .find_map(|e| std::fs::read_to_string(d.join(format!("{id}.{e}"))).ok())
+        }) else {
+            continue;
+        };
+        let gold: Vec<Gold> = std::fs::read_to_string(root.join(format!("{id}.gold.tsv")))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let mut c = l.split('\t');
+                let name = c.next().unwrap_or("").trim().to_string();
+                let kind = c.next().unwrap_or("").trim();
+                Gold {
+                    id: lex.lookup(&name).map(|s| s.id.clone()),
+                    name,
+                    soft: kind == "soft",
+                }
+            })
+            .collect();
+        let keywords = extract_keywords(&parse_text(&text));
+        let h = halves.entry(set.to_string()).or_default();
+        h.2 += 1;
+        for soft in [false, true] {
+            let c = if soft { &mut h.1 } else { &mut h.0 };
+            let g: Vec<&Gold> = gold.iter().filter(|g| g.soft == soft).collect();
+            let k: Vec<_> = keywords
+                .iter()
+                .filter(|k| (k.kind == KeywordKind::SoftSkill) == soft)
+                .collect();
+            c.gold += g.len();
+            for gg in &g {
+                if k.iter().any(|k| same(gg, &k.id, &k.name)) {
+                    c.found += 1;
+                } else if verbose && set == "tune" && !soft {
+                    println!("{id}: missed {}", gg.name);
+                }
+            }
+            for kk in &k {
+                if g.iter().any(|gg| same(gg, &kk.id, &kk.name)) {
+                    c.tp += 1;
+                } else {
+                    c.fp += 1;
+                    if verbose && set == "tune" && !soft {
+                        println!("{id}: extra {} ({})", kk.name, kk.matched.join(", "));
+                    }
+                }
+            }
+        }
+    }
+    for (set, (tech, soft, n)) in &halves {
+        println!(
+            "{set} ({n} postings): technical skills {}; soft skills {}",
+            tech.line(),
+            soft.line()
+        );
+    }
+    if halves.is_empty() {
+        println!("no postings found: set CUECARD_POSTINGS to the folder holding them");
+    }
+}
