@@ -253,11 +253,17 @@ pub fn parse_with(text: &str, forced: Option<Carrier>) -> ParsedDocument {
             });
             continue;
         }
-        let (context, answer, via_toggle) = assemble(text, &units, m, head_end, end);
+        let (context, answer, via_toggle) = assemble(&view, text, &units, m, head_end, end);
         let answer = strip_repeated_question(&answer, &question);
         let (section, ask) = sections[idx].clone();
-        let plain = crate::render::plain_text(&answer);
-        let unanswered = !ask && is_placeholder(&plain);
+        // Placeholders are short: a long answer is an answer, without rendering it.
+        let plain = if answer.len() <= 200 {
+            crate::render::plain_text(&answer)
+        } else {
+            String::new()
+        };
+        let unanswered =
+            !ask && (answer.trim().is_empty() || answer.len() <= 200 && is_placeholder(&plain));
         if !ask {
             if answer.trim().is_empty() {
                 warnings.push(Warning {
@@ -515,6 +521,7 @@ fn sections_of(view: &carrier::View<'_>, members: &[(usize, Carrier)]) -> Vec<(V
 /// The context shown with a question and its answer, from the source between the question
 /// and where its answer ends; and whether the answer sat in an answer toggle.
 fn assemble(
+    view: &carrier::View<'_>,
     text: &str,
     units: &[Unit],
     m: usize,
@@ -530,17 +537,18 @@ fn assemble(
     // answer.
     let split = units[m + 1..]
         .iter()
-        .filter(|v| v.start >= head_end && v.start < end)
+        .skip_while(|v| v.start < head_end)
+        .take_while(|v| v.start < end)
         .find(|v| matches!(v.kind, UKind::AnswerToggle | UKind::ALabel));
     let (context, answer_start, via_toggle) = match split {
         Some(v) => (
-            piece(text, units, u, head_end, v.start),
+            piece(view, u, head_end, v.start),
             v.head_end,
             v.kind == UKind::AnswerToggle,
         ),
         None => (String::new(), head_end, false),
     };
-    let answer = piece(text, units, u, answer_start, end);
+    let answer = piece(view, u, answer_start, end);
     let answer = strip_answer_label(&answer).trim().to_string();
     // Whatever stood before an answer label in a labelled pair that has no answer label
     // comes to the answer.
@@ -549,23 +557,11 @@ fn assemble(
 
 /// The markdown between two offsets, without noise, toggle tags, or the indentation of the
 /// list item it sits in.
-fn piece(text: &str, units: &[Unit], owner: &Unit, from: usize, to: usize) -> String {
+fn piece(view: &carrier::View<'_>, owner: &Unit, from: usize, to: usize) -> String {
     if from >= to {
         return String::new();
     }
-    let mut out = String::new();
-    let mut at = from;
-    for n in units.iter().filter(|v| {
-        v.kind == UKind::Noise && v.start < to && v.end > from && v.start >= owner.start
-    }) {
-        if n.start > at {
-            out.push_str(text.get(at..n.start).unwrap_or(""));
-        }
-        at = at.max(n.end);
-    }
-    if at < to {
-        out.push_str(text.get(at..to).unwrap_or(""));
-    }
+    let out = view.without_noise(from, to);
     let out = strip_toggle_tags(&out);
     let out = out
         .trim_start_matches([' ', '\t'])
@@ -661,12 +657,13 @@ fn dedent(s: &str) -> String {
 fn strip_repeated_question(answer: &str, question: &str) -> String {
     let first_len = answer.find('\n').unwrap_or(answer.len());
     let first = answer[..first_len].trim();
+    if !(first.starts_with('#') || first.starts_with("**")) || first.len() > question.len() * 2 + 16
+    {
+        return answer.to_string();
+    }
     let cleaned = first.trim_start_matches('#').trim();
     let cleaned = cleaned.trim_matches('*').trim();
-    if !cleaned.is_empty()
-        && normalize_question(cleaned) == normalize_question(question)
-        && (first.starts_with('#') || first.starts_with("**"))
-    {
+    if !cleaned.is_empty() && normalize_question(cleaned) == normalize_question(question) {
         return answer[first_len..].trim_start().to_string();
     }
     answer.to_string()
@@ -679,17 +676,20 @@ fn finish(
     cards: Vec<ParsedCard>,
     mut warnings: Vec<Warning>,
 ) -> ParsedDocument {
-    let mut by_question: HashMap<String, usize> = HashMap::new();
-    for c in &cards {
-        *by_question
-            .entry(normalize_question(&c.question))
-            .or_default() += 1;
+    let normalized: Vec<String> = cards
+        .iter()
+        .map(|c| normalize_question(&c.question))
+        .collect();
+    let mut by_question: HashMap<&str, usize> = HashMap::with_capacity(cards.len());
+    for q in &normalized {
+        *by_question.entry(q.as_str()).or_default() += 1;
     }
-    let mut seen: HashMap<String, (usize, Vec<String>, u32)> = HashMap::new();
+    // Key -> (line, index in `out`) of the card first asked.
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::with_capacity(cards.len());
     let mut out = Vec::with_capacity(cards.len());
     let mut duplicates = 0;
-    for mut card in cards {
-        let q = normalize_question(&card.question);
+    for (mut card, q) in cards.into_iter().zip(normalized.iter()) {
+        let q = q.clone();
         if q.is_empty() {
             warnings.push(Warning {
                 line: card.line_start,
@@ -697,7 +697,7 @@ fn finish(
             });
             continue;
         }
-        let repeated = by_question.get(&q).copied().unwrap_or(0) > 1;
+        let repeated = by_question.get(q.as_str()).copied().unwrap_or(0) > 1;
         let with = if repeated && !card.context.is_empty() {
             normalize_question(&card.context)
         } else if repeated && !card.answer.is_empty() && same_title_quiz(&card) {
@@ -713,9 +713,11 @@ fn finish(
         // The same question under another heading with another answer ("What went well?"
         // for each of two projects, "Why this company?" for each of two companies) is another
         // card; asked again with the same answer, or in the same place, it is a repeat.
-        if let Some((_, section, answer)) = seen.get(&card.key) {
-            let answer_now = fnv(&normalize_question(&card.answer));
-            if *section != card.section && *answer != answer_now {
+        if let Some(&(_, first)) = seen.get(&card.key) {
+            let earlier: &ParsedCard = &out[first];
+            if earlier.section != card.section
+                && normalize_question(&earlier.answer) != normalize_question(&card.answer)
+            {
                 let place = normalize_question(&card.section.join(" "));
                 let mut key = format!("{} @{place}", card.key);
                 let mut n = 2;
@@ -726,7 +728,7 @@ fn finish(
                 card.key = key;
             }
         }
-        if let Some((first, _, _)) = seen.get(&card.key) {
+        if let Some((first, _)) = seen.get(&card.key) {
             duplicates += 1;
             warnings.push(Warning {
                 line: card.line_start,
@@ -737,14 +739,7 @@ fn finish(
             });
             continue;
         }
-        seen.insert(
-            card.key.clone(),
-            (
-                card.line_start,
-                card.section.clone(),
-                fnv(&normalize_question(&card.answer)),
-            ),
-        );
+        seen.insert(card.key.clone(), (card.line_start, out.len()));
         out.push(card);
     }
     let mut counts: HashMap<Shape, usize> = HashMap::new();
