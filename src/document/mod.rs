@@ -337,6 +337,35 @@ mod tests {
         assert!(e.to_string().contains("not a text file"));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(100))]
+        /// No reader panics, whatever the text, and what it writes imports without panicking.
+        #[test]
+        fn readers_never_panic(parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("* ".to_string()), proptest::strategy::Just("** ".to_string()),
+            proptest::strategy::Just("#+BEGIN_SRC\n".to_string()), proptest::strategy::Just("#+END_SRC\n".to_string()),
+            proptest::strategy::Just("== ".to_string()), proptest::strategy::Just("::".to_string()), proptest::strategy::Just("----\n".to_string()),
+            proptest::strategy::Just("|===\n".to_string()), proptest::strategy::Just("| a | b |\n".to_string()), proptest::strategy::Just("+\n".to_string()),
+            proptest::strategy::Just("=====\n".to_string()), proptest::strategy::Just(".. code-block:: x\n".to_string()),
+            proptest::strategy::Just("<details><summary>".to_string()), proptest::strategy::Just("</summary>".to_string()),
+            proptest::strategy::Just("<h2>".to_string()), proptest::strategy::Just("<li>".to_string()), proptest::strategy::Just("<table><tr><td>".to_string()),
+            proptest::strategy::Just("\n".to_string()), proptest::strategy::Just("   ".to_string()), proptest::strategy::Just("1. ".to_string()),
+            proptest::strategy::Just("é漢👶".to_string()), proptest::strategy::Just("*b*".to_string()), proptest::strategy::Just("=c=".to_string()),
+            "[a-zA-Z?:]{0,10}",
+        ], 0..40)) {
+            let text: String = parts.concat();
+            for ext in ["org", "adoc", "rst", "html", "txt", "md", "docx"] {
+                let name = format!("doc.{ext}");
+                if let Ok(src) = read(text.as_bytes(), Path::new(&name)) {
+                    let doc = crate::import::parse_source(&src, None);
+                    for c in &doc.cards {
+                        proptest::prop_assert!(c.line_start >= 1 && c.line_start <= c.line_end);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn guesses_by_content() {
         assert_eq!(
