@@ -71,10 +71,11 @@ fn main() {
                 continue;
             }
             let label = gold.iter().any(|&(a, b)| c.m.start < b && c.m.end > a);
-            let f: serde_json::Map<String, serde_json::Value> = context::raw_features(&c, common)
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), serde_json::json!(v)))
-                .collect();
+            let f: serde_json::Map<String, serde_json::Value> =
+                context::raw_features(&c, lex, common)
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), serde_json::json!(v)))
+                    .collect();
             println!(
                 "{}",
                 serde_json::json!({"doc": format!("{}-{}", v["source"].as_str().unwrap_or(""), v["idx"]), "label": label as u8, "skill": skill.id, "surface": c.surface, "f": f})

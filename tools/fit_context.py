@@ -23,7 +23,8 @@ sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from fit_questions import fit  # noqa: E402
 
 FEATURES = ["prior", "ambiguous_ok", "ambiguous_bad", "capital", "allcaps", "symbol", "common",
-            "multi", "neighbours", "dense", "cue_strong", "cue_weak", "line_start"]
+            "multi", "neighbours", "dense", "cue_strong", "cue_weak", "line_start", "vetted", "tags_only",
+            "non_technical"]
 SMOOTH = 2.0
 
 

@@ -59,8 +59,24 @@ const WEAK_CUES: &[&str] = &[
 ];
 
 /// The features of a candidate that need no fitted table.
-pub fn raw_features(c: &Candidate, common: &HashSet<String>) -> Vec<(&'static str, f32)> {
-    let mut f = Vec::with_capacity(12);
+pub fn raw_features(
+    c: &Candidate,
+    lex: &Lexicon,
+    common: &HashSet<String>,
+) -> Vec<(&'static str, f32)> {
+    let mut f = Vec::with_capacity(14);
+    let skill = lex.skill(c.m.skill);
+    if skill.vetted {
+        f.push(("vetted", 1.0));
+    } else if skill.tags_only {
+        f.push(("tags_only", 1.0));
+    }
+    if matches!(
+        skill.category.as_str(),
+        "spoken language" | "industry" | "soft skill"
+    ) {
+        f.push(("non_technical", 1.0));
+    }
     let first = c.surface.chars().next().unwrap_or(' ');
     let letters: Vec<char> = c.surface.chars().filter(|c| c.is_alphabetic()).collect();
     if c.ambiguous {
@@ -113,7 +129,7 @@ pub fn score(c: &Candidate, lex: &Lexicon, common: &HashSet<String>) -> f32 {
     let id = &lex.skill(c.m.skill).id;
     let prior = m.priors.get(id).copied().unwrap_or(m.default_prior);
     let mut z = m.bias + m.weights.get("prior").copied().unwrap_or(1.0) * prior;
-    for (k, v) in raw_features(c, common) {
+    for (k, v) in raw_features(c, lex, common) {
         z += m.weights.get(k).copied().unwrap_or(0.0) * v;
     }
     1.0 / (1.0 + (-z).exp())

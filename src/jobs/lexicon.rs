@@ -23,6 +23,10 @@ pub struct Skill {
     pub name: String,
     pub category: String,
     pub soft: bool,
+    /// Chosen by hand or by devicon, not only harvested from tag synonyms or annotations.
+    pub vetted: bool,
+    /// Known only as a Stack Overflow tag (a long tail with many ordinary words).
+    pub tags_only: bool,
 }
 
 /// A token of text: its normalised form and where it stands.
@@ -323,6 +327,10 @@ impl Lexicon {
                 name: f[1].to_string(),
                 category: f[2].to_string(),
                 soft: f[3] == "soft",
+                vetted: f
+                    .get(6)
+                    .is_some_and(|s| s.contains("curated") || s.contains("devicon")),
+                tags_only: f.get(6).is_some_and(|s| s.trim() == "stackoverflow"),
             });
             aliases_of.push(aliases);
         }
