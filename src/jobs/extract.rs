@@ -180,6 +180,22 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     let mut order = 0usize;
     let mut phrase_counts: HashMap<Vec<String>, (usize, SectionKind, String)> = HashMap::new();
     let bg = background();
+    // The hiring company's own name, and the words of it, are never its skills.
+    let company: Vec<String> = posting
+        .company
+        .as_deref()
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let mut v = vec![lower.clone()];
+            v.extend(
+                lower
+                    .split_whitespace()
+                    .filter(|w| w.len() > 2)
+                    .map(String::from),
+            );
+            v
+        })
+        .unwrap_or_default();
     for section in &posting.sections {
         for (kind, line) in &section.lines {
             // Every lexicon match is weighed in its context by the fitted model; soft skills
@@ -188,7 +204,14 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 .candidates(line)
                 .into_iter()
                 .filter(|c| {
-                    if lex.skill(c.m.skill).soft {
+                    let skill = lex.skill(c.m.skill);
+                    // A language to speak is a requirement, not a skill to prepare answers for.
+                    if skill.category == "spoken language"
+                        || company.contains(&c.surface.to_lowercase())
+                    {
+                        return false;
+                    }
+                    if skill.soft {
                         !c.ambiguous || c.context_ok
                     } else {
                         super::context::keep(c, lex, bg)
@@ -278,6 +301,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             );
             kind.weight() > 0.0
                 && looks_like_a_term(words)
+                && !words.iter().any(|w| company.iter().any(|c| c == w))
                 && rare >= 1
                 && *count >= 2
                 && (strong_section || rare == words.len())
@@ -293,6 +317,14 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     for (words, count, kind, surface) in phrases {
         if taken.len() >= MAX_PHRASES {
             break;
+        }
+        // A run of capitalised words ("San Francisco", "Series B") names a place or a
+        // company, not a skill.
+        if surface
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
         }
         // Skip a phrase inside (or around) one already taken.
         let joined = words.join(" ");

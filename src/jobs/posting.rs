@@ -332,7 +332,7 @@ pub fn parse_text(raw: &str) -> Posting {
                 continue;
             }
         }
-        let cleaned = clean_line(line);
+        let cleaned = unglue(&clean_line(line));
         if cleaned.trim().is_empty() {
             continue;
         }
@@ -345,7 +345,137 @@ pub fn parse_text(raw: &str) -> Posting {
         posting.sections.push(current);
     }
     posting.text = text;
+    if posting.company.is_none() {
+        posting.company = infer_company(&posting);
+    }
     posting
+}
+
+/// The hiring company's name, as the posting gives it: "Engineer at Acme" in the title,
+/// an "About Acme" heading, "At Acme, we …", "Join Acme", "Acme is hiring". The name most
+/// often given wins.
+pub fn infer_company(posting: &Posting) -> Option<String> {
+    let mut votes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut vote = |name: &str, n: usize| {
+        let name = name
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '.')
+            .trim_end_matches('.');
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let capitalised = words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        if (1..=4).contains(&words.len())
+            && capitalised
+            && !matches!(
+                name.to_ascii_lowercase().as_str(),
+                "the role" | "the team" | "us" | "you" | "the company" | "our team" | "this role"
+            )
+        {
+            *votes.entry(name.to_string()).or_default() += n;
+        }
+    };
+    if let Some(t) = &posting.title {
+        for sep in [" at ", " @ ", " - ", " – ", " | ", " — "] {
+            if let Some((_, company)) = t.rsplit_once(sep) {
+                vote(company, 2);
+                break;
+            }
+        }
+    }
+    for section in &posting.sections {
+        if let Some(h) = &section.heading {
+            let lower = h.to_ascii_lowercase();
+            if let Some(rest) = lower.strip_prefix("about ") {
+                if !matches!(
+                    rest,
+                    "you"
+                        | "the role"
+                        | "the team"
+                        | "us"
+                        | "the job"
+                        | "this role"
+                        | "the company"
+                ) {
+                    vote(&h[6..], 3);
+                }
+            }
+        }
+        for (_, line) in &section.lines {
+            for (cue, n) in [("At ", 2), ("Join ", 1), ("Why ", 1)] {
+                if let Some(rest) = line.strip_prefix(cue) {
+                    let name: String = rest
+                        .split([',', '!', '?', '.'])
+                        .next()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !name.is_empty() {
+                        vote(&name, n);
+                    }
+                }
+            }
+            for cue in [" is hiring", " is looking for", " is a ", " is an "] {
+                if let Some(at) = line.find(cue) {
+                    let before: Vec<&str> = line[..at].split_whitespace().collect();
+                    if before.len() <= 3 {
+                        vote(&before.join(" "), 1);
+                    }
+                }
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(name, _)| name)
+}
+
+/// Words glued together when a page was scraped ("TranscribeFamiliar", "Digits1-3 years")
+/// are parted: a lowercase run of three letters or more followed by a capitalised word or by
+/// a digit, in a token the lexicon does not know as a whole.
+fn unglue(line: &str) -> String {
+    let lex = super::Lexicon::builtin();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let chars: Vec<char> = word.chars().collect();
+        let mut cuts = Vec::new();
+        let mut lower_run = 0;
+        for k in 0..chars.len() {
+            let c = chars[k];
+            if k > 0 && lower_run >= 3 {
+                let next_lower = chars.get(k + 1).is_some_and(|n| n.is_lowercase());
+                if (c.is_uppercase() && next_lower) || c.is_ascii_digit() {
+                    cuts.push(k);
+                }
+            }
+            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        }
+        let known = lex.lookup(word).is_some()
+            || lex
+                .lookup(word.trim_matches(|c: char| !c.is_alphanumeric()))
+                .is_some();
+        if cuts.is_empty() || known {
+            out.push_str(word);
+            continue;
+        }
+        let mut last = 0;
+        for k in cuts {
+            out.extend(&chars[last..k]);
+            out.push(' ');
+            last = k;
+        }
+        out.extend(&chars[last..]);
+    }
+    out
 }
 
 fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
