@@ -709,6 +709,7 @@ impl PostingInput {
 pub struct Analysed {
     pub posting: crate::jobs::Posting,
     pub keywords: Vec<crate::jobs::Keyword>,
+    pub requirements: crate::jobs::requirements::Requirements,
     pub url: Option<String>,
     pub source: Option<String>,
 }
@@ -765,10 +766,13 @@ pub fn analyse_posting(input: PostingInput) -> Result<Analysed> {
             share * 100.0
         )));
     }
-    let keywords = crate::jobs::extract_keywords(&posting);
+    let mut keywords = crate::jobs::extract_keywords(&posting);
+    let requirements = crate::jobs::requirements::requirements(&posting, &keywords);
+    crate::jobs::Keyword::annotate(&mut keywords, &requirements);
     Ok(Analysed {
         posting,
         keywords,
+        requirements,
         url,
         source,
     })
@@ -965,6 +969,8 @@ impl Library {
                 count: 0,
                 category: Some(skill.category.clone()),
                 matched: vec![name.to_string()],
+                group: String::new(),
+                years: None,
             },
             None => crate::jobs::Keyword {
                 id: format!(
@@ -981,8 +987,12 @@ impl Library {
                 count: 0,
                 category: None,
                 matched: vec![name.to_string()],
+                group: String::new(),
+                years: None,
             },
         };
+        let mut k = k;
+        crate::jobs::Keyword::annotate(std::slice::from_mut(&mut k), &Default::default());
         self.store.add_job_keyword(&id, &k)?;
         Ok(k)
     }

@@ -554,7 +554,7 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
         }
         Command::Keywords { posting } => {
             let a = cuecard::library::analyse_posting(posting_input(posting)?)?;
-            out.keywords(&a.keywords);
+            out.keywords(&a.keywords, &a.requirements);
             Ok(0)
         }
         Command::Job { command } => match command {

@@ -371,36 +371,54 @@ impl Out {
         );
     }
 
-    pub fn keywords(&self, keywords: &[cuecard::jobs::Keyword]) {
+    pub fn keywords(
+        &self,
+        keywords: &[cuecard::jobs::Keyword],
+        requirements: &cuecard::jobs::requirements::Requirements,
+    ) {
         if self.json {
-            print_json(&json!({ "keywords": keywords }));
+            print_json(&json!({ "keywords": keywords, "requirements": requirements }));
             return;
+        }
+        let mut asks: Vec<String> = Vec::new();
+        if let Some(s) = &requirements.seniority {
+            asks.push(s.clone());
+        }
+        if let Some(y) = requirements.years {
+            asks.push(format!("{y}+ years"));
+        }
+        if let Some(d) = &requirements.degree {
+            asks.push(if requirements.degree_or_experience {
+                format!("{d} degree or equivalent experience")
+            } else {
+                format!("{d} degree")
+            });
+        }
+        if !asks.is_empty() {
+            say!("Asks for: {}", asks.join(", "));
         }
         if keywords.is_empty() {
             say!("No skills or keywords found in this posting.");
             return;
         }
         say!(
-            "{:<28}  {:<10}  {:<16}  {:>6}  {:>5}",
+            "{:<28}  {:<24}  {:<16}  {:>6}  {:>5}  {:>5}",
             "KEYWORD",
-            "KIND",
+            "GROUP",
             "SECTION",
             "WEIGHT",
-            "COUNT"
+            "COUNT",
+            "YEARS"
         );
         for k in keywords {
-            let kind = match k.kind {
-                cuecard::jobs::KeywordKind::HardSkill => "skill",
-                cuecard::jobs::KeywordKind::SoftSkill => "soft skill",
-                cuecard::jobs::KeywordKind::Phrase => "phrase",
-            };
             say!(
-                "{:<28}  {:<10}  {:<16}  {:>6.2}  {:>5}",
+                "{:<28}  {:<24}  {:<16}  {:>6.2}  {:>5}  {:>5}",
                 clip(&k.name, 28),
-                kind,
+                clip(&k.group, 24),
                 k.section.as_str(),
                 k.weight,
-                k.count
+                k.count,
+                k.years.map(|y| format!("{y}+")).unwrap_or_default()
             );
         }
     }
@@ -426,7 +444,7 @@ impl Out {
         if let Some(u) = &job.url {
             say!("{u}");
         }
-        self.keywords(&job.keywords);
+        self.keywords(&job.keywords, &job.requirements);
     }
 
     pub fn jobs(&self, jobs: &[cuecard::store::Job]) {

@@ -36,6 +36,32 @@ pub struct Keyword {
     pub category: Option<String>,
     /// The words as the posting wrote them.
     pub matched: Vec<String>,
+    /// The group its chip sits in (languages, frameworks and libraries, data stores, cloud
+    /// and infrastructure, practices, domain knowledge, soft skills).
+    #[serde(default)]
+    pub group: String,
+    /// Years of experience the posting asks for with it.
+    #[serde(default)]
+    pub years: Option<u32>,
+}
+
+impl Keyword {
+    /// Fills in the group and years from the category and the posting's requirements.
+    pub fn annotate(keywords: &mut [Keyword], req: &super::requirements::Requirements) {
+        for k in keywords {
+            k.group = super::requirements::group_of(
+                k.category.as_deref(),
+                k.kind == KeywordKind::SoftSkill,
+                k.kind == KeywordKind::Phrase,
+            )
+            .to_string();
+            k.years = req
+                .skill_years
+                .iter()
+                .find(|s| s.id == k.id)
+                .map(|s| s.years);
+        }
+    }
 }
 
 /// At most this many phrases per posting: they are suggestions beside the skills.
@@ -286,6 +312,8 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     count: acc.count,
                     category: Some(skill.category.clone()),
                     matched: acc.matched,
+                    group: String::new(),
+                    years: None,
                 },
             )
         })
@@ -347,6 +375,8 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 count,
                 category: None,
                 matched: vec![surface],
+                group: String::new(),
+                years: None,
             },
         ));
     }

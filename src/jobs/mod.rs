@@ -6,6 +6,7 @@ pub mod extract;
 pub mod fetch;
 pub mod lexicon;
 pub mod posting;
+pub mod requirements;
 
 pub use extract::{extract_keywords, Keyword, KeywordKind};
 pub use lexicon::Lexicon;

@@ -20,6 +20,9 @@ pub struct Job {
     pub keywords: Vec<Keyword>,
     /// The posting as text.
     pub text: String,
+    /// Years, degree, seniority and title the posting asks for.
+    #[serde(default)]
+    pub requirements: crate::jobs::requirements::Requirements,
 }
 
 /// Details of a new job.
@@ -140,6 +143,7 @@ impl Store {
                         interview_date: r.get(5)?,
                         text: r.get(6)?,
                         keywords: Vec::new(),
+                        requirements: Default::default(),
                     })
                 },
             )
@@ -160,9 +164,18 @@ impl Store {
                 count: r.get::<_, i64>(5)? as usize,
                 category: r.get(6)?,
                 matched: serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default(),
+                group: String::new(),
+                years: None,
             })
         })?;
         job.keywords = rows.collect::<rusqlite::Result<_>>()?;
+        // Requirements are read again from the posting's text (a pure function of it).
+        let posting = crate::jobs::posting::parse_text(&job.text);
+        job.requirements = crate::jobs::requirements::requirements(&posting, &job.keywords);
+        if job.requirements.title.is_none() {
+            job.requirements.title = job.title.clone();
+        }
+        crate::jobs::Keyword::annotate(&mut job.keywords, &job.requirements);
         Ok(job)
     }
 

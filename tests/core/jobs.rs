@@ -313,3 +313,51 @@ fn a_posting_in_another_language_is_refused_and_nothing_is_kept() {
     let v = lib.json(&["keywords", s(&english)]);
     assert!(v["keywords"].as_array().unwrap().len() >= 3);
 }
+
+#[test]
+fn keywords_come_with_requirements_and_leave_out_the_company_and_languages() {
+    let lib = crate::Lib::new();
+    let p = lib.write(
+        "globex.md",
+        "# Senior Site Reliability Engineer at Globex\n\n## About Globex\n\nAt Globex, we move freight. Globex is hiring.\n\n\
+         ## Requirements\n\n- 5+ years of Python and 3 years of Kubernetes\n- Hands-on with the Prometheus ecosystem; Grafana, Loki, Tempo\n\
+         - BS in Computer Science or equivalent experience\n- Fluent English\n- Infrastructure as code with Terraform\n\n\
+         ## Nice to have\n\n- Experience with AWS Lambda and EC2\n",
+    );
+    let v = lib.json(&["keywords", crate::s(&p)]);
+    let names: Vec<&str> = v["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["name"].as_str().unwrap())
+        .collect();
+    for want in [
+        "Python",
+        "Kubernetes",
+        "Prometheus",
+        "Grafana",
+        "Terraform",
+        "AWS Lambda",
+        "Amazon EC2",
+    ] {
+        assert!(names.contains(&want), "{want} missing from {names:?}");
+    }
+    for noise in ["Globex", "English"] {
+        assert!(
+            !names.iter().any(|n| n.contains(noise)),
+            "{noise} in {names:?}"
+        );
+    }
+    let r = &v["requirements"];
+    assert_eq!(r["seniority"], "senior");
+    assert_eq!(r["degree"], "bachelor's");
+    assert_eq!(r["degree_or_experience"], true);
+    let python = v["keywords"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"] == "Python")
+        .unwrap();
+    assert_eq!(python["years"], 5);
+    assert_eq!(python["group"], "languages");
+}

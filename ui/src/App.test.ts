@@ -175,13 +175,17 @@ describe('jobs', () => {
     await settle();
     expect($('[data-testid="job-title"]')?.textContent).toBe('Platform engineer');
     const chips = $$('[data-testid="keyword-chip"]').map((c) => [c.querySelector('.chip-name')?.textContent, c.dataset.state]);
-    expect(chips).toEqual([['Redis', 'strong'], ['Kafka', 'gap'], ['Rust', 'gap'], ['Teamwork', 'gap']]);
+    // Chips are grouped: languages, frameworks and libraries, data stores, ..., soft skills.
+    expect(chips).toEqual([['Rust', 'gap'], ['Kafka', 'gap'], ['Redis', 'strong'], ['Teamwork', 'gap']]);
+    expect($$('[data-testid="keyword-group"]').map((g) => g.textContent)).toEqual([
+      'languages', 'frameworks and libraries', 'data stores', 'soft skills',
+    ]);
     expect($('[data-testid="job-score"]')?.textContent).toContain('25');
     expect($('[data-testid="job-gaps"]')?.textContent).toContain('Kafka');
     expect($('[data-testid="job-ranking"]')?.textContent).toContain('rate limiter');
     expect($$('[data-testid="job-item"]')).toHaveLength(1);
     // Clicking a chip lists the answers that cover it; removing a keyword is remembered.
-    (target.querySelector('[data-testid="keyword-chip"] .chip-name') as HTMLElement).click();
+    $$('[data-testid="keyword-chip"] .chip-name').find((c) => c.textContent === 'Redis')!.click();
     await settle();
     expect($('[data-testid="keyword-cards"]')?.textContent).toContain('How would you design a rate limiter?');
     (target.querySelectorAll('[data-testid="keyword-chip"] .chip-x')[1] as HTMLElement).click();
@@ -189,6 +193,22 @@ describe('jobs', () => {
     await settle();
     expect($$('[data-testid="keyword-chip"]')).toHaveLength(3);
     expect(backend.jobs[0].keywords.map((k) => k.name)).toEqual(['Redis', 'Rust', 'Teamwork']);
+  });
+
+  it('shows what a posting asks for: seniority, degree, and years beside a skill', async () => {
+    ($('[data-testid="add-job"]') as HTMLElement).click();
+    await settle();
+    const text = $('[data-testid="job-text"]') as HTMLTextAreaElement;
+    text.value = 'Senior engineer. 5+ years of Rust and Redis. A BS in computer science.';
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+    ($('[data-testid="job-submit"]') as HTMLElement).click();
+    await settle();
+    await settle();
+    expect($('[data-testid="job-asks"]')?.textContent).toBe("Asks for: senior · bachelor's degree");
+    const rust = $$('[data-testid="keyword-chip"]').find((c) => c.querySelector('.chip-name')?.textContent === 'Rust');
+    expect(rust?.querySelector('.years')?.textContent).toBe('5+ y');
+    const redis = $$('[data-testid="keyword-chip"]').find((c) => c.querySelector('.chip-name')?.textContent === 'Redis');
+    expect(redis?.querySelector('.years')).toBeNull();
   });
 
   it('shows why a posting could not be added', async () => {

@@ -377,10 +377,16 @@ export class MockBackend implements Backend {
       .map((k) => ({
         id: k.toLowerCase(), name: k, kind: k === 'Teamwork' ? 'soft_skill' : 'hard_skill', section: 'required',
         weight: 1, count: 1, category: null, matched: [k],
+        group: ({ Redis: 'data stores', Kafka: 'frameworks and libraries', Rust: 'languages', Teamwork: 'soft skills' } as Record<string, string>)[k],
+        years: k === 'Rust' && /\d\+? years of rust/i.test(text) ? Number(/(\d+)\+? years of rust/i.exec(text)![1]) : null,
       }));
     const job: Job = {
       id: `j${this.jobs.length + 1}`, title: input.title ?? 'Untitled', company: input.company, url: input.url,
       source: 'pasted', interview_date: input.date, keywords, text,
+      requirements: {
+        title: input.title, seniority: /senior/i.test(text) ? 'senior' : null, years: null,
+        degree: /bachelor|\bBS\b/i.test(text) ? "bachelor's" : null, degree_or_experience: false, skill_years: [],
+      },
     };
     this.jobs.push(job);
     return { ...job };
@@ -410,7 +416,7 @@ export class MockBackend implements Backend {
 
   async addJobKeyword(job: string, name: string) {
     const j = this.jobs.find((x) => x.id === job)!;
-    j.keywords.push({ id: name.toLowerCase(), name, kind: 'phrase', section: 'required', weight: 1, count: 0, category: null, matched: [name] });
+    j.keywords.push({ id: name.toLowerCase(), name, kind: 'phrase', section: 'required', weight: 1, count: 0, category: null, matched: [name], group: 'domain knowledge', years: null });
     return { ...j };
   }
 

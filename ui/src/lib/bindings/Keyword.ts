@@ -17,4 +17,13 @@ section: SectionKind, weight: number, count: number, category: string | null,
 /**
  * The words as the posting wrote them.
  */
-matched: Array<string>, };
+matched: Array<string>, 
+/**
+ * The group its chip sits in (languages, frameworks and libraries, data stores, cloud
+ * and infrastructure, practices, domain knowledge, soft skills).
+ */
+group: string, 
+/**
+ * Years of experience the posting asks for with it.
+ */
+years: number | null, };
