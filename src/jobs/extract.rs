@@ -179,6 +179,63 @@ fn looks_like_a_term(words: &[String]) -> bool {
     !(generic || verb_first)
 }
 
+/// The items of a list written in a line ("Grafana, Loki and Tempo"): byte ranges between
+/// commas, semicolons, slashes, "and", "or" and brackets.
+fn list_items(line: &str) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in line.char_indices() {
+        if matches!(c, ',' | ';' | '/' | '(' | ')' | ':' | '•' | '|') {
+            cuts.push((i, i + c.len_utf8()));
+        }
+    }
+    let lower = line.to_ascii_lowercase();
+    for word in [" and ", " or ", " & "] {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(word) {
+            cuts.push((from + p, from + p + word.len()));
+            from += p + word.len();
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (a, b) in cuts {
+        if a > at {
+            out.push((at, a));
+        }
+        at = at.max(b);
+    }
+    if at < line.len() {
+        out.push((at, line.len()));
+    }
+    out.retain(|&(a, b)| !line[a..b].trim().is_empty());
+    out
+}
+
+/// A short item that reads as a product's name: one to three words, written with a capital
+/// or a digit or in camel case, and not an ordinary word of job ads.
+fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
+    let item = item.trim().trim_end_matches('.');
+    let words: Vec<&str> = item.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || item.len() < 2 || item.len() > 30 {
+        return false;
+    }
+    let first = words[0];
+    let named = first.chars().next().is_some_and(char::is_uppercase)
+        || first.chars().skip(1).any(char::is_uppercase)
+        || first.chars().any(|c| c.is_ascii_digit());
+    let ordinary = words.iter().all(|w| {
+        let l = w.to_lowercase();
+        common.contains(&l) || STOP.contains(&l.as_str()) || GENERIC.contains(&l.as_str())
+    });
+    named
+        && !ordinary
+        && !STOP.contains(&first.to_lowercase().as_str())
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || "+#.-".contains(c)))
+}
+
 /// Weight of a keyword seen `count` times, at best in a section of `kind`.
 fn weight(kind: SectionKind, count: usize) -> f32 {
     let w = kind.weight() * (1.0 + (count as f32).ln() * 0.5);
@@ -205,6 +262,8 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     let mut skills: HashMap<usize, Acc> = HashMap::new();
     let mut order = 0usize;
     let mut phrase_counts: HashMap<Vec<String>, (usize, SectionKind, String)> = HashMap::new();
+    // Names found only as list-mates of known skills: count, section, as written, order.
+    let mut terms: HashMap<String, (usize, SectionKind, String, usize)> = HashMap::new();
     let bg = background();
     // The hiring company's own name, and the words of it, are never its skills.
     let company: Vec<String> = posting
@@ -226,24 +285,76 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
         for (kind, line) in &section.lines {
             // Every lexicon match is weighed in its context by the fitted model; soft skills
             // keep the dictionary's own rule.
-            let matches: Vec<super::lexicon::SkillMatch> = lex
-                .candidates(line)
-                .into_iter()
-                .filter(|c| {
-                    let skill = lex.skill(c.m.skill);
-                    // A language to speak is a requirement, not a skill to prepare answers for.
-                    if skill.category == "spoken language"
-                        || company.contains(&c.surface.to_lowercase())
-                    {
-                        return false;
-                    }
-                    if skill.soft {
-                        !c.ambiguous || c.context_ok
-                    } else {
-                        super::context::keep(c, lex, bg)
-                    }
+            let candidates = lex.candidates(line);
+            let allowed = |c: &super::lexicon::Candidate| {
+                // A language to speak is a requirement, not a skill to prepare answers for.
+                lex.skill(c.m.skill).category != "spoken language"
+                    && !company.contains(&c.surface.to_lowercase())
+            };
+            let mut kept: Vec<bool> = candidates
+                .iter()
+                .map(|c| {
+                    allowed(c)
+                        && if lex.skill(c.m.skill).soft {
+                            !c.ambiguous || c.context_ok
+                        } else {
+                            super::context::keep(c, lex, bg)
+                        }
                 })
-                .map(|c| c.m)
+                .collect();
+            // A name in a list of other skills is a skill ("Grafana, Loki, Tempo";
+            // "pandas, xgboost, LightGBM"): list-mates of two kept skills are kept too, and a
+            // product-like name the lexicon lacks becomes a keyword of its own.
+            let items = list_items(line);
+            let holds = |(a, b): (usize, usize), kept: &[bool]| {
+                candidates
+                    .iter()
+                    .zip(kept)
+                    .any(|(c, k)| *k && c.m.start >= a && c.m.end <= b)
+            };
+            let listed = items.iter().filter(|&&it| holds(it, &kept)).count();
+            if listed >= 2 && items.len() >= 3 {
+                for &(a, b) in &items {
+                    if holds((a, b), &kept) {
+                        continue;
+                    }
+                    let mut any = false;
+                    for (i, c) in candidates.iter().enumerate() {
+                        // An ordinary word in lowercase ("make", "it") stays a word.
+                        let word_like = c.ambiguous
+                            && !c
+                                .surface
+                                .chars()
+                                .any(|ch| ch.is_uppercase() || "+#.".contains(ch))
+                            && (bg.contains(&c.surface.to_lowercase()) || c.surface.len() <= 3);
+                        if c.m.start >= a
+                            && c.m.end <= b
+                            && allowed(c)
+                            && !word_like
+                            && !lex.skill(c.m.skill).soft
+                        {
+                            kept[i] = true;
+                            any = true;
+                        }
+                    }
+                    if !any {
+                        let item = line[a..b].trim();
+                        if looks_like_a_name(item, bg) && !company.contains(&item.to_lowercase()) {
+                            let key = item.to_lowercase();
+                            let e = terms
+                                .entry(key)
+                                .or_insert((0, *kind, item.to_string(), order));
+                            e.0 += 1;
+                            e.1 = better(e.1, *kind);
+                        }
+                    }
+                }
+            }
+            let matches: Vec<super::lexicon::SkillMatch> = candidates
+                .into_iter()
+                .zip(kept)
+                .filter(|(_, k)| *k)
+                .map(|(c, _)| c.m)
                 .collect();
             let mut covered = vec![false; line.len() + 1];
             for m in &matches {
@@ -318,6 +429,33 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             )
         })
         .collect();
+    for (key, (count, kind, surface, first)) in terms {
+        if out
+            .iter()
+            .any(|(_, k)| k.name.eq_ignore_ascii_case(&surface))
+            || kind.weight() <= 0.0
+        {
+            continue;
+        }
+        out.push((
+            first,
+            Keyword {
+                id: format!(
+                    "term:{}",
+                    key.split_whitespace().collect::<Vec<_>>().join("-")
+                ),
+                name: surface.clone(),
+                kind: KeywordKind::HardSkill,
+                section: kind,
+                weight: weight(kind, count),
+                count,
+                category: Some("technology".into()),
+                matched: vec![surface],
+                group: String::new(),
+                years: None,
+            },
+        ));
+    }
     // Phrases: repeated, or in the requirements, made of words rare in ordinary job ads.
     let mut phrases: Vec<(Vec<String>, usize, SectionKind, String)> = phrase_counts
         .into_iter()
@@ -425,6 +563,32 @@ mod tests {
         let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
         for bad in ["technical solutions", "getting married", "especially dive"] {
             assert!(!names.iter().any(|n| n.contains(bad)), "{bad} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn names_in_lists_of_skills_are_skills() {
+        let p = parse_text(
+            "## Requirements\n- Observability with the Prometheus ecosystem; Grafana, Loki, Tempo\n\
+             - ML libraries such as pandas, xgboost, LightGBM and scikit-learn\n\
+             - You make things happen, and it shows\n",
+        );
+        let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
+        for want in [
+            "Prometheus",
+            "Grafana",
+            "Grafana Loki",
+            "Grafana Tempo",
+            "pandas",
+            "LightGBM",
+        ] {
+            assert!(
+                names.iter().any(|n| n.eq_ignore_ascii_case(want)),
+                "{want} missing from {names:?}"
+            );
+        }
+        for noise in ["Make", "Information technology"] {
+            assert!(!names.iter().any(|n| n == noise), "{noise} in {names:?}");
         }
     }
 
