@@ -634,10 +634,12 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
                     .trim_start()
                     .starts_with(['\u{2753}', '\u{2754}'])
             });
-            let line_level = matches!(
-                chosen[0].carrier,
-                Carrier::List(0) | Carrier::Lines | Carrier::Styled(_)
-            );
+            let line_level = chosen.iter().any(|p| {
+                matches!(
+                    p.carrier,
+                    Carrier::List(0) | Carrier::Lines | Carrier::Styled(_) | Carrier::Labels
+                )
+            });
             let needed = if best.carrier == Carrier::Lines && !marked && !line_level {
                 2
             } else {
@@ -678,10 +680,16 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
         };
         // Labels and toggles with a real summary start a question wherever they stand.
         // So do lines that are only a question, in documents that ask line by line.
-        let line_level = matches!(
-            chosen.first().map_or(best.carrier, |p| p.carrier),
-            Carrier::List(0) | Carrier::Lines | Carrier::Styled(_)
-        );
+        let line_level = chosen
+            .iter()
+            .map(|p| p.carrier)
+            .chain([best.carrier])
+            .any(|c| {
+                matches!(
+                    c,
+                    Carrier::List(0) | Carrier::Lines | Carrier::Styled(_) | Carrier::Labels
+                )
+            });
         pool.retain(|&i| {
             let u = &view.units[i];
             let s = u.start;
@@ -693,6 +701,9 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
                         UKind::Line {
                             style: Style::Plain,
                             alone: true
+                        } | UKind::Line {
+                            style: Style::Bold | Style::Italic | Style::Code,
+                            ..
                         }
                     )
                     && u.depth == 0

@@ -643,6 +643,26 @@ mod shapes {
     }
 
     #[test]
+    fn tables_without_named_columns_and_labels_on_one_line() {
+        let doc = parse_markdown(
+            "| | |\n|---|---|\n| Why this company? | The mission. |\n| What is your weakness? | Detail. |\n| Where do you see yourself? | Leading. |\n\n\
+             **Q:** What is DNS? **A:** Names to addresses.\n\n**Tell me about yourself.** I build data tools.\n",
+        );
+        assert_eq!(
+            questions(&doc),
+            vec![
+                "Why this company?",
+                "What is your weakness?",
+                "Where do you see yourself?",
+                "What is DNS?",
+                "Tell me about yourself."
+            ]
+        );
+        assert_eq!(doc.cards[3].answer, "Names to addresses.");
+        assert_eq!(doc.cards[4].answer, "I build data tools.");
+    }
+
+    #[test]
     fn plain_text_question_and_answer_lines() {
         let doc = parse_text(
             "Question: Why do you want to join?\nAnswer: The product.\n\nQuestion: What is your notice period?\nAnswer: One month.\n",

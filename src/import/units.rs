@@ -641,10 +641,50 @@ fn table_units(t: TableAcc, details: u8, units: &mut Vec<Unit>) {
         "notes",
         "my notes",
     ]);
-    let (Some(q), Some(a)) = (q, a) else {
-        units.push(content(t.start..t.end, details));
-        return;
+    // No header names the columns: a two-column table whose first column mostly asks is a
+    // question/answer table all the same (its header row too, when it asks).
+    let (q, a, first_row) = match (q, a) {
+        (Some(q), Some(a)) => (q, a, 1),
+        _ => {
+            let cols = t.rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+            let asks: Vec<bool> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    r.1.first()
+                        .is_some_and(|(c, _)| super::questions::score(c) >= 0.6)
+                })
+                .collect();
+            let body = asks.len().saturating_sub(1);
+            let asking = asks.iter().skip(1).filter(|a| **a).count();
+            if cols >= 2 && body >= 2 && asking * 10 >= body * 7 {
+                (0, 1, if asks[0] { 0 } else { 1 })
+            } else {
+                units.push(content(t.start..t.end, details));
+                return;
+            }
+        }
     };
+    if first_row == 0 {
+        // The header row is itself a question: no separate header to skip.
+        for (start, row) in t.rows.iter() {
+            let (Some((question, qr)), Some((_, ar))) = (row.get(q), row.get(a)) else {
+                continue;
+            };
+            units.push(Unit {
+                kind: UKind::Row { answer: ar.clone() },
+                text: question.clone(),
+                start: (*start).max(qr.start.min(*start)),
+                head_end: qr.end,
+                end: ar.end,
+                depth: 0,
+                details,
+                quoted: false,
+                ordinal: None,
+            });
+        }
+        return;
+    }
     units.push(noise(t.start..t.rows.get(1).map_or(t.end, |r| r.0)));
     for (start, row) in t.rows.iter().skip(1) {
         let (Some((question, qr)), Some((_, ar))) = (row.get(q), row.get(a)) else {
@@ -754,7 +794,10 @@ fn split_head(text: &str, p: &Para, end: usize) -> (Style, String, usize, bool) 
             head_text = head_text.trim_matches('`').to_string();
         }
         let asks = trim_decoration(&head_text).ends_with('?')
-            || trim_decoration(&head_text).ends_with("?:");
+            || trim_decoration(&head_text).ends_with("?:")
+            // "**Tell me about yourself.** I build ...": a styled prompt, then its answer.
+            || (head_text.split_whitespace().count() >= 3
+                && super::questions::score(&head_text) >= 0.7);
         if !after_on_line || asks {
             let alone = !rest_has_words(next);
             return (style, head_text, head_end, alone);
@@ -911,18 +954,50 @@ fn paragraph(text: &str, p: Para, end: usize, quoted: bool, details: u8, units: 
             offset += line.len();
             match parse_label(line) {
                 Some((Label::Question, at)) => {
+                    // "**Q:** Why? **A:** Because." on one line: the answer label splits it.
+                    let rest = &line[at..];
+                    let split = [
+                        " **A:**",
+                        " **Answer:**",
+                        " __A:__",
+                        " A: ",
+                        " Answer: ",
+                        " **A**:",
+                        " **Answer**:",
+                    ]
+                    .iter()
+                    .filter_map(|l| rest.find(l).map(|p| (p, l.len())))
+                    .min_by_key(|x| x.0)
+                    .filter(|(p, _)| {
+                        rest[..*p].trim_end().ends_with('?') || rest[..*p].contains('?')
+                    });
+                    let q_end = split.map_or(line.trim_end().len(), |(p, _)| at + p);
                     units.push(Unit {
                         kind: UKind::QLabel,
-                        text: inline_text(line[at..].trim()),
+                        text: inline_text(line[at..q_end].trim()),
                         start: line_start,
-                        head_end: line_start + line.trim_end().len(),
-                        end: line_start + line.trim_end().len(),
+                        head_end: line_start + q_end,
+                        end: line_start + q_end,
                         depth: 0,
                         details,
                         quoted: false,
                         ordinal: None,
                     });
                     last_q = Some(units.len() - 1);
+                    if let Some((p, len)) = split {
+                        units.push(Unit {
+                            kind: UKind::ALabel,
+                            text: String::new(),
+                            start: line_start + at + p,
+                            head_end: line_start + at + p + len,
+                            end: line_start + line.len(),
+                            depth: 0,
+                            details,
+                            quoted: false,
+                            ordinal: None,
+                        });
+                        last_q = None;
+                    }
                 }
                 Some((Label::Answer, at)) => {
                     units.push(Unit {
