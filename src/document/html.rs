@@ -48,6 +48,7 @@ const SKIP: &[&str] = &[
 ];
 
 const BLOCKS: &[&str] = &[
+    "header",
     "p",
     "div",
     "section",
@@ -193,6 +194,22 @@ impl Writer {
 
     fn block(&mut self, h: &Handle, depth: usize) {
         let name = tag(h).unwrap_or_default();
+        // A page header keeps its title (a Notion export's page title sits there) and
+        // drops the rest (logos, site navigation).
+        if name == "header" && depth < MAX_DEPTH {
+            let mut stack: Vec<Handle> = h.children.borrow().iter().cloned().collect();
+            while let Some(n) = stack.pop() {
+                match tag(&n).as_deref() {
+                    Some("h1") => {
+                        self.block(&n, depth + 1);
+                        return;
+                    }
+                    Some("nav") => {}
+                    _ => stack.extend(n.children.borrow().iter().cloned()),
+                }
+            }
+            return;
+        }
         if SKIP.contains(&name.as_str()) {
             return;
         }
@@ -232,6 +249,17 @@ impl Writer {
             return;
         }
         match name.as_str() {
+            "ul" | "ol" if toggle_list(h) => {
+                // A list whose items are each one toggle (Notion's toggle lists) is the
+                // toggles themselves.
+                for li in h.children.borrow().iter() {
+                    for c in li.children.borrow().iter() {
+                        if tag(c).as_deref() == Some("details") {
+                            self.block(c, depth + 1);
+                        }
+                    }
+                }
+            }
             "ul" | "ol" => {
                 let start = attr(h, "start")
                     .and_then(|s| s.parse().ok())
@@ -476,6 +504,34 @@ impl Writer {
     }
 }
 
+/// Every item of the list holds one `<details>` and nothing else.
+fn toggle_list(h: &Handle) -> bool {
+    let items: Vec<Handle> = h
+        .children
+        .borrow()
+        .iter()
+        .filter(|c| tag(c).is_some())
+        .cloned()
+        .collect();
+    !items.is_empty()
+        && items.iter().all(|li| {
+            let kids: Vec<Handle> = li
+                .children
+                .borrow()
+                .iter()
+                .filter(|c| match &c.data {
+                    NodeData::Element { .. } => true,
+                    NodeData::Text { contents } => !contents.borrow().trim().is_empty(),
+                    _ => false,
+                })
+                .cloned()
+                .collect();
+            tag(li).as_deref() == Some("li")
+                && kids.len() == 1
+                && tag(&kids[0]).as_deref() == Some("details")
+        })
+}
+
 /// A node wrapped so `inline` reads it as a child.
 fn single(h: &Handle) -> Handle {
     let wrapper = markup5ever_rcdom::Node::new(NodeData::Document);
@@ -660,6 +716,23 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("x()") && !md.contains("Home"), "{md}");
+    }
+
+    #[test]
+    fn notion_toggle_lists_and_page_title() {
+        let html = "<html><body><article><header><nav>Home</nav><h1 class=\"page-title\">Prep</h1></header>\
+            <ul class=\"toggle\"><li><details open><summary>Tell me about yourself</summary><p>I build tools.</p></details></li></ul>\
+            <ul class=\"toggle\"><li><details open><summary>Greatest weakness</summary></details></li></ul></article></body></html>";
+        let md = to_markdown(html);
+        assert!(md.starts_with("# Prep\n"), "{md}");
+        assert!(!md.contains("Home"), "{md}");
+        assert!(
+            md.contains("<details><summary>Tell me about yourself</summary>\n\nI build tools."),
+            "{md}"
+        );
+        let doc = crate::import::parse_markdown(&md);
+        assert_eq!(doc.cards.len(), 2);
+        assert!(doc.cards[1].unanswered);
     }
 
     #[test]

@@ -281,7 +281,7 @@ impl<'a> View<'a> {
 
     /// Most of this carrier's candidates read as questions.
     fn regular(&self, c: Carrier) -> bool {
-        self.kind_share.get(&c).copied().unwrap_or(0.0) >= 0.6
+        self.kind_share.get(&c).copied().unwrap_or(0.0) >= 0.5
     }
 
     /// Whether unit `i` is a question of carrier `c`.
