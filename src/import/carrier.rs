@@ -603,58 +603,64 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
             .map(|c| score(view, c, &pool, &stops))
             .filter(|p| !p.members.is_empty())
             .collect();
-        let best = scored
-            .iter()
-            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.carrier.cmp(&a.carrier)))
-            .cloned();
         if round == 0 {
             // The first round weighs every carrier over the whole document: the ranking of
             // alternatives the report shows.
-            ranked = scored;
+            ranked = scored.clone();
             ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.carrier.cmp(&b.carrier)));
         }
-        let Some(mut best) = best else { break };
-        // A later carrier's member whose own answer would hold questions already taken is a
-        // section around them, not a question.
-        if !chosen.is_empty() {
-            let own: Vec<usize> = best.members.iter().map(|&i| view.units[i].start).collect();
-            best.members.retain(|&m| {
-                if view.q[m] >= 0.8 {
-                    return true;
+        let mut order = scored;
+        order.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.carrier.cmp(&b.carrier)));
+        // The best carrier that still has evidence of its own once sections are set aside.
+        let mut taken: Option<Pick> = None;
+        for mut best in order {
+            if !chosen.is_empty() {
+                // A later carrier's member whose own answer would hold questions already
+                // taken is a section around them, not a question.
+                let own: Vec<usize> = best.members.iter().map(|&i| view.units[i].start).collect();
+                best.members.retain(|&m| {
+                    if view.q[m] >= 0.8 {
+                        return true;
+                    }
+                    let end = answer_end(view, best.carrier, m, &own);
+                    let from = view.units[m].head_end;
+                    !stops.iter().any(|&s| s >= from && s < end)
+                });
+                // Plain lines that ask are the weakest evidence: one alone in the prose of a
+                // document that asks otherwise is prose.
+                let marked = best.members.iter().any(|&m| {
+                    view.units[m]
+                        .text
+                        .trim_start()
+                        .starts_with(['\u{2753}', '\u{2754}'])
+                });
+                let line_level = chosen.iter().any(|p| {
+                    matches!(
+                        p.carrier,
+                        Carrier::List(0) | Carrier::Lines | Carrier::Styled(_) | Carrier::Labels
+                    )
+                });
+                let needed = if best.carrier == Carrier::Lines && !marked && !line_level {
+                    2
+                } else {
+                    1
+                };
+                if best.members.len() < needed {
+                    continue;
                 }
-                let end = answer_end(view, best.carrier, m, &own);
-                let from = view.units[m].head_end;
-                !stops.iter().any(|&s| s >= from && s < end)
-            });
-            // Plain lines that ask are the weakest evidence: one alone in the prose of a
-            // document that asks otherwise is prose.
-            let marked = best.members.iter().any(|&m| {
-                view.units[m]
-                    .text
-                    .trim_start()
-                    .starts_with(['\u{2753}', '\u{2754}'])
-            });
-            let line_level = chosen.iter().any(|p| {
-                matches!(
-                    p.carrier,
-                    Carrier::List(0) | Carrier::Lines | Carrier::Styled(_) | Carrier::Labels
-                )
-            });
-            let needed = if best.carrier == Carrier::Lines && !marked && !line_level {
-                2
-            } else {
-                1
-            };
-            if best.members.len() < needed {
+                best = score_members(view, best.carrier, best.members, &stops);
+            }
+            // A first carrier needs one real question; later ones, evidence of their own.
+            let floor = if chosen.is_empty() { 0.3 } else { 0.75 };
+            if best.score >= floor {
+                taken = Some(best);
                 break;
             }
-            best = score_members(view, best.carrier, best.members, &stops);
+            if chosen.is_empty() {
+                break;
+            }
         }
-        // A first carrier needs one real question; later ones, evidence of their own.
-        let floor = if chosen.is_empty() { 0.3 } else { 0.75 };
-        if best.score < floor {
-            break;
-        }
+        let Some(best) = taken else { break };
         let mut stops2 = stops.clone();
         stops2.extend(best.members.iter().map(|&i| view.units[i].start));
         stops2.sort_unstable();
