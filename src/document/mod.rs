@@ -152,7 +152,10 @@ pub fn read(bytes: &[u8], name: &Path) -> Result<Source, ReadError> {
     };
     let format = by_name.unwrap_or_else(|| guess(&text));
     let (markdown, line_map) = match format {
-        Format::Markdown => (text, None),
+        Format::Markdown => match lift_html(&text) {
+            Some((markdown, map)) => (markdown, Some(map)),
+            None => (text, None),
+        },
         Format::Text => split(text_lines(&text)),
         Format::Org => split(org::to_markdown(&text)),
         Format::AsciiDoc => split(adoc::to_markdown(&text)),
@@ -192,6 +195,81 @@ fn guess(text: &str) -> Format {
         return Format::AsciiDoc;
     }
     Format::Markdown
+}
+
+/// Markdown whose blocks are written in HTML (`<p><b>1. Why us?</b></p>`, `<ol><li>`,
+/// `<h3>`), as READMEs often are: those blocks are rewritten as markdown so their questions
+/// are seen; `<details>` toggles, which the importer reads as they are, stay. None when no
+/// block needs it.
+fn lift_html(text: &str) -> Option<(String, Vec<usize>)> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    if !text.contains('<') {
+        return None;
+    }
+    let structural = |src: &str| {
+        let lower = src.to_ascii_lowercase();
+        let tags = [
+            "<p", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<li", "<ol", "<ul", "<table", "<div",
+            "<b>", "<strong", "<dl", "<dt",
+        ];
+        !lower.contains("<details")
+            && !lower.contains("<summary")
+            && tags.iter().any(|t| lower.contains(t))
+            && crate::import::words_in_html(src) >= 3
+    };
+    let mut blocks = Vec::new();
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        if let Event::Start(Tag::HtmlBlock) = event {
+            if structural(&text[range.clone()]) {
+                blocks.push(range);
+            }
+        }
+    }
+    if blocks.is_empty() {
+        return None;
+    }
+    let line_of = |offset: usize| text[..offset].bytes().filter(|b| *b == b'\n').count() + 1;
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    let mut at = 0;
+    for r in blocks {
+        if r.start < at {
+            continue;
+        }
+        let first = line_of(at);
+        for (k, l) in text[at..r.start].split('\n').enumerate() {
+            lines.push((l.to_string(), first + k));
+        }
+        // The last piece has no newline after it; it is continued by the block below.
+        let tail = lines.pop().map(|l| l.0).unwrap_or_default();
+        let n = line_of(r.start);
+        if !tail.trim().is_empty() {
+            lines.push((tail, n));
+        }
+        lines.push((String::new(), n));
+        let md = html::to_markdown(&text[r.clone()]);
+        let span = text[r.clone()]
+            .bytes()
+            .filter(|b| *b == b'\n')
+            .count()
+            .max(1);
+        let count = md.lines().count().max(1);
+        for (k, l) in md.lines().enumerate() {
+            // Spread the block's lines over the original lines it came from.
+            lines.push((l.to_string(), n + k * span / count));
+        }
+        lines.push((String::new(), n + span.saturating_sub(1)));
+        at = r.end;
+    }
+    let first = line_of(at);
+    for (k, l) in text[at..].split('\n').enumerate() {
+        lines.push((l.to_string(), first + k));
+    }
+    let (mut out, map) = split(lines);
+    if !text.ends_with('\n') {
+        out.pop();
+    }
+    Some((out, map.unwrap_or_default()))
 }
 
 /// Plain text as people type it: every line is its own paragraph (markdown would run
@@ -364,6 +442,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn html_blocks_in_markdown_are_read_as_markdown() {
+        let md =
+            "# Prep\n\n<p><b>1. Why do you want this job?</b></p>\n<p>Because of the team.</p>\n\n\
+                  <p><b>2. What is your greatest strength?</b></p>\n<p>Persistence.</p>\n\n\
+                  <details><summary>What is DNS?</summary>\n\nNames.\n\n</details>\n";
+        let src = read(md.as_bytes(), Path::new("prep.md")).unwrap();
+        assert!(
+            src.markdown.contains("**1. Why do you want this job?**"),
+            "{}",
+            src.markdown
+        );
+        assert!(src
+            .markdown
+            .contains("<details><summary>What is DNS?</summary>"));
+        let doc = crate::import::parse_source(&src, None);
+        let q: Vec<&str> = doc.cards.iter().map(|c| c.question.as_str()).collect();
+        assert_eq!(
+            q,
+            vec![
+                "Why do you want this job?",
+                "What is your greatest strength?",
+                "What is DNS?"
+            ]
+        );
+        assert_eq!(doc.cards[1].line_start, 6);
+        assert_eq!(doc.cards[0].answer, "Because of the team.");
+    }
+
+    #[test]
+    fn a_document_that_asks_is_never_refused() {
+        // Questions in quotes after arrows, in a shape no carrier expects.
+        let md = "> notes\n\n→ \"Why should we hire you?\" I learn fast.\n\n→ \"Where do you see yourself?\" Leading.\n";
+        let src = read(md.as_bytes(), Path::new("n.md")).unwrap();
+        let doc = crate::import::parse_source(&src, None);
+        assert!(!doc.cards.is_empty(), "{:?}", doc.carriers);
     }
 
     #[test]

@@ -720,6 +720,34 @@ pub fn choose(view: &View<'_>, forced: Option<Carrier>) -> (Vec<Pick>, Vec<Pick>
         });
         chosen.push(best);
     }
+    // A document that asks anything is never refused: with no carrier past its floor, the
+    // best one is taken if any of its blocks asks; failing that, every block that asks
+    // outright ("…?") is a question.
+    if chosen.is_empty() {
+        if let Some(best) = ranked
+            .iter()
+            .find(|p| p.members.iter().any(|&m| view.q[m] >= 0.5))
+        {
+            chosen.push(best.clone());
+        } else {
+            let asking: Vec<usize> = (0..view.units.len())
+                .filter(|&i| {
+                    let u = &view.units[i];
+                    u.is_candidate()
+                        && Some(i) != view.title
+                        && view.q[i] >= 0.8
+                        && trim_decoration(&u.text).ends_with('?')
+                })
+                .collect();
+            if !asking.is_empty() {
+                chosen.push(Pick {
+                    carrier: Carrier::Lines,
+                    score: asking.len() as f32,
+                    members: asking,
+                });
+            }
+        }
+    }
     (chosen, ranked)
 }
 

@@ -156,6 +156,14 @@ pub fn candidate_texts(markdown: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words of text in an HTML fragment (tags and comments left out).
+pub fn words_in_html(html: &str) -> usize {
+    blocks::strip_tags(html)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Whether a line starts with a number like "3." or "3)".
 pub fn starts_numbered(line: &str) -> bool {
     units::leading_number(line).is_some()
