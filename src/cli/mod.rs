@@ -70,8 +70,8 @@ enum Command {
     Search {
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true, value_name = "QUERY")]
         query: Vec<String>,
-        /// How many hits to show.
-        #[arg(long, default_value_t = 10)]
+        /// How many hits to show (1 to 10000).
+        #[arg(long, default_value_t = 10, value_parser = limit_arg)]
         limit: usize,
     },
     /// Write decks out: markdown with notes (re-importable), JSON with everything, or CSV for Anki.
@@ -121,8 +121,8 @@ enum Command {
         /// What is due today (the default).
         #[arg(long)]
         due: bool,
-        /// At most this many cards.
-        #[arg(long, value_name = "N")]
+        /// At most this many cards (1 to 10000).
+        #[arg(long, value_name = "N", value_parser = limit_arg)]
         limit: Option<usize>,
         /// Target answer length in seconds (default: the deck's, else 120).
         #[arg(long, value_name = "SECS")]
@@ -345,6 +345,16 @@ enum KeywordCommand {
     },
 }
 
+/// A count of results: a number from 1 to 10,000.
+fn limit_arg(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n @ 1..=10_000) => Ok(n as usize),
+        _ => Err(format!(
+            "the limit is a number from 1 to 10000, not \"{s}\""
+        )),
+    }
+}
+
 /// An answer from a file (any encoding Cuecard reads) or standard input (`-`).
 fn read_answer_file(p: &std::path::Path) -> Result<String, Error> {
     if p.as_os_str() == "-" {
@@ -501,8 +511,23 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
             Ok(0)
         }
         Command::Search { query, limit } => {
-            let q = query.join(" ");
-            out.search(&q, &lib.search(&q, *limit)?);
+            // Options written after the query ("search kafka --limit 2") are options, not
+            // words to search for.
+            let mut words = Vec::new();
+            let mut limit = *limit;
+            let mut it = query.iter();
+            while let Some(w) = it.next() {
+                match w.as_str() {
+                    "--limit" => {
+                        let n = it.next().map(String::as_str).unwrap_or("");
+                        limit = limit_arg(n).map_err(Error::InvalidInput)?;
+                    }
+                    "--json" => {}
+                    _ => words.push(w.as_str()),
+                }
+            }
+            let q = words.join(" ");
+            out.search(&q, &lib.search(&q, limit)?);
             Ok(0)
         }
         Command::Export {

@@ -133,3 +133,22 @@ fn a_newer_library_schema_is_refused_not_damaged() {
         .unwrap()
         .contains("newer Cuecard"));
 }
+
+#[test]
+fn search_limits_are_bounded_and_options_after_the_query_are_options() {
+    let lib = Lib::new();
+    lib.json(&["sample"]);
+    for bad in ["100000000000", "18446744073709551615", "0", "-3"] {
+        let run = lib.run(&["search", "kafka", "--limit", bad]);
+        assert!(run.code != 0, "--limit {bad} accepted");
+        assert!(
+            run.stderr.contains("1 to 10000"),
+            "--limit {bad}: {}",
+            run.stderr
+        );
+    }
+    let after = lib.json(&["search", "why", "--limit", "2"]);
+    let before = lib.json(&["search", "--limit", "2", "why"]);
+    assert_eq!(after["hits"].as_array().unwrap().len(), 2);
+    assert_eq!(after["hits"], before["hits"]);
+}
