@@ -732,6 +732,12 @@ pub fn analyse_posting(input: PostingInput) -> Result<Analysed> {
             if meta.is_dir() {
                 return Err(Error::IsDirectory(p));
             }
+            if !meta.is_file() {
+                return Err(Error::InvalidInput(format!(
+                    "{} is not a regular file (a pipe or a device); save the posting to a file and give that",
+                    p.display()
+                )));
+            }
             if meta.len() > 20 * 1024 * 1024 {
                 return Err(Error::TooLarge {
                     path: p,

@@ -364,6 +364,12 @@ fn read_answer_file(p: &std::path::Path) -> Result<String, Error> {
         return Ok(t);
     }
     let meta = std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
+    if !meta.is_file() {
+        return Err(Error::InvalidInput(format!(
+            "{} is not a regular file (a pipe or a device); save the answer to a file and give that",
+            p.display()
+        )));
+    }
     if meta.len() > cuecard::library::MAX_TEXT_BYTES as u64 {
         return Err(Error::InvalidInput(format!(
             "{} is {} KB; an answer can be at most {} KB",

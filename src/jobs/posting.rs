@@ -478,11 +478,17 @@ fn unglue(line: &str) -> String {
     out
 }
 
+/// Case-insensitive search for an ASCII needle from `from`, without copying the page: a page
+/// with many tags stays linear.
 fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .to_ascii_lowercase()
-        .find(needle)
-        .map(|i| i + from)
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || from > h.len() || h.len() - from < n.len() {
+        return None;
+    }
+    let first = n[0].to_ascii_lowercase();
+    (from..=h.len() - n.len())
+        .find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 fn decode_entities(s: &str) -> String {

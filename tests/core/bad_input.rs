@@ -152,3 +152,30 @@ fn search_limits_are_bounded_and_options_after_the_query_are_options() {
     assert_eq!(after["hits"].as_array().unwrap().len(), 2);
     assert_eq!(after["hits"], before["hits"]);
 }
+
+#[test]
+fn pipes_and_devices_are_refused_not_read_forever() {
+    let lib = Lib::new();
+    for args in [
+        vec!["import", "/dev/zero"],
+        vec!["keywords", "/dev/zero"],
+        vec!["import", "--dry-run", "/dev/null"],
+    ] {
+        let run = lib.run(&args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("not a regular file"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let fifo = lib.path().join("pipe.md");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo (coreutils)");
+    assert!(status.success());
+    let run = lib.run(&["import", s(&fifo)]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+}
