@@ -34,7 +34,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Import markdown or text documents; each becomes a deck (re-importing updates it).
+    /// Import prep documents (markdown, text, org, AsciiDoc, rST, HTML, Word .docx, or a
+    /// Cuecard JSON export); each becomes a deck (re-importing updates it).
     Import {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
