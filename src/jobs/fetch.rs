@@ -115,6 +115,9 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
         .user_agent(USER_AGENT)
         .build()
         .map_err(|e| FetchError::Other(url.to_string(), e.to_string()))?;
+    // One deadline for the whole fetch, body included: a server that drips a byte now and
+    // then is cut off when the time is up, not when it pauses.
+    let started = std::time::Instant::now();
     let response = client.get(parsed).send().map_err(|e| {
         if e.is_timeout() {
             FetchError::Timeout(url.to_string())
@@ -156,16 +159,25 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
         ));
     }
     let mut bytes = Vec::new();
-    response
-        .take(options.max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            if e.to_string().contains("timed out") {
-                FetchError::Timeout(final_url.clone())
-            } else {
-                FetchError::Other(final_url.clone(), e.to_string())
+    let mut body = response.take(options.max_bytes + 1);
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        if started.elapsed() > options.total_timeout {
+            return Err(FetchError::Timeout(final_url));
+        }
+        match body.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(if e.to_string().contains("timed out") {
+                    FetchError::Timeout(final_url.clone())
+                } else {
+                    FetchError::Other(final_url.clone(), e.to_string())
+                })
             }
-        })?;
+        }
+    }
     if bytes.len() as u64 > options.max_bytes {
         return Err(FetchError::TooLarge(
             final_url,
@@ -289,6 +301,39 @@ mod tests {
             fetch("not a url", &quick()).unwrap_err(),
             FetchError::BadUrl(_)
         ));
+    }
+
+    #[test]
+    fn a_server_that_drips_its_body_is_cut_off_at_the_deadline() {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                loop {
+                    let mut l = String::new();
+                    if reader.read_line(&mut l).unwrap_or(0) == 0 || l == "\r\n" {
+                        break;
+                    }
+                }
+                let _ = stream.write_all(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n",
+                );
+                // A byte every 200 ms: each read is quick, the whole would take 200 s.
+                for _ in 0..1000 {
+                    if stream.write_all(b"a").is_err() {
+                        break;
+                    }
+                    let _ = stream.flush();
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+            }
+        });
+        let started = std::time::Instant::now();
+        let err = fetch(&format!("http://{addr}/"), &quick()).unwrap_err();
+        assert!(matches!(err, FetchError::Timeout(_)), "{err}");
+        // Within the deadline (0.8 s) and one read's pause, far from the 200 s it would take.
+        assert!(started.elapsed() < Duration::from_secs(10));
     }
 
     #[test]
