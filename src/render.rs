@@ -12,8 +12,56 @@ fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
+/// How deep quotes and HTML elements may nest in an answer before the rest is flattened: the
+/// markdown and HTML parsers take time that grows with the square of the depth, and nobody
+/// writes an answer 40,000 quotes deep.
+const MAX_NESTING: usize = 32;
+
+/// The answer with quote markers past `MAX_NESTING` on a line dropped, and its HTML shown as
+/// text when it opens more elements than a person would nest; unchanged (and not copied)
+/// otherwise.
+fn tame(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let deep_quote = markdown.lines().any(|l| {
+        l.bytes()
+            .take_while(|b| *b == b'>' || *b == b' ')
+            .filter(|b| *b == b'>')
+            .count()
+            > MAX_NESTING
+    });
+    let tags = markdown
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+        .count();
+    let closes = markdown.matches("</").count();
+    let deep_html = tags > 64 * MAX_NESTING && tags > closes.saturating_mul(2);
+    if !deep_quote && !deep_html {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        let prefix = line
+            .bytes()
+            .take_while(|b| *b == b'>' || *b == b' ')
+            .count();
+        let markers = line[..prefix].matches('>').count();
+        if markers > MAX_NESTING {
+            out.push_str(&">".repeat(MAX_NESTING));
+            out.push(' ');
+            out.push_str(&line[prefix..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    if deep_html {
+        out = out.replace('<', "&lt;");
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The text of a markdown answer without its markup: what is indexed and shown in snippets.
 pub fn plain_text(markdown: &str) -> String {
+    let markdown = &*tame(markdown);
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options()) {
         match event {
@@ -51,6 +99,7 @@ fn push_break(out: &mut String) {
 
 /// Markdown rendered to HTML that is safe to insert into the window.
 pub fn safe_html(markdown: &str) -> String {
+    let markdown = &*tame(markdown);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
     ammonia::Builder::default()
@@ -72,6 +121,21 @@ mod tests {
         assert!(t.contains("Use Kafka and kubectl:"), "{t}");
         assert!(t.contains("one") && t.contains("two") && t.contains('x'));
         assert!(!t.contains("**") && !t.contains('|') && !t.contains('`'));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_lost() {
+        let deep = format!("{} deepest words\n", ">".repeat(40_000));
+        let t = plain_text(&deep);
+        assert_eq!(t, "deepest words");
+        let html = safe_html(&deep);
+        assert!(html.contains("deepest words"));
+        assert!(html.matches("<blockquote>").count() <= MAX_NESTING);
+        let divs = format!("{}inside{}", "<div>".repeat(20_000), "</div>".repeat(10));
+        let html = safe_html(&divs);
+        assert!(html.contains("inside"), "{}", &html[..200.min(html.len())]);
+        // Ordinary answers are left as they are.
+        assert_eq!(plain_text("> a quote\n\n<b>bold</b>"), "a quote bold");
     }
 
     #[test]
