@@ -403,6 +403,19 @@ fn main() {
                 WebviewUrl::App("index.html".into())
             };
             WebviewWindowBuilder::new(app, "main", url)
+                // The window shows Cuecard and nothing else: a link in an answer never takes
+                // it to another page (which could then call the app's commands).
+                .on_navigation(|url| {
+                    // `tauri://localhost` (the app's own pages; a protocol-relative
+                    // `//host` link would otherwise become `tauri://host`).
+                    let own = (url.scheme() == "tauri" && url.host_str() == Some("localhost"))
+                        || url.host_str() == Some("tauri.localhost")
+                        || url.as_str() == "about:blank";
+                    if !own {
+                        eprintln!("cuecard: kept the window from leaving for {url}");
+                    }
+                    own
+                })
                 .title("Cuecard")
                 .inner_size(1100.0, 720.0)
                 .min_inner_size(800.0, 600.0)

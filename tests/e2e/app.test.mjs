@@ -149,6 +149,13 @@ test('script, event handlers and javascript: links in an answer stay inert', asy
       const href = (await s.attr(a, 'href')) ?? '';
       assert.ok(!href.startsWith('javascript:'), href);
     }
+    // A link to another site does not take the window away from the app.
+    for (const a of links) {
+      if (((await s.attr(a, 'href')) ?? '').includes('example.')) await s.click(a);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await s.title(), 'Cuecard', 'the window is still the app');
+    assert.equal((await s.findAll('[data-testid="card-answer"]')).length, 1);
   } finally {
     await s.end();
   }
