@@ -11,6 +11,9 @@
 
 Usage: python3 tools/build_lexicon.py [CORPORA_DIR]   (default ../shared/corpora)
 
+The shipped files were built with Debian's `wamerican` installed (/usr/share/dict/words); without
+it, many more single words pass as skills and the output differs.
+
 Never reads the SkillSpan dev split: that one is only for evaluation.
 """
 import collections
