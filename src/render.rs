@@ -99,14 +99,35 @@ fn push_break(out: &mut String) {
 
 /// Markdown rendered to HTML that is safe to insert into the window.
 pub fn safe_html(markdown: &str) -> String {
+    sanitised(markdown, false)
+}
+
+/// Like [`safe_html`], for HTML that leaves the app (the Anki CSV export): images keep no
+/// remote address, so opening the cards elsewhere fetches nothing from the network.
+pub fn safe_html_offline(markdown: &str) -> String {
+    sanitised(markdown, true)
+}
+
+fn sanitised(markdown: &str, offline: bool) -> String {
     let markdown = &*tame(markdown);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
-    ammonia::Builder::default()
+    let mut builder = ammonia::Builder::default();
+    builder
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"))
-        .clean(&html)
-        .to_string()
+        .link_rel(Some("noopener noreferrer"));
+    if offline {
+        builder.attribute_filter(|element, attribute, value| {
+            let v = value.trim_start().to_ascii_lowercase();
+            let remote = v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//");
+            if element == "img" && (attribute == "src" || attribute == "srcset") && remote {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
+    }
+    builder.clean(&html).to_string()
 }
 
 #[cfg(test)]
@@ -136,6 +157,16 @@ mod tests {
         assert!(html.contains("inside"), "{}", &html[..200.min(html.len())]);
         // Ordinary answers are left as they are.
         assert_eq!(plain_text("> a quote\n\n<b>bold</b>"), "a quote bold");
+    }
+
+    #[test]
+    fn exported_html_fetches_nothing() {
+        let md = "![tracker](https://example.com/p.gif) ![local](diagram.png) [a link](https://example.com)";
+        let html = safe_html_offline(md);
+        assert!(!html.contains("example.com/p.gif"), "{html}");
+        assert!(html.contains("diagram.png"), "{html}");
+        assert!(html.contains("href=\"https://example.com\""), "{html}");
+        assert!(safe_html(md).contains("example.com/p.gif"));
     }
 
     #[test]

@@ -215,14 +215,14 @@ pub fn csv(cards: &[Card]) -> String {
     let mut out =
         String::from("#separator:Comma\n#html:true\n#columns:Front,Back,Tags\n#tags column:3\n");
     for c in cards {
-        let front = crate::render::safe_html(&c.question);
+        let front = crate::render::safe_html_offline(&c.question);
         let front = front
             .trim()
             .strip_prefix("<p>")
             .and_then(|f| f.strip_suffix("</p>"))
             .unwrap_or(front.trim())
             .to_string();
-        let back = crate::render::safe_html(&c.answer);
+        let back = crate::render::safe_html_offline(&c.answer);
         let tags: Vec<String> = c
             .tags
             .iter()
