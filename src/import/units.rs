@@ -665,28 +665,11 @@ fn table_units(t: TableAcc, details: u8, units: &mut Vec<Unit>) {
             }
         }
     };
-    if first_row == 0 {
-        // The header row is itself a question: no separate header to skip.
-        for (start, row) in t.rows.iter() {
-            let (Some((question, qr)), Some((_, ar))) = (row.get(q), row.get(a)) else {
-                continue;
-            };
-            units.push(Unit {
-                kind: UKind::Row { answer: ar.clone() },
-                text: question.clone(),
-                start: (*start).max(qr.start.min(*start)),
-                head_end: qr.end,
-                end: ar.end,
-                depth: 0,
-                details,
-                quoted: false,
-                ordinal: None,
-            });
-        }
-        return;
+    // A header row that does not itself ask is noise; the rows below are the questions.
+    if first_row == 1 {
+        units.push(noise(t.start..t.rows.get(1).map_or(t.end, |r| r.0)));
     }
-    units.push(noise(t.start..t.rows.get(1).map_or(t.end, |r| r.0)));
-    for (start, row) in t.rows.iter().skip(1) {
+    for (start, row) in t.rows.iter().skip(first_row) {
         let (Some((question, qr)), Some((_, ar))) = (row.get(q), row.get(a)) else {
             continue;
         };
