@@ -303,15 +303,8 @@ pub fn collect(text: &str) -> Vec<Unit> {
                 quote += 1;
                 if quote == 1 && items.is_empty() {
                     units.push(Unit {
-                        kind: UKind::Content,
-                        text: String::new(),
-                        start: range.start,
-                        head_end: range.start,
-                        end: range.end,
-                        depth: 0,
-                        details,
                         quoted: true,
-                        ordinal: None,
+                        ..content(range, details)
                     });
                 }
             }
@@ -447,17 +440,7 @@ pub fn collect(text: &str) -> Vec<Unit> {
                         }
                         DetailsTag::Close => {
                             details = details.saturating_sub(1);
-                            units.push(Unit {
-                                kind: UKind::DetailsClose,
-                                text: String::new(),
-                                start: at,
-                                head_end: range.start + tag.end,
-                                end: range.start + tag.end,
-                                depth: 0,
-                                details,
-                                quoted: false,
-                                ordinal: None,
-                            });
+                            units.push(details_close(at..range.start + tag.end, details));
                         }
                     }
                     covered = range.start + tag.end;
@@ -485,17 +468,7 @@ pub fn collect(text: &str) -> Vec<Unit> {
                 if let Event::InlineHtml(h) = &ev {
                     if h.to_ascii_lowercase().contains("</details") {
                         details = details.saturating_sub(1);
-                        units.push(Unit {
-                            kind: UKind::DetailsClose,
-                            text: String::new(),
-                            start: range.start,
-                            head_end: range.end,
-                            end: range.end,
-                            depth: 0,
-                            details,
-                            quoted: false,
-                            ordinal: None,
-                        });
+                        units.push(details_close(range.start..range.end, details));
                         continue;
                     }
                 }
@@ -588,6 +561,15 @@ fn noise(range: Range<usize>) -> Unit {
         details: 0,
         quoted: false,
         ordinal: None,
+    }
+}
+
+/// A `</details>` over `range`.
+fn details_close(range: Range<usize>, details: u8) -> Unit {
+    Unit {
+        kind: UKind::DetailsClose,
+        head_end: range.end,
+        ..content(range, details)
     }
 }
 
