@@ -498,6 +498,9 @@ impl Lexicon {
             all.iter().map(|x| (x.a, x.b, x.pat.ambiguous)).collect();
         let mut out = Vec::with_capacity(all.len());
         for (ci, c) in all.iter().enumerate() {
+            if acronym_case_mismatch(c.pat, &toks[c.a..c.b]) {
+                continue;
+            }
             let line = toks[c.a].line;
             let dense = c.dense;
             let ok = !c.pat.ambiguous || context_ok(toks, &spans, ci, c.pat, dense);
@@ -548,7 +551,9 @@ impl Lexicon {
             all.iter().map(|x| (x.a, x.b, x.pat.ambiguous)).collect();
         let mut out = Vec::with_capacity(all.len());
         for (ci, c) in all.iter().enumerate() {
-            if c.pat.ambiguous && !context_ok(toks, &spans, ci, c.pat, c.dense) {
+            if acronym_case_mismatch(c.pat, &toks[c.a..c.b])
+                || (c.pat.ambiguous && !context_ok(toks, &spans, ci, c.pat, c.dense))
+            {
                 continue;
             }
             out.push((
@@ -636,6 +641,16 @@ impl Lexicon {
             .map(|m| self.skills[m.skill].id.clone())
             .collect()
     }
+}
+
+/// A name whose only short form is an acronym ("IT") is read only when written in
+/// capitals: "It is a bonus" is a word, whatever skills stand around it.
+fn acronym_case_mismatch(pat: &Pattern, toks: &[Tok<'_>]) -> bool {
+    if pat.case_forms.is_empty() || toks.len() != 1 {
+        return false;
+    }
+    let acronym = |f: &str| f.chars().count() > 1 && f.chars().all(|c| !c.is_lowercase());
+    pat.case_forms.iter().all(|f| acronym(f)) && !acronym(toks[0].text)
 }
 
 fn context_ok(
