@@ -16,6 +16,7 @@ pub mod matching;
 pub mod model;
 pub mod rehearse;
 pub mod render;
+pub mod resume;
 pub mod store;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};

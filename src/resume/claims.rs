@@ -1,0 +1,1 @@
+//! Claims in answers checked against the résumé.

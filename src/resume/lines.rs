@@ -1,0 +1,315 @@
+//! Résumé text as lines with the little structure that matters: headings, bullets, bold
+//! lines and paragraph breaks. Markdown (and the CommonMark other formats are read into),
+//! plain text with underlined headings, and PDF layout all end here.
+
+/// One line of a résumé.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The text without markup.
+    pub text: String,
+    /// 1 for the largest type or `#`, 2 for `##` or section-size type, and so on.
+    pub heading: Option<u8>,
+    pub bullet: bool,
+    /// The whole line is bold (or `**…**`).
+    pub bold: bool,
+    /// A blank line or a wide vertical gap stands before it.
+    pub blank_before: bool,
+    /// The PDF page it is on.
+    pub page: Option<u32>,
+    /// Its line in the text read (1-based; for PDFs, the order of lines).
+    pub line: usize,
+}
+
+/// Markup removed from inline text: links keep their text, emphasis and code marks go,
+/// HTML tags go, escapes are resolved.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() => {
+                out.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            '*' | '`' => {}
+            '_' if (i == 0 || !chars[i - 1].is_alphanumeric())
+                || (i + 1 == chars.len() || !chars[i + 1].is_alphanumeric()) => {}
+            '!' if chars.get(i + 1) == Some(&'[') => {}
+            '[' => {
+                // [text](url) → text; [text] stays text.
+                if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']') {
+                    let close = i + 1 + close;
+                    let inner: String = chars[i + 1..close].iter().collect();
+                    out.push_str(&inner);
+                    i = close + 1;
+                    if chars.get(i) == Some(&'(') {
+                        if let Some(end) = chars[i..].iter().position(|&c| c == ')') {
+                            i += end + 1;
+                        }
+                    }
+                    continue;
+                }
+                out.push(c);
+            }
+            '<' => {
+                let rest: String = chars[i..chars.len().min(i + 200)].iter().collect();
+                let tagish = rest.len() > 1
+                    && (chars[i + 1].is_ascii_alphabetic() || chars[i + 1] == '/')
+                    && rest.contains('>');
+                if tagish {
+                    if let Some(end) = chars[i..].iter().position(|&c| c == '>') {
+                        let tag: String = chars[i..i + end + 1].iter().collect();
+                        if tag.to_ascii_lowercase().starts_with("<br") {
+                            out.push(' ');
+                        }
+                        i += end + 1;
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&ndash;", "–")
+        .replace("&mdash;", "—")
+        .replace(['\u{a0}', '\u{2011}'], " ");
+    out.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_rule(t: &str, ch: char) -> bool {
+    t.len() >= 3 && t.chars().all(|c| c == ch)
+}
+
+/// The bullet marker at the start of a line, and the text after it.
+fn bullet_of(t: &str) -> Option<&str> {
+    let first = t.chars().next()?;
+    let rest = &t[first.len_utf8()..];
+    if matches!(
+        first,
+        '-' | '*'
+            | '+'
+            | '•'
+            | '●'
+            | '○'
+            | '◦'
+            | '▪'
+            | '■'
+            | '‣'
+            | '➢'
+            | '➤'
+            | '►'
+            | '▸'
+            | '✓'
+            | '✔'
+            | '–'
+            | '·'
+    ) && (rest.starts_with(' ') || rest.starts_with('\t'))
+    {
+        return Some(rest.trim_start());
+    }
+    if matches!(first, '•' | '●' | '▪' | '■' | '➢' | '➤' | '►') {
+        return Some(rest.trim_start());
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let after = &t[digits..];
+        if (after.starts_with(". ") || after.starts_with(") ")) && after.len() > 3 {
+            return Some(after[2..].trim_start());
+        }
+    }
+    None
+}
+
+/// Lines of markdown or plain text. Underlined headings (`===`, `---`, `~~~`, as in
+/// reStructuredText) count as headings; fenced blocks are read as text; table rows become
+/// their cells joined by ` | `; wrapped list items are joined.
+pub fn from_text(text: &str) -> Vec<Line> {
+    let raw: Vec<&str> = text.lines().collect();
+    let mut out: Vec<Line> = Vec::new();
+    let mut blank = false;
+    let mut in_fence = false;
+    let mut underline_levels: Vec<char> = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let line_no = i + 1;
+        let full = raw[i].trim_end();
+        let t = full.trim();
+        i += 1;
+        if t.starts_with("```") || t.starts_with("~~~") && !is_rule(t, '~') {
+            in_fence = !in_fence;
+            continue;
+        }
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        if !in_fence {
+            // An over- or underline of a heading.
+            if let Some(ch) = t.chars().next() {
+                if "=-~^*#+".contains(ch) && is_rule(t, ch) {
+                    let next = raw.get(i).map(|s| s.trim()).unwrap_or("");
+                    let under_next = raw.get(i + 1).map(|s| s.trim()).unwrap_or("");
+                    if !next.is_empty() && is_rule(under_next, ch) {
+                        // Overline, title, underline: handled when the title is read.
+                        continue;
+                    }
+                    if let Some(last) = out.last_mut() {
+                        if !blank && last.heading.is_none() && !last.bullet {
+                            let pos = underline_levels.iter().position(|&c| c == ch);
+                            let level = match pos {
+                                Some(p) => p + 1,
+                                None => {
+                                    underline_levels.push(ch);
+                                    underline_levels.len()
+                                }
+                            };
+                            last.heading = Some(level.min(6) as u8);
+                            continue;
+                        }
+                    }
+                    blank = true;
+                    continue;
+                }
+            }
+            if t.starts_with('#') {
+                let hashes = t.chars().take_while(|&c| c == '#').count();
+                let rest = &t[hashes..];
+                if hashes <= 6 && (rest.is_empty() || rest.starts_with(' ')) {
+                    let text = plain(rest.trim().trim_end_matches('#').trim());
+                    if !text.is_empty() {
+                        out.push(Line {
+                            text,
+                            heading: Some(hashes as u8),
+                            bullet: false,
+                            bold: false,
+                            blank_before: true,
+                            page: None,
+                            line: line_no,
+                        });
+                    }
+                    blank = false;
+                    continue;
+                }
+            }
+            if t.starts_with('|') {
+                let cells: Vec<String> = t
+                    .trim_matches('|')
+                    .split('|')
+                    .map(|c| plain(c.trim()))
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                if cells.iter().all(|c| c.chars().all(|ch| "-: ".contains(ch))) {
+                    continue;
+                }
+                if !cells.is_empty() {
+                    out.push(Line {
+                        text: cells.join(" | "),
+                        heading: None,
+                        bullet: false,
+                        bold: false,
+                        blank_before: blank,
+                        page: None,
+                        line: line_no,
+                    });
+                }
+                blank = false;
+                continue;
+            }
+            if t.starts_with('>') {
+                let inner = t.trim_start_matches('>').trim();
+                if inner.is_empty() {
+                    blank = true;
+                    continue;
+                }
+            }
+        }
+        let t = t.trim_start_matches('>').trim();
+        let indent = full.len() - full.trim_start().len();
+        if let Some(rest) = bullet_of(t) {
+            let text = plain(rest);
+            if !text.is_empty() {
+                out.push(Line {
+                    text,
+                    heading: None,
+                    bullet: true,
+                    bold: false,
+                    blank_before: blank,
+                    page: None,
+                    line: line_no,
+                });
+            }
+            blank = false;
+            continue;
+        }
+        let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+            || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
+        let text = plain(t);
+        if text.is_empty() {
+            continue;
+        }
+        // A wrapped list item: indented text right after a bullet, no blank between.
+        if !blank && indent >= 2 && out.last().is_some_and(|l| l.bullet) {
+            if let Some(l) = out.last_mut() {
+                l.text.push(' ');
+                l.text.push_str(&text);
+            }
+            continue;
+        }
+        out.push(Line {
+            text,
+            heading: None,
+            bullet: false,
+            bold,
+            blank_before: blank,
+            page: None,
+            line: line_no,
+        });
+        blank = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_structure_is_kept() {
+        let lines = from_text(
+            "# Ada Park\n\n## Experience\n\n### Engineer | [Acme](https://acme.test)\n*2019 – Present*\n- Built **things**\n  that wrap\n- Led a team\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Ada Park",
+                "Experience",
+                "Engineer | Acme",
+                "2019 – Present",
+                "Built things that wrap",
+                "Led a team"
+            ]
+        );
+        assert_eq!(lines[2].heading, Some(3));
+        assert!(lines[4].bullet && !lines[3].bullet);
+    }
+
+    #[test]
+    fn underlined_headings_are_headings() {
+        let lines = from_text("Jo Smith\n========\n\nExperience\n----------\nAcme\n");
+        assert_eq!(lines[0].heading, Some(1));
+        assert_eq!(lines[1].heading, Some(2));
+        assert_eq!(lines[2].heading, None);
+    }
+}

@@ -1,0 +1,340 @@
+//! Résumés: read (PDF, DOCX, markdown, plain text), understood (sections, roles, education,
+//! skills), held against a posting, turned into likely interview questions, and used to
+//! check what answers claim.
+//!
+//! Every format is first turned into [`lines::Line`]s: PDF by layout ([`pdf`]), DOCX through
+//! the document reader's CommonMark, markdown and text as written. The lines are kept, as a
+//! normalised markdown text, so that a better parser reads a stored résumé better without
+//! the file: the analysis is redone on load, as jobs' requirements are.
+
+pub mod claims;
+pub mod dates;
+pub mod lines;
+pub mod parse;
+pub mod pdf;
+pub mod questions;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::jobs::Lexicon;
+use lines::Line;
+
+/// What a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "bindings/")]
+pub enum SectionKind {
+    Summary,
+    Experience,
+    Education,
+    Skills,
+    Projects,
+    Other,
+}
+
+/// A section of a résumé as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "bindings/")]
+pub struct Section {
+    pub title: String,
+    pub kind: SectionKind,
+    /// Line of the heading in the stored text.
+    #[ts(type = "number")]
+    pub line: usize,
+    /// The section's text, bullets as `- `.
+    pub text: String,
+}
+
+/// A job held: one title at one employer over one stretch of time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "bindings/")]
+pub struct Role {
+    pub company: String,
+    pub title: String,
+    /// `YYYY-MM` or `YYYY`.
+    pub start: Option<String>,
+    /// `YYYY-MM`, `YYYY` or `present`.
+    pub end: Option<String>,
+    pub location: Option<String>,
+    pub bullets: Vec<String>,
+    #[ts(type = "number")]
+    pub line: usize,
+}
+
+/// A school attended.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "bindings/")]
+pub struct Education {
+    pub school: String,
+    pub degree: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// A skill the résumé names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "bindings/")]
+pub struct ResumeSkill {
+    pub id: String,
+    pub name: String,
+    /// Named in a role's bullets or header, not only in a skills list.
+    pub in_roles: bool,
+}
+
+/// Something doubtful about how a résumé was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "bindings/")]
+pub struct ResumeWarning {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number | null")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    pub message: String,
+}
+
+/// A résumé as Cuecard understood it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "bindings/")]
+pub struct Resume {
+    pub id: String,
+    pub name: String,
+    /// The file it was read from.
+    pub source: String,
+    /// The person's name, from the top of the résumé.
+    pub person: Option<String>,
+    pub sections: Vec<Section>,
+    pub roles: Vec<Role>,
+    pub education: Vec<Education>,
+    pub skills: Vec<ResumeSkill>,
+}
+
+/// Why a file could not be read as a résumé.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadFailure(pub String);
+
+/// The formats résumés are read in, for messages.
+pub const RESUME_FORMATS: &str = "PDF (.pdf), Word (.docx), markdown (.md) and plain text (.txt)";
+
+/// Reads a résumé file's bytes into its normalised text (markdown: headings, bullets,
+/// blank lines) and the PDF pages lines came from.
+pub fn normalise(bytes: &[u8], name: &Path) -> Result<String, ReadFailure> {
+    let ext = name
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if ext == "pdf" || bytes.starts_with(b"%PDF") {
+        let lines = pdf::read(bytes).map_err(|e| ReadFailure(e.to_string()))?;
+        return Ok(to_text(&lines));
+    }
+    if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+        let src = crate::document::read(bytes, name).map_err(|e| ReadFailure(e.to_string()))?;
+        return Ok(to_text(&lines::from_text(&src.markdown)));
+    }
+    let (text, _) = crate::import::decode(bytes).map_err(|_| {
+        ReadFailure(format!(
+            "not a text file; Cuecard reads résumés as {RESUME_FORMATS}"
+        ))
+    })?;
+    let text = if ext == "html" || ext == "htm" {
+        crate::document::read(bytes, name)
+            .map_err(|e| ReadFailure(e.to_string()))?
+            .markdown
+    } else {
+        text
+    };
+    Ok(to_text(&lines::from_text(&text)))
+}
+
+/// Lines back to the normalised text [`lines::from_text`] reads the same way.
+pub fn to_text(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 && (l.blank_before || l.heading.is_some()) {
+            out.push('\n');
+        }
+        if let Some(h) = l.heading {
+            for _ in 0..h.clamp(1, 6) {
+                out.push('#');
+            }
+            out.push(' ');
+        } else if l.bullet {
+            out.push_str("- ");
+        } else if l.bold {
+            out.push_str("**");
+        }
+        // Markup characters in the text itself stay text.
+        let text = l
+            .text
+            .replace('\\', "\\\\")
+            .replace('*', "\\*")
+            .replace('[', "\\[");
+        let text = if !l.bullet && l.heading.is_none() {
+            match text.chars().next() {
+                Some('#' | '-' | '+' | '>' | '|' | '=' | '~') => format!("\\{text}"),
+                _ => text,
+            }
+        } else {
+            text
+        };
+        out.push_str(&text);
+        if l.bold && l.heading.is_none() && !l.bullet {
+            out.push_str("**");
+        }
+        out.push('\n');
+        if l.heading.is_some() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Understands a résumé's normalised text.
+pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<ResumeWarning>) {
+    let lines = lines::from_text(text);
+    let (head, sections) = parse::sections(&lines);
+    let person = lines
+        .iter()
+        .filter(|l| l.heading == Some(1))
+        .chain(head.iter())
+        .chain(lines.iter())
+        .find(|l| {
+            let words = l.text.split_whitespace().count();
+            (1..=5).contains(&words)
+                && !l.text.contains('@')
+                && !l.text.chars().any(|c| c.is_ascii_digit())
+                && parse::section_kind(&l.text).is_none()
+        })
+        .map(|l| l.text.clone());
+    let mut warnings = Vec::new();
+    let mut roles = Vec::new();
+    let mut education = Vec::new();
+    for (s, body) in &sections {
+        match s.kind {
+            SectionKind::Experience => roles.extend(parse::roles(body)),
+            SectionKind::Education => education.extend(parse::education(body)),
+            _ => {}
+        }
+    }
+    if roles.is_empty() {
+        // No experience heading: look for dated roles anywhere outside education.
+        let rest: Vec<Line> = sections
+            .iter()
+            .filter(|(s, _)| !matches!(s.kind, SectionKind::Education | SectionKind::Skills))
+            .flat_map(|(_, b)| b.iter().cloned())
+            .collect();
+        let body = if sections.is_empty() { &lines } else { &rest };
+        roles = parse::roles(body)
+            .into_iter()
+            .filter(|r| r.start.is_some())
+            .collect();
+        if !sections
+            .iter()
+            .any(|(s, _)| s.kind == SectionKind::Experience)
+        {
+            warnings.push(ResumeWarning {
+                line: None,
+                page: None,
+                message: "no experience section was found (a heading such as \"Experience\" or \"Work history\")".into(),
+            });
+        }
+    }
+    for r in &roles {
+        if r.start.is_none() {
+            warnings.push(ResumeWarning {
+                line: Some(r.line),
+                page: None,
+                message: format!(
+                    "no dates could be read for {}",
+                    describe(&r.title, &r.company)
+                ),
+            });
+        }
+        if r.company.is_empty() || r.title.is_empty() {
+            warnings.push(ResumeWarning {
+                line: Some(r.line),
+                page: None,
+                message: format!(
+                    "{} has no {}",
+                    describe(&r.title, &r.company),
+                    if r.company.is_empty() {
+                        "company"
+                    } else {
+                        "title"
+                    }
+                ),
+            });
+        }
+    }
+    let skills = skills_of(&lines, &roles);
+    let resume = Resume {
+        id: id.to_string(),
+        name: name.to_string(),
+        source: source.to_string(),
+        person,
+        sections: sections.into_iter().map(|(s, _)| s).collect(),
+        roles,
+        education,
+        skills,
+    };
+    (resume, warnings)
+}
+
+fn describe(title: &str, company: &str) -> String {
+    match (title.is_empty(), company.is_empty()) {
+        (false, false) => format!("\"{title}\" at {company}"),
+        (false, true) => format!("\"{title}\""),
+        (true, false) => format!("the role at {company}"),
+        (true, true) => "a role".into(),
+    }
+}
+
+/// Technical skills named anywhere in the résumé, through the posting lexicon.
+fn skills_of(lines: &[Line], roles: &[Role]) -> Vec<ResumeSkill> {
+    let lex = Lexicon::builtin();
+    let text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let role_text: String = roles
+        .iter()
+        .flat_map(|r| {
+            std::iter::once(r.title.clone())
+                .chain(std::iter::once(r.company.clone()))
+                .chain(r.bullets.iter().cloned())
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let in_roles: HashSet<String> = lex.skill_ids(&role_text).into_iter().collect();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for m in lex.find(&text) {
+        let s = lex.skill(m.skill);
+        if s.soft || !seen.insert(s.id.clone()) {
+            continue;
+        }
+        out.push(ResumeSkill {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            in_roles: in_roles.contains(&s.id),
+        });
+    }
+    out
+}
+
+/// Today as `YYYY-MM`, for durations that run to the present.
+pub fn this_month() -> String {
+    chrono::Local::now().format("%Y-%m").to_string()
+}
+
+/// Months a role lasted, when its dates are readable.
+pub fn role_months(r: &Role, today: &str) -> Option<u32> {
+    let start = r.start.as_deref()?;
+    dates::months_between(start, r.end.as_deref().unwrap_or(start), today)
+}

@@ -1,0 +1,1048 @@
+//! Résumé lines to sections, roles, education and skills.
+//!
+//! Sections are found by their headings: a known section word ("Experience", "Work
+//! history", "Education", "Skills"...) on a short line of its own, or a heading of the level
+//! those words use. In an experience section, entries are runs of header lines (company,
+//! title, dates, place) followed by body lines (bullets or prose). A header's date range is
+//! found first; what is left is split at the usual separators (`|`, `—`, ` - `, tabs, ` at `,
+//! `@`, line breaks) and each part read as a title (it names a job: engineer, manager,
+//! intern...), a place ("Berlin, Germany", "Remote", "Austin, TX"), or a company. A company
+//! line with no title or dates of its own heads the roles below it.
+
+use super::dates;
+use super::lines::Line;
+use super::{Education, Role, Section, SectionKind};
+
+/// Section headings and what they hold.
+pub fn section_kind(text: &str) -> Option<SectionKind> {
+    let t: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() || t.split(' ').count() > 5 {
+        return None;
+    }
+    const EXPERIENCE: &[&str] = &[
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career",
+        "career history",
+        "relevant experience",
+        "industry experience",
+        "professional background",
+        "positions",
+        "positions held",
+        "jobs",
+        "work",
+        "research experience",
+        "teaching experience",
+        "academic experience",
+        "technical experience",
+        "experience and internships",
+        "internships",
+        "professional history",
+        "berufserfahrung",
+        "experiences",
+    ];
+    const EDUCATION: &[&str] = &[
+        "education",
+        "academic background",
+        "qualifications",
+        "educational background",
+        "academic qualifications",
+        "education and training",
+        "studies",
+        "ausbildung",
+        "formation",
+        "academics",
+    ];
+    const SKILLS: &[&str] = &[
+        "skills",
+        "technical skills",
+        "core competencies",
+        "competencies",
+        "technologies",
+        "tools",
+        "skills and tools",
+        "tech stack",
+        "technical expertise",
+        "expertise",
+        "key skills",
+        "skill set",
+        "skillset",
+        "programming languages",
+        "languages and technologies",
+        "tools and technologies",
+        "technology",
+        "proficiencies",
+        "areas of expertise",
+        "strengths",
+        "skills summary",
+        "computer skills",
+        "it skills",
+        "software",
+    ];
+    const SUMMARY: &[&str] = &[
+        "summary",
+        "profile",
+        "about",
+        "about me",
+        "objective",
+        "professional summary",
+        "career objective",
+        "career summary",
+        "personal statement",
+        "overview",
+        "introduction",
+        "professional profile",
+    ];
+    const PROJECTS: &[&str] = &[
+        "projects",
+        "personal projects",
+        "selected projects",
+        "side projects",
+        "open source",
+        "open source projects",
+        "key projects",
+        "academic projects",
+        "open source contributions",
+    ];
+    const OTHER: &[&str] = &[
+        "certifications",
+        "certificates",
+        "awards",
+        "honors",
+        "honours",
+        "honors and awards",
+        "awards and honors",
+        "publications",
+        "languages",
+        "interests",
+        "hobbies",
+        "volunteer",
+        "volunteering",
+        "volunteer experience",
+        "activities",
+        "leadership",
+        "references",
+        "contact",
+        "patents",
+        "talks",
+        "presentations",
+        "courses",
+        "coursework",
+        "relevant coursework",
+        "achievements",
+        "accomplishments",
+        "training",
+        "memberships",
+        "affiliations",
+        "extracurricular activities",
+        "personal",
+        "personal information",
+        "misc",
+        "miscellaneous",
+        "additional information",
+        "links",
+    ];
+    let t = t.trim_end_matches(" section");
+    if EXPERIENCE.contains(&t) {
+        Some(SectionKind::Experience)
+    } else if EDUCATION.contains(&t) {
+        Some(SectionKind::Education)
+    } else if SKILLS.contains(&t) {
+        Some(SectionKind::Skills)
+    } else if SUMMARY.contains(&t) {
+        Some(SectionKind::Summary)
+    } else if PROJECTS.contains(&t) {
+        Some(SectionKind::Projects)
+    } else if OTHER.contains(&t) {
+        Some(SectionKind::Other)
+    } else if t.contains("experience") || t.contains("employment") {
+        Some(SectionKind::Experience)
+    } else if t.contains("education") {
+        Some(SectionKind::Education)
+    } else if t.contains("skills") {
+        Some(SectionKind::Skills)
+    } else if t.contains("projects") {
+        Some(SectionKind::Projects)
+    } else {
+        None
+    }
+}
+
+/// Whether a line may head a section: short, on its own, styled or in capitals.
+fn headline(l: &Line) -> bool {
+    let words = l.text.split_whitespace().count();
+    !l.bullet
+        && words <= 6
+        && l.text.chars().count() <= 48
+        && dates::find(&l.text).is_none()
+        && !l.text.contains(" | ")
+}
+
+/// Splits lines into sections. Lines before the first section head the résumé (name,
+/// contact), returned apart.
+pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
+    // The heading level that known section words use, if they use headings.
+    let known_level = lines
+        .iter()
+        .filter(|l| l.heading.is_some() && headline(l) && section_kind(&l.text).is_some())
+        .filter_map(|l| l.heading)
+        .min();
+    let mut head = Vec::new();
+    let mut out: Vec<(Section, Vec<Line>)> = Vec::new();
+    for l in lines {
+        let kind = headline(l)
+            .then(|| section_kind(l.text.trim_end_matches(':')))
+            .flatten();
+        let styled = l.heading.is_some()
+            || l.bold
+            || l.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            || l.text.ends_with(':');
+        let is_section = match kind {
+            Some(_) => {
+                styled
+                    || l.blank_before
+                    || known_level.is_none()
+                    || l.heading.is_some_and(|h| Some(h) <= known_level)
+            }
+            // An unknown heading at the level of the known ones is a section of its own.
+            None => known_level.is_some_and(|k| l.heading == Some(k)) && !out.is_empty(),
+        };
+        if is_section {
+            out.push((
+                Section {
+                    title: l.text.trim_end_matches(':').trim().to_string(),
+                    kind: kind.unwrap_or(SectionKind::Other),
+                    line: l.line,
+                    text: String::new(),
+                },
+                Vec::new(),
+            ));
+            continue;
+        }
+        match out.last_mut() {
+            Some((s, body)) => {
+                if !s.text.is_empty() {
+                    s.text.push('\n');
+                }
+                if l.bullet {
+                    s.text.push_str("- ");
+                }
+                s.text.push_str(&l.text);
+                body.push(l.clone());
+            }
+            None => head.push(l.clone()),
+        }
+    }
+    (head, out)
+}
+
+const TITLE_WORDS: &[&str] = &[
+    "engineer",
+    "engineering",
+    "developer",
+    "programmer",
+    "manager",
+    "intern",
+    "internship",
+    "analyst",
+    "scientist",
+    "lead",
+    "director",
+    "consultant",
+    "architect",
+    "designer",
+    "specialist",
+    "administrator",
+    "officer",
+    "assistant",
+    "researcher",
+    "teacher",
+    "tutor",
+    "associate",
+    "head",
+    "vp",
+    "president",
+    "cto",
+    "ceo",
+    "cfo",
+    "coo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "owner",
+    "contractor",
+    "freelancer",
+    "freelance",
+    "fellow",
+    "postdoc",
+    "postdoctoral",
+    "professor",
+    "lecturer",
+    "instructor",
+    "technician",
+    "coordinator",
+    "supervisor",
+    "representative",
+    "driver",
+    "clerk",
+    "cashier",
+    "nurse",
+    "writer",
+    "editor",
+    "sre",
+    "devops",
+    "maintainer",
+    "trainee",
+    "apprentice",
+    "advisor",
+    "adviser",
+    "mentor",
+    "chief",
+    "executive",
+    "operator",
+    "tester",
+    "strategist",
+    "producer",
+    "recruiter",
+    "accountant",
+    "auditor",
+    "economist",
+    "statistician",
+    "bioinformatician",
+    "evangelist",
+    "advocate",
+    "webmaster",
+    "salesperson",
+    "sales",
+    "candidate",
+    "student",
+    "phd",
+    "volunteer",
+    "member",
+    "partner",
+    "mechanic",
+    "attendant",
+    "worker",
+    "secretary",
+    "receptionist",
+    "chef",
+    "cook",
+    "waiter",
+    "server",
+    "barista",
+    "agent",
+    "controller",
+    "planner",
+    "programmer/analyst",
+    "entwickler",
+    "ingenieur",
+];
+
+const COMPANY_WORDS: &[&str] = &[
+    "inc",
+    "llc",
+    "ltd",
+    "gmbh",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "group",
+    "technologies",
+    "technology",
+    "labs",
+    "lab",
+    "systems",
+    "solutions",
+    "university",
+    "institute",
+    "bank",
+    "ag",
+    "plc",
+    "limited",
+    "studio",
+    "studios",
+    "software",
+    "consulting",
+    "services",
+    "s.a",
+    "sa",
+    "bv",
+    "ab",
+    "foundation",
+    "agency",
+    "college",
+    "school",
+    "hospital",
+    "laboratory",
+    "center",
+    "centre",
+    "inc.",
+];
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .collect()
+}
+
+/// How strongly a fragment reads as a job title.
+pub fn title_score(s: &str) -> usize {
+    words_lower(s)
+        .iter()
+        .filter(|w| {
+            TITLE_WORDS.contains(&w.as_str())
+                || w.split('/').any(|p| TITLE_WORDS.contains(&p))
+                || (w.ends_with("er") && w.len() > 5 && w.ends_with("eer"))
+        })
+        .count()
+}
+
+fn company_score(s: &str) -> usize {
+    words_lower(s)
+        .iter()
+        .filter(|w| COMPANY_WORDS.contains(&w.as_str()))
+        .count()
+}
+
+const PLACES: &[&str] = &[
+    "remote",
+    "usa",
+    "us",
+    "u.s",
+    "united states",
+    "uk",
+    "united kingdom",
+    "england",
+    "germany",
+    "india",
+    "canada",
+    "france",
+    "netherlands",
+    "the netherlands",
+    "spain",
+    "italy",
+    "poland",
+    "czech republic",
+    "czechia",
+    "brazil",
+    "china",
+    "japan",
+    "australia",
+    "singapore",
+    "israel",
+    "sweden",
+    "switzerland",
+    "ireland",
+    "portugal",
+    "ukraine",
+    "russia",
+    "romania",
+    "austria",
+    "belgium",
+    "denmark",
+    "norway",
+    "finland",
+    "greece",
+    "turkey",
+    "mexico",
+    "argentina",
+    "chile",
+    "colombia",
+    "peru",
+    "nigeria",
+    "kenya",
+    "egypt",
+    "south africa",
+    "pakistan",
+    "bangladesh",
+    "vietnam",
+    "indonesia",
+    "philippines",
+    "malaysia",
+    "thailand",
+    "korea",
+    "south korea",
+    "taiwan",
+    "hong kong",
+    "new zealand",
+    "hungary",
+    "slovakia",
+    "serbia",
+    "croatia",
+    "bulgaria",
+    "estonia",
+    "latvia",
+    "lithuania",
+    "luxembourg",
+    "uae",
+    "london",
+    "berlin",
+    "paris",
+    "new york",
+    "san francisco",
+    "seattle",
+    "boston",
+    "munich",
+    "amsterdam",
+    "prague",
+    "bangalore",
+    "bengaluru",
+    "toronto",
+    "vancouver",
+    "sydney",
+    "melbourne",
+    "tokyo",
+    "dublin",
+    "zurich",
+    "stockholm",
+    "madrid",
+    "barcelona",
+    "warsaw",
+    "kyiv",
+    "moscow",
+    "beijing",
+    "shanghai",
+    "austin",
+    "chicago",
+    "los angeles",
+    "mountain view",
+    "palo alto",
+    "redmond",
+    "hyderabad",
+    "pune",
+    "chennai",
+    "mumbai",
+    "delhi",
+    "new delhi",
+    "vienna",
+    "hamburg",
+    "brno",
+    "lisbon",
+    "oslo",
+    "copenhagen",
+    "helsinki",
+    "remote-first",
+    "hybrid",
+    "on-site",
+    "worldwide",
+];
+
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "ON", "BC", "QC", "AB", "NSW", "VIC",
+];
+
+/// Whether a fragment is a place: "Berlin", "Austin, TX", "Remote", "Prague, Czech
+/// Republic".
+pub fn is_place(s: &str) -> bool {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| c == '(' || c == ')')
+        .trim()
+        .to_lowercase();
+    if t.is_empty() {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+    if parts.iter().all(|p| PLACES.contains(p)) {
+        return true;
+    }
+    // City, ST
+    let orig: Vec<&str> = s.split(',').map(str::trim).collect();
+    if orig.len() == 2 {
+        let st = orig[1];
+        let city = orig[0];
+        let city_ok = city
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && city.split_whitespace().count() <= 3;
+        if city_ok && (US_STATES.contains(&st) || PLACES.contains(&st.to_lowercase().as_str())) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Dot leaders (`Company . . . . . 2020`) as a tab.
+fn without_leaders(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '.' {
+            let mut j = i;
+            let mut dots = 0;
+            while j < chars.len() && (chars[j] == '.' || chars[j] == ' ') {
+                dots += usize::from(chars[j] == '.');
+                j += 1;
+            }
+            if dots >= 3 {
+                out.push_str(if i == 0 { "" } else { ".\t" });
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Cuts a header line into its parts at the usual separators.
+fn fragments(s: &str) -> Vec<String> {
+    let mut parts = vec![without_leaders(s)];
+    for sep in [
+        "\t", " | ", "|", " — ", "—", " – ", " - ", " · ", " • ", "•", " @ ", " at ", " At ",
+        " ; ", ";", " / ", ":", "  ", " -", "- ",
+    ] {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| {
+                p.split(sep)
+                    .map(|x| x.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    // "Company (Remote)", "Title (Python, Go)": a parenthesis stays with what it follows
+    // unless it is a place.
+    let mut out = Vec::new();
+    for p in parts {
+        let p = p
+            .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace() || c == '-')
+            .trim();
+        if p.is_empty() || p.chars().all(|c| !c.is_alphanumeric()) {
+            continue;
+        }
+        if let Some(open) = p.find('(') {
+            let inner = p[open + 1..].trim_end_matches(')');
+            if is_place(inner) {
+                out.push(p[..open].trim().to_string());
+                out.push(inner.to_string());
+                continue;
+            }
+        }
+        // "Company, City, ST" and "Company, Remote": the place is split off.
+        let comma: Vec<&str> = p.split(", ").collect();
+        if comma.len() >= 2 {
+            let tail2 = comma[comma.len().saturating_sub(2)..].join(", ");
+            if comma.len() >= 3 && is_place(&tail2) {
+                out.push(comma[..comma.len() - 2].join(", "));
+                out.push(tail2);
+                continue;
+            }
+            let last = comma[comma.len() - 1];
+            let code =
+                (2..=3).contains(&last.len()) && last.chars().all(|c| c.is_ascii_uppercase());
+            if is_place(last) || code {
+                out.push(comma[..comma.len() - 1].join(", "));
+                out.push(last.to_string());
+                continue;
+            }
+            // "Title, Company" when one side reads as a title.
+            if comma.len() == 2
+                && title_score(comma[0]) > 0
+                && title_score(comma[1]) == 0
+                && company_score(comma[0]) == 0
+            {
+                out.push(comma[0].to_string());
+                out.push(comma[1].to_string());
+                continue;
+            }
+        }
+        out.push(p.to_string());
+    }
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// One entry of an experience section, before it is read.
+#[derive(Debug, Default)]
+struct Entry {
+    header: Vec<Line>,
+    body: Vec<Line>,
+}
+
+/// Whether a line is body text (a bullet or a sentence) rather than an entry's header.
+fn is_body(l: &Line) -> bool {
+    if l.bullet {
+        return true;
+    }
+    let text = without_leaders(&l.text);
+    let words = text.split_whitespace().count();
+    let dated = dates::find(&text).is_some();
+    let chars = text.chars().count();
+    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+    let abbreviation = matches!(
+        last.as_str(),
+        "inc." | "co." | "ltd." | "corp." | "llc." | "jr." | "sr." | "s.a." | "bros." | "st."
+    );
+    let sentence_end = text.ends_with('.') && !abbreviation;
+    !dated && (words > 12 || chars > 75 || sentence_end)
+}
+
+fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut cur = Entry::default();
+    for l in lines {
+        let heading_here = l.heading.is_some() && base_level.is_none_or(|b| Some(b) <= l.heading);
+        let continues = !l.blank_before
+            && cur.body.last().is_some_and(|b| !b.bullet)
+            && l.text.chars().next().is_some_and(char::is_lowercase);
+        if (is_body(l) || continues) && !heading_here {
+            cur.body.push(l.clone());
+            continue;
+        }
+        // A header line after body text, or a heading, or a blank-separated header, starts
+        // a new entry.
+        let new_entry = !cur.body.is_empty()
+            || (heading_here
+                && !cur.header.is_empty()
+                && cur.header.iter().all(|h| h.heading.is_some())
+                && false)
+            || (heading_here && !cur.header.is_empty())
+            || (l.blank_before
+                && !cur.header.is_empty()
+                && dates::find(&l.text).is_none()
+                && cur.header.iter().any(|h| dates::find(&h.text).is_some()));
+        if new_entry && (!cur.header.is_empty() || !cur.body.is_empty()) {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur.header.push(l.clone());
+    }
+    if !cur.header.is_empty() || !cur.body.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// What one header line holds.
+#[derive(Debug, Default, Clone)]
+struct HeaderParts {
+    title: Option<String>,
+    company: Option<String>,
+    location: Option<String>,
+    range: Option<dates::Range>,
+}
+
+fn clean_part(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| {
+            c == ','
+                || c == '('
+                || c == ')'
+                || c == '.'
+                || c == '-'
+                || c == '–'
+                || c.is_whitespace()
+        })
+        .to_string()
+}
+
+/// Reads an entry's header lines: title, company, place and dates. Returns one part per
+/// dated line when several lines carry their own dates (titles held in turn at one company).
+fn read_header(header: &[Line]) -> Vec<HeaderParts> {
+    let mut per_line: Vec<(HeaderParts, Vec<String>)> = Vec::new();
+    for l in header {
+        let mut text = l.text.clone();
+        let range = dates::find(&text);
+        if let Some(r) = &range {
+            text.replace_range(r.span.0..r.span.1, " \t ");
+        }
+        // Words that only introduce: "Since", "from", "Dates:".
+        let parts: Vec<String> = fragments(&text)
+            .into_iter()
+            .map(|p| clean_part(&p))
+            .filter(|p| {
+                let l = p.to_lowercase();
+                !p.is_empty()
+                    && !matches!(
+                        l.as_str(),
+                        "since" | "from" | "to" | "dates" | "date" | "present" | "current" | "now"
+                    )
+            })
+            .collect();
+        let mut hp = HeaderParts {
+            range,
+            ..Default::default()
+        };
+        let mut rest = Vec::new();
+        // "Title at Company" reads in that order.
+        let at = l.text.contains(" at ") || l.text.contains(" @ ");
+        for (k, p) in parts.iter().enumerate() {
+            if is_place(p) && hp.location.is_none() {
+                hp.location = Some(p.clone());
+            } else if at && k == 0 && parts.len() >= 2 {
+                hp.title = Some(p.clone());
+            } else if at && k == 1 && hp.title.is_some() && hp.company.is_none() {
+                hp.company = Some(p.clone());
+            } else {
+                rest.push(p.clone());
+            }
+        }
+        per_line.push((hp, rest));
+    }
+    // Titles and companies among the rest, over the whole header.
+    let mut out: Vec<HeaderParts> = Vec::new();
+    let mut shared = HeaderParts::default();
+    let mut loose: Vec<String> = Vec::new();
+    for (hp, rest) in per_line {
+        let mut hp = hp;
+        for p in rest {
+            let t = title_score(&p);
+            if t > 0 && company_score(&p) == 0 && hp.title.is_none() {
+                hp.title = Some(p);
+            } else {
+                loose.push(p);
+            }
+        }
+        if hp.range.is_some() {
+            out.push(hp);
+        } else {
+            shared.title = shared.title.take().or(hp.title);
+            shared.company = shared.company.take().or(hp.company);
+            shared.location = shared.location.take().or(hp.location);
+        }
+    }
+    if out.is_empty() {
+        out.push(HeaderParts::default());
+    }
+    let n = out.len();
+    for (i, hp) in out.iter_mut().enumerate() {
+        if hp.title.is_none() && (n == 1 || i == 0) {
+            hp.title = shared.title.clone();
+        }
+        if hp.company.is_none() {
+            hp.company = shared.company.clone();
+        }
+        if hp.location.is_none() {
+            hp.location = shared.location.clone();
+        }
+    }
+    // Loose parts: a company first, then a title.
+    let mut loose = loose.into_iter();
+    for hp in &mut out {
+        if hp.company.is_none() {
+            hp.company = loose.next();
+        }
+    }
+    for hp in &mut out {
+        if hp.title.is_none() {
+            hp.title = loose.next();
+        }
+    }
+    // Two parts and the one taken as company reads as a title: swap.
+    for hp in &mut out {
+        if let (Some(c), Some(t)) = (&hp.company, &hp.title) {
+            if title_score(c) > title_score(t) && company_score(c) == 0 {
+                std::mem::swap(&mut hp.company, &mut hp.title);
+            }
+        }
+    }
+    out
+}
+
+/// Roles in an experience section.
+pub fn roles(body: &[Line]) -> Vec<Role> {
+    let base = body.iter().filter_map(|l| l.heading).min();
+    let mut out: Vec<Role> = Vec::new();
+    // A company line with no dates heads the roles under it until another company comes.
+    let mut current_company: Option<String> = None;
+    for e in entries(body, base) {
+        let bullets: Vec<String> = e
+            .body
+            .iter()
+            .filter(|l| l.bullet)
+            .map(|l| l.text.clone())
+            .collect();
+        let mut parts = read_header(&e.header);
+        let dated = parts.iter().any(|p| p.range.is_some());
+        if !dated {
+            // A company heading over titled roles, or an undated role with bullets.
+            let p = &parts[0];
+            if e.body.is_empty() || p.title.is_none() {
+                if let Some(c) = p.company.clone().or(p.title.clone()) {
+                    if e.body.is_empty() {
+                        current_company = Some(c);
+                        continue;
+                    }
+                }
+            }
+            if p.title.is_none() || e.body.is_empty() {
+                continue;
+            }
+        }
+        let n = parts.len();
+        for (i, p) in parts.iter_mut().enumerate() {
+            // No company of its own: the company heading above, or the previous role's
+            // (titles held in turn at one employer are often written without it).
+            let company = p
+                .company
+                .clone()
+                .or_else(|| current_company.clone())
+                .or_else(|| out.last().map(|r: &Role| r.company.clone()));
+            if p.company.is_some() && n == 1 {
+                // A role that names its company ends the heading company's run only when it
+                // is a different company written as a heading of its own.
+            }
+            let (start, end) = match &p.range {
+                Some(r) => (Some(r.start.clone()), r.end.clone()),
+                None => (None, None),
+            };
+            out.push(Role {
+                company: company.unwrap_or_default(),
+                title: p.title.clone().unwrap_or_default(),
+                start,
+                end,
+                location: p.location.clone(),
+                bullets: if i + 1 == n {
+                    bullets.clone()
+                } else {
+                    Vec::new()
+                },
+                line: e.header.first().map_or(0, |l| l.line),
+            });
+        }
+    }
+    out
+}
+
+const SCHOOL_WORDS: &[&str] = &[
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "universität",
+    "universitat",
+    "université",
+    "universidad",
+    "polytechnic",
+    "politecnico",
+    "iit",
+    "mit",
+    "eth",
+    "epfl",
+    "ucla",
+    "bootcamp",
+    "hochschule",
+    "gymnasium",
+    "lyceum",
+    "campus",
+    "uni",
+];
+
+const DEGREE_WORDS: &[&str] = &[
+    "bachelor",
+    "bachelors",
+    "bachelor's",
+    "master",
+    "masters",
+    "master's",
+    "phd",
+    "ph.d",
+    "doctorate",
+    "doctor",
+    "b.s",
+    "bs",
+    "b.sc",
+    "bsc",
+    "b.a",
+    "ba",
+    "m.s",
+    "ms",
+    "m.sc",
+    "msc",
+    "m.a",
+    "ma",
+    "mba",
+    "b.tech",
+    "btech",
+    "m.tech",
+    "mtech",
+    "b.e",
+    "be",
+    "m.e",
+    "diploma",
+    "associate",
+    "associate's",
+    "certificate",
+    "degree",
+    "engineer's",
+    "ing",
+    "bachelor of",
+    "master of",
+    "meng",
+    "beng",
+    "high school",
+    "a-levels",
+    "gcse",
+];
+
+fn school_score(s: &str) -> usize {
+    words_lower(s)
+        .iter()
+        .filter(|w| SCHOOL_WORDS.contains(&w.as_str()))
+        .count()
+}
+
+fn degree_score(s: &str) -> usize {
+    let l = s.to_lowercase();
+    let words = words_lower(s);
+    words
+        .iter()
+        .filter(|w| DEGREE_WORDS.contains(&w.as_str()))
+        .count()
+        + usize::from(l.contains("bachelor") || l.contains("master") || l.contains("ph.d"))
+}
+
+/// Schools and degrees in an education section.
+pub fn education(body: &[Line]) -> Vec<Education> {
+    let base = body.iter().filter_map(|l| l.heading).min();
+    let mut out = Vec::new();
+    for e in entries(body, base) {
+        let mut ed = Education::default();
+        for l in &e.header {
+            let mut text = l.text.clone();
+            if let Some(r) = dates::find(&text) {
+                if ed.start.is_none() {
+                    ed.start = Some(r.start.clone());
+                    ed.end = r.end.clone();
+                }
+                text.replace_range(r.span.0..r.span.1, " \t ");
+            }
+            for p in fragments(&text) {
+                let p = clean_part(&p);
+                if p.is_empty() || is_place(&p) {
+                    continue;
+                }
+                if ed.school.is_empty() && school_score(&p) > 0 && degree_score(&p) == 0 {
+                    ed.school = p;
+                } else if ed.degree.is_empty() && degree_score(&p) > 0 {
+                    ed.degree = p;
+                } else if ed.school.is_empty() && school_score(&p) > 0 {
+                    ed.school = p;
+                }
+            }
+        }
+        if !ed.school.is_empty() || !ed.degree.is_empty() {
+            out.push(ed);
+        }
+    }
+    out
+}

@@ -1,0 +1,418 @@
+//! A PDF's text layer to résumé lines, by layout.
+//!
+//! pdf-extract walks the content streams and hands over each glyph with its position and
+//! size; here the glyphs are grouped into lines by their baseline, lines into columns when a
+//! page has a clear vertical gutter (two-column templates), and each line is marked as a
+//! heading when its type is larger than the body text, or as a bullet when it starts with a
+//! bullet glyph. Wrapped bullet lines are joined back to their bullet.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+use super::lines::Line;
+
+/// Why a PDF gave no text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfError {
+    Encrypted,
+    Corrupt(String),
+    /// No text layer: a scan or an image.
+    NoText,
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfError::Encrypted => f.write_str(
+                "the PDF is encrypted; save an unprotected copy (print it to PDF) and add that",
+            ),
+            PdfError::Corrupt(why) => write!(f, "the PDF is damaged or not a PDF ({why})"),
+            PdfError::NoText => f.write_str(
+                "the PDF has no text layer (a scan or an image); export the résumé as PDF from the editor it was written in, or add it as .docx or .txt",
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Glyph {
+    page: u32,
+    x: f64,
+    /// From the top of the page.
+    y: f64,
+    w: f64,
+    size: f64,
+    ch: String,
+    /// The first glyph of a text-showing operation: where a word may start.
+    word_start: bool,
+}
+
+struct Collector {
+    page: u32,
+    height: f64,
+    glyphs: Vec<Glyph>,
+    /// Widths of the pages, by page order.
+    widths: Vec<(u32, f64)>,
+    word_start: bool,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.page = page_num;
+        self.height = media_box.ury - media_box.lly;
+        self.widths.push((page_num, media_box.urx - media_box.llx));
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
+        // The font size as drawn: the side of the square with the area the text matrix
+        // makes of a size-by-size square.
+        let vx = font_size * trm.m11 + font_size * trm.m21;
+        let vy = font_size * trm.m12 + font_size * trm.m22;
+        let size = (vx * vy).abs().sqrt();
+        if !size.is_finite() || size <= 0.0 || self.glyphs.len() > 2_000_000 {
+            return Ok(());
+        }
+        self.glyphs.push(Glyph {
+            page: self.page,
+            x: trm.m31,
+            y: self.height - trm.m32,
+            w: width * size,
+            size,
+            ch: ch.to_string(),
+            word_start: std::mem::take(&mut self.word_start),
+        });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.word_start = true;
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// The lines of a PDF résumé.
+pub fn read(bytes: &[u8]) -> Result<Vec<Line>, PdfError> {
+    if !bytes.starts_with(b"%PDF") {
+        return Err(PdfError::Corrupt("it does not start with %PDF".into()));
+    }
+    // pdf-extract panics on some malformed files: a damaged résumé is an error, not a crash.
+    let result = std::panic::catch_unwind(|| -> Result<Collector, PdfError> {
+        let doc =
+            pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::Corrupt(e.to_string()))?;
+        if doc.is_encrypted() {
+            return Err(PdfError::Encrypted);
+        }
+        let mut c = Collector {
+            page: 0,
+            height: 0.0,
+            glyphs: Vec::new(),
+            widths: Vec::new(),
+            word_start: false,
+        };
+        pdf_extract::output_doc(&doc, &mut c).map_err(|e| PdfError::Corrupt(e.to_string()))?;
+        Ok(c)
+    });
+    let c = match result {
+        Ok(r) => r?,
+        Err(_) => return Err(PdfError::Corrupt("its text could not be read".into())),
+    };
+    if c.glyphs.iter().filter(|g| !g.ch.trim().is_empty()).count() < 20 {
+        return Err(PdfError::NoText);
+    }
+    Ok(layout(c))
+}
+
+/// A line of glyphs on one page, before it is text.
+struct Row {
+    page: u32,
+    y: f64,
+    size: f64,
+    glyphs: Vec<Glyph>,
+}
+
+fn rows_of(mut glyphs: Vec<Glyph>) -> Vec<Row> {
+    glyphs.sort_by(|a, b| {
+        a.page
+            .cmp(&b.page)
+            .then(a.y.total_cmp(&b.y))
+            .then(a.x.total_cmp(&b.x))
+    });
+    let mut rows: Vec<Row> = Vec::new();
+    for g in glyphs {
+        let same = rows.last().is_some_and(|r| {
+            r.page == g.page && (g.y - r.y).abs() <= 0.45 * r.size.max(g.size).max(1.0)
+        });
+        if same {
+            if let Some(r) = rows.last_mut() {
+                r.size = r.size.max(g.size);
+                r.glyphs.push(g);
+            }
+        } else {
+            rows.push(Row {
+                page: g.page,
+                y: g.y,
+                size: g.size,
+                glyphs: vec![g],
+            });
+        }
+    }
+    for r in &mut rows {
+        r.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    rows
+}
+
+/// The x of a vertical gutter that splits the page's rows into two columns, if there is one.
+fn gutter(rows: &[&Row], width: f64) -> Option<f64> {
+    if rows.len() < 12 || width <= 0.0 {
+        return None;
+    }
+    let bins = 200usize;
+    let bin = |x: f64| ((x / width) * bins as f64).clamp(0.0, (bins - 1) as f64) as usize;
+    // How many rows cover each band of the page.
+    let mut cover = vec![0usize; bins];
+    for r in rows {
+        let mut seen = vec![false; bins];
+        for g in &r.glyphs {
+            if g.ch.trim().is_empty() {
+                continue;
+            }
+            for s in seen.iter_mut().take(bin(g.x + g.w) + 1).skip(bin(g.x)) {
+                *s = true;
+            }
+        }
+        for (c, s) in cover.iter_mut().zip(seen) {
+            *c += s as usize;
+        }
+    }
+    // The deepest valley in the middle of the page, with text piled up on both sides: a
+    // single column thins out to the right instead.
+    let (lo, hi) = (bins * 22 / 100, bins * 78 / 100);
+    let min = *cover[lo..hi].iter().min()?;
+    // The longest run of bins at the bottom of the valley.
+    let (mut a, mut b) = (0, 0);
+    let mut i = lo;
+    while i < hi {
+        if cover[i] == min {
+            let s = i;
+            while i < hi && cover[i] == min {
+                i += 1;
+            }
+            if i - s > b - a {
+                (a, b) = (s, i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let left_max = *cover[..a].iter().max()?;
+    let right_max = *cover[b..].iter().max()?;
+    let tall = (rows.len() / 4).max(3 * min + 1);
+    if std::env::var_os("CUECARD_DEBUG_PDF").is_some() {
+        eprintln!(
+            "rows {} valley {min} at {a}..{b}, sides {left_max} {right_max}",
+            rows.len()
+        );
+    }
+    if min > rows.len() / 8 || left_max < tall || right_max < tall {
+        return None;
+    }
+    let x = (a + b) as f64 / 2.0 / bins as f64 * width;
+    let left = rows
+        .iter()
+        .filter(|r| r.glyphs.iter().any(|g| g.x + g.w < x))
+        .count();
+    let right = rows
+        .iter()
+        .filter(|r| r.glyphs.iter().any(|g| g.x > x))
+        .count();
+    (left >= rows.len() / 5 && right >= rows.len() / 5).then_some(x)
+}
+
+/// Splits a row at `x` into the glyphs left of it and right of it.
+fn split_row(r: &Row, x: f64) -> (Option<Row>, Option<Row>) {
+    let (l, rt): (Vec<Glyph>, Vec<Glyph>) = r.glyphs.iter().cloned().partition(|g| g.x < x);
+    let mk = |glyphs: Vec<Glyph>| {
+        (!glyphs.iter().all(|g| g.ch.trim().is_empty())).then(|| Row {
+            page: r.page,
+            y: r.y,
+            size: glyphs.iter().map(|g| g.size).fold(0.0, f64::max),
+            glyphs,
+        })
+    };
+    (mk(l), mk(rt))
+}
+
+const BULLETS: &[char] = &[
+    '•', '●', '○', '◦', '▪', '■', '□', '‣', '⁃', '∙', '·', '➢', '➤', '►', '▸', '▶', '✓', '✔', '-',
+    '–', '*', '\u{f0b7}', '\u{f0a7}', '\u{f076}',
+];
+
+/// The gap, in ems, between two shown strings that reads as a space.
+const SPACE: f64 = 0.1;
+
+/// The text of a row: spaces where glyphs stand apart, a tab where they stand far apart.
+fn text_of(r: &Row) -> (String, f64) {
+    let mut s = String::new();
+    let mut last_end: Option<f64> = None;
+    for g in &r.glyphs {
+        if let Some(end) = last_end {
+            let gap = g.x - end;
+            if gap > 2.5 * r.size {
+                s.push('\t');
+            } else if (gap > 0.3 * g.size || (g.word_start && gap > SPACE * g.size))
+                && !s.ends_with(' ')
+                && g.ch != " "
+            {
+                s.push(' ');
+            }
+        }
+        s.push_str(&g.ch);
+        last_end = Some(g.x + g.w);
+    }
+    let x = r
+        .glyphs
+        .iter()
+        .find(|g| !g.ch.trim().is_empty())
+        .map_or(0.0, |g| g.x);
+    (s, x)
+}
+
+fn layout(c: Collector) -> Vec<Line> {
+    let width_of = |p: u32| {
+        c.widths
+            .iter()
+            .find(|(n, _)| *n == p)
+            .map_or(612.0, |(_, w)| *w)
+    };
+    let rows = rows_of(c.glyphs);
+    // Body size: the commonest row size, by glyph count.
+    let mut sizes: Vec<(i64, usize)> = Vec::new();
+    for r in &rows {
+        let k = (r.size * 2.0).round() as i64;
+        match sizes.iter_mut().find(|(s, _)| *s == k) {
+            Some(e) => e.1 += r.glyphs.len(),
+            None => sizes.push((k, r.glyphs.len())),
+        }
+    }
+    let body = sizes
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(10.0, |(s, _)| *s as f64 / 2.0);
+    // Columns, page by page.
+    let mut ordered: Vec<Row> = Vec::new();
+    let mut pages: Vec<u32> = rows.iter().map(|r| r.page).collect();
+    pages.dedup();
+    let mut rows = rows.into_iter().peekable();
+    for p in pages {
+        let mut page_rows = Vec::new();
+        while rows.peek().is_some_and(|r| r.page == p) {
+            page_rows.extend(rows.next());
+        }
+        let refs: Vec<&Row> = page_rows.iter().collect();
+        match gutter(&refs, width_of(p)) {
+            Some(x) => {
+                let (mut left, mut right) = (Vec::new(), Vec::new());
+                for r in &page_rows {
+                    let (l, rt) = split_row(r, x);
+                    left.extend(l);
+                    right.extend(rt);
+                }
+                ordered.extend(left);
+                ordered.extend(right);
+            }
+            None => ordered.extend(page_rows),
+        }
+    }
+    let mut out: Vec<Line> = Vec::new();
+    let mut prev: Option<(u32, f64, f64, f64)> = None; // page, y, size, x of text
+    let mut bullet_x: Option<f64> = None;
+    for r in &ordered {
+        let (raw, x) = text_of(r);
+        let text = raw.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let gap_before = prev.is_some_and(|(p, y, s, _)| p != r.page || (r.y - y) > 1.9 * s);
+        let first = text.chars().next().unwrap_or(' ');
+        let bullet = BULLETS.contains(&first)
+            && text.chars().nth(1).is_some_and(char::is_whitespace)
+            || matches!(
+                first,
+                '•' | '●' | '▪' | '■' | '◦' | '➢' | '➤' | '►' | '▸' | '\u{f0b7}' | '\u{f0a7}'
+            );
+        let body_text = if bullet {
+            text.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace())
+        } else {
+            text
+        };
+        let heading = if r.size >= body * 1.6 {
+            Some(1)
+        } else if r.size >= body * 1.12 {
+            Some(2)
+        } else {
+            None
+        };
+        // A wrapped bullet line: no glyph of its own, indented like the bullet's text, right
+        // below it, in body type.
+        let wraps = !bullet
+            && heading.is_none()
+            && !gap_before
+            && bullet_x.is_some_and(|bx| x >= bx - 2.0)
+            && out.last().is_some_and(|l| l.bullet)
+            && prev.is_some_and(|(p, y, s, _)| p == r.page && r.y - y < 1.6 * s);
+        if wraps {
+            if let Some(l) = out.last_mut() {
+                l.text.push(' ');
+                l.text.push_str(body_text);
+            }
+        } else {
+            if bullet {
+                let offset = text.len() - body_text.len();
+                bullet_x = r
+                    .glyphs
+                    .iter()
+                    .filter(|g| !g.ch.trim().is_empty())
+                    .nth(
+                        text[..offset]
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .count(),
+                    )
+                    .map(|g| g.x);
+            } else {
+                bullet_x = None;
+            }
+            out.push(Line {
+                text: body_text.to_string(),
+                heading,
+                bullet,
+                bold: false,
+                blank_before: gap_before,
+                page: Some(r.page),
+                line: out.len() + 1,
+            });
+        }
+        prev = Some((r.page, r.y, r.size, x));
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! Likely interview questions from a résumé and a posting.
