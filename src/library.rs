@@ -18,6 +18,9 @@ use crate::store::{DeckTarget, NewCard, Store};
 mod annotate;
 mod backup;
 mod rehearse;
+mod resume;
+
+pub use resume::{ResumeView, LIKELY_TAG, SAMPLE_RESUME};
 
 pub use annotate::MAX_TEXT_BYTES;
 pub use backup::{list_backups, BackupFile, KEEP_DAYS};
@@ -478,7 +481,9 @@ impl Library {
             return Ok(None);
         }
         let report = if self.store.decks()?.is_empty() {
-            Some(self.import_sample()?)
+            let r = self.import_sample()?;
+            self.seed_sample_resume()?;
+            Some(r)
         } else {
             None
         };

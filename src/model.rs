@@ -242,6 +242,13 @@ pub struct CardView {
     /// The answer as plain text: highlight offsets count chars of this.
     pub answer_text: String,
     pub annotations: crate::annotate::Annotations,
+    /// The résumé bullets the answer draws on (empty without a résumé).
+    #[serde(default)]
+    pub resume: Vec<crate::resume::claims::ResumeLink>,
+    /// Numbers, durations, titles and companies the answer claims, checked against the
+    /// résumé.
+    #[serde(default)]
+    pub claims: Vec<crate::resume::claims::Claim>,
 }
 
 /// Progress of a long import, sent to the window as `import-progress` events.

@@ -99,6 +99,11 @@ enum Command {
     },
     /// List the jobs kept in the library.
     Jobs,
+    /// Your résumé: add it, see how it was read, hold it against a job, get likely questions.
+    Resume {
+        #[command(subcommand)]
+        command: ResumeCommand,
+    },
     /// Which prepared answers cover a posting's keywords, the gaps, and the cards to rehearse first.
     Match {
         /// A job's id, or a posting (FILE, URL, or - for standard input).
@@ -298,6 +303,45 @@ enum TagCommand {
         card: String,
         #[arg(value_name = "TAG")]
         tag: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ResumeCommand {
+    /// Read a résumé (.pdf, .docx, .md, .txt) and keep it; re-adding a name replaces it.
+    Add {
+        #[arg(value_name = "FILE")]
+        path: PathBuf,
+        /// Keep it under this name (default: the file's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The résumé as Cuecard understood it (the latest added, or --name).
+    Show {
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The résumés kept, the latest (the default) first.
+    List,
+    /// A job's keywords against the résumé and the prepared answers, and a screening check.
+    Match {
+        #[arg(value_name = "JOB_ID")]
+        job: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Questions an interviewer would likely ask from this résumé (for a job, with --job).
+    Questions {
+        #[arg(long, value_name = "JOB_ID")]
+        job: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+        /// At most this many (1 to 10000; default 10).
+        #[arg(long, value_name = "N", value_parser = limit_arg)]
+        limit: Option<usize>,
+        /// Add them to this deck as unanswered cards tagged `likely`.
+        #[arg(long, value_name = "NAME")]
+        deck: Option<String>,
     },
 }
 
@@ -636,6 +680,39 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
             out.jobs(&lib.jobs()?);
             Ok(0)
         }
+        Command::Resume { command } => match command {
+            ResumeCommand::Add { path, name } => {
+                out.resume(&lib.add_resume(path, name.as_deref())?, true);
+                Ok(0)
+            }
+            ResumeCommand::Show { name } => {
+                out.resume(&lib.resume_required(name.as_deref())?, false);
+                Ok(0)
+            }
+            ResumeCommand::List => {
+                out.resumes(&lib.resumes()?);
+                Ok(0)
+            }
+            ResumeCommand::Match { job, name } => {
+                out.resume_match(&lib.resume_match(job, name.as_deref())?);
+                Ok(0)
+            }
+            ResumeCommand::Questions {
+                job,
+                name,
+                limit,
+                deck,
+            } => {
+                let qs =
+                    lib.likely_questions(job.as_deref(), name.as_deref(), limit.unwrap_or(10))?;
+                let report = match deck {
+                    Some(d) => Some(lib.add_likely_questions(&qs, d)?),
+                    None => None,
+                };
+                out.likely(&qs, report.as_ref());
+                Ok(0)
+            }
+        },
         Command::Match { target, deck } => {
             let keywords = match lib.job(target) {
                 Ok(job) => job.keywords,

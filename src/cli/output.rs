@@ -303,10 +303,32 @@ impl Out {
     /// A card with its notes, highlights and any conflict (`cuecard show`).
     pub fn card_full(&self, v: &cuecard::CardView) {
         if self.json {
-            print_json(&json!({ "card": v.card, "annotations": v.annotations }));
+            print_json(&json!({
+                "card": v.card,
+                "annotations": v.annotations,
+                "resume": v.resume,
+                "claims": v.claims,
+            }));
             return;
         }
         self.card(&v.card);
+        if !v.resume.is_empty() {
+            say!("\nDraws on the résumé:");
+            for l in &v.resume {
+                say!("  {}: {}", l.role, clip(&l.text, 100));
+            }
+        }
+        for c in v.claims.iter().filter(|c| c.status != "supported") {
+            say!(
+                "\nClaim {}: \"{}\"{}",
+                c.status,
+                clip(&c.text, 80),
+                c.evidence
+                    .as_ref()
+                    .map(|e| format!(" (résumé: {})", clip(e, 80)))
+                    .unwrap_or_default()
+            );
+        }
         let a = &v.annotations;
         for h in &a.highlights {
             say!(
@@ -772,6 +794,180 @@ impl Out {
                 mmss(u64::from(t.target_secs)),
                 over,
                 clip(&t.question, 60)
+            );
+        }
+    }
+
+    pub fn resume(&self, v: &cuecard::library::ResumeView, added: bool) {
+        if self.json {
+            print_json(&json!({ "resume": v.resume, "warnings": v.warnings }));
+            return;
+        }
+        let r = &v.resume;
+        if added {
+            say!(
+                "Résumé \"{}\" kept ({} roles, {} schools, {} skills) from {}",
+                r.name,
+                r.roles.len(),
+                r.education.len(),
+                r.skills.len(),
+                r.source
+            );
+        } else {
+            say!("Résumé \"{}\" from {}", r.name, r.source);
+        }
+        if let Some(p) = &r.person {
+            say!("{p}");
+        }
+        let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
+        say!("Sections: {}", titles.join(", "));
+        for role in &r.roles {
+            say!(
+                "\n{}{}{}  {} – {}{}",
+                role.title,
+                if role.title.is_empty() || role.company.is_empty() {
+                    ""
+                } else {
+                    " at "
+                },
+                role.company,
+                role.start.as_deref().unwrap_or("?"),
+                role.end.as_deref().unwrap_or("?"),
+                role.location
+                    .as_ref()
+                    .map(|l| format!("  ({l})"))
+                    .unwrap_or_default()
+            );
+            for b in &role.bullets {
+                say!("  - {}", clip(b, 110));
+            }
+        }
+        for e in &r.education {
+            say!(
+                "\nEducation: {}{}{}  {}",
+                e.degree,
+                if e.degree.is_empty() || e.school.is_empty() {
+                    ""
+                } else {
+                    ", "
+                },
+                e.school,
+                e.end.as_deref().or(e.start.as_deref()).unwrap_or("")
+            );
+        }
+        if !r.skills.is_empty() {
+            let names: Vec<&str> = r.skills.iter().map(|s| s.name.as_str()).collect();
+            say!("\nSkills: {}", names.join(", "));
+        }
+        for w in &v.warnings {
+            eprintln!(
+                "warning{}: {}",
+                w.line.map(|l| format!(" (line {l})")).unwrap_or_default(),
+                w.message
+            );
+        }
+    }
+
+    pub fn resumes(&self, list: &[(String, String, String)]) {
+        if self.json {
+            let rows: Vec<_> = list
+                .iter()
+                .map(|(id, name, source)| json!({"id": id, "name": name, "source": source}))
+                .collect();
+            print_json(&json!({ "resumes": rows }));
+            return;
+        }
+        if list.is_empty() {
+            say!("No résumé yet: add one with `cuecard resume add FILE`.");
+        }
+        for (i, (id, name, source)) in list.iter().enumerate() {
+            say!(
+                "{id}  {name}  {source}{}",
+                if i == 0 { "  (default)" } else { "" }
+            );
+        }
+    }
+
+    pub fn resume_match(&self, m: &cuecard::resume::against::ResumeMatch) {
+        if self.json {
+            print_json(&json!(m));
+            return;
+        }
+        say!(
+            "Résumé {:.0}%, résumé and answers {:.0}%",
+            m.resume_score,
+            m.combined_score
+        );
+        say!("{:<28} {:<9} {:<8} WHERE", "KEYWORD", "RÉSUMÉ", "ANSWERS");
+        for k in &m.keywords {
+            let resume = if !k.roles.is_empty() {
+                "role"
+            } else if k.on_resume {
+                "listed"
+            } else {
+                "-"
+            };
+            let place = k
+                .roles
+                .first()
+                .map(|h| {
+                    if h.company.is_empty() {
+                        h.title.clone()
+                    } else {
+                        h.company.clone()
+                    }
+                })
+                .unwrap_or_default();
+            say!(
+                "{:<28} {:<9} {:<8} {}",
+                clip(&k.name, 28),
+                resume,
+                k.answers.len(),
+                place
+            );
+        }
+        if !m.gaps.is_empty() {
+            let names: Vec<&str> = m
+                .gaps
+                .iter()
+                .filter_map(|g| m.keywords.iter().find(|k| &k.id == g))
+                .map(|k| k.name.as_str())
+                .collect();
+            say!(
+                "\nIn neither the résumé nor an answer: {}",
+                names.join(", ")
+            );
+        }
+        say!("\nScreening checks:");
+        for c in &m.checks {
+            say!("  [{}] {}", if c.ok { "ok" } else { "!!" }, c.message);
+        }
+    }
+
+    pub fn likely(
+        &self,
+        qs: &[cuecard::resume::questions::LikelyQuestion],
+        added: Option<&cuecard::DeckReport>,
+    ) {
+        if self.json {
+            print_json(&json!({ "questions": qs, "added": added }));
+            return;
+        }
+        for (i, q) in qs.iter().enumerate() {
+            say!("{:>2}. [{}] {}", i + 1, q.kind, q.question);
+            if let Some(b) = &q.bullet {
+                say!("    from: {}", clip(b, 100));
+            }
+            if let Some(c) = &q.card_id {
+                say!("    answered by card {c}");
+            }
+        }
+        if let Some(r) = added {
+            say!(
+                "\nAdded to deck \"{}\": {} cards ({} new), tagged `likely`.",
+                r.name,
+                r.cards,
+                r.added
             );
         }
     }

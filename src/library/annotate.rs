@@ -102,12 +102,15 @@ impl Library {
         };
         let answer_text = crate::render::plain_text(&card.answer);
         let annotations = self.annotations(card.id.as_str())?;
+        let (resume, claims) = self.grounding(&card)?;
         Ok(CardView {
             card,
             answer_html,
             context_html,
             answer_text,
             annotations,
+            resume,
+            claims,
         })
     }
 

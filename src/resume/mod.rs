@@ -7,6 +7,7 @@
 //! normalised markdown text, so that a better parser reads a stored résumé better without
 //! the file: the analysis is redone on load, as jobs' requirements are.
 
+pub mod against;
 pub mod claims;
 pub mod dates;
 pub mod lines;

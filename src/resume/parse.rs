@@ -609,7 +609,7 @@ fn fragments(s: &str) -> Vec<String> {
     let mut parts = vec![without_leaders(s)];
     for sep in [
         "\t", " | ", "|", " — ", "—", " – ", " - ", " · ", " • ", "•", " @ ", " at ", " At ",
-        " ; ", ";", " / ", ":", "  ", " -", "- ",
+        " ; ", ";", " / ", ":", "  ", " -", "- ", "·",
     ] {
         parts = parts
             .into_iter()
@@ -637,6 +637,10 @@ fn fragments(s: &str) -> Vec<String> {
                 out.push(inner.to_string());
                 continue;
             }
+        }
+        if is_place(p) {
+            out.push(p.to_string());
+            continue;
         }
         // "Company, City, ST" and "Company, Remote": the place is split off.
         let comma: Vec<&str> = p.split(", ").collect();
@@ -805,7 +809,7 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         let mut hp = hp;
         for p in rest {
             let t = title_score(&p);
-            if t > 0 && company_score(&p) == 0 && hp.title.is_none() {
+            if t > 0 && t >= company_score(&p) && hp.title.is_none() {
                 hp.title = Some(p);
             } else {
                 loose.push(p);
@@ -1045,4 +1049,18 @@ pub fn education(body: &[Line]) -> Vec<Education> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_parts() {
+        assert!(is_place("Lisbon, Portugal"));
+        assert_eq!(
+            fragments("Mar 2022 \t  · Lisbon, Portugal"),
+            vec!["Mar 2022".to_string(), "Lisbon, Portugal".to_string()]
+        );
+    }
 }

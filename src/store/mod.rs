@@ -9,12 +9,14 @@ mod annotate;
 mod fuzzy;
 mod jobs;
 mod rehearse;
+mod resumes;
 mod schema;
 mod transfer;
 
 pub use annotate::{CardExtras, StoredHighlight, StoredNote, StoredVersion, TagEdits};
 pub use jobs::{Job, NewJob};
 pub use rehearse::{NewAttempt, StoredAttempt, StoredSession};
+pub use resumes::StoredResume;
 pub use transfer::{
     CardExport, DeckExport, LibraryExport, TransferCounts, EXPORT_FORMAT, EXPORT_VERSION,
 };

@@ -141,6 +141,14 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX versions_card ON versions(card_id, id);",
     // 4: what is shown with a question (code to read before answering).
     "ALTER TABLE cards ADD COLUMN context TEXT NOT NULL DEFAULT '';",
+    // 5: résumés, kept as their normalised text and read again on load.
+    "CREATE TABLE resumes (
+        id       TEXT PRIMARY KEY,
+        name     TEXT NOT NULL UNIQUE,
+        source   TEXT NOT NULL,
+        text     TEXT NOT NULL,
+        added_at INTEGER NOT NULL
+     );",
 ];
 
 /// The schema version this build writes.
