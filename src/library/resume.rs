@@ -15,7 +15,6 @@ use crate::resume::{Resume, ResumeWarning};
 
 /// A résumé with what was doubtful in reading it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct ResumeView {
     pub resume: Resume,
     pub warnings: Vec<ResumeWarning>,
@@ -190,13 +189,12 @@ impl Library {
             }
         }
         md.push_str(&existing);
-        let doc = super::Document {
-            source: &source,
-            plain_text: false,
-            text: &md,
-            warnings: Vec::new(),
-        };
-        let report = self.import_document(doc, deck, Some(deck))?;
+        // The questions are headings by construction: read them as such, whatever they look
+        // like ("At Acme you…" does not read as a question to the importer's model).
+        let src = crate::document::read(md.as_bytes(), Path::new("likely.md"))
+            .map_err(|e| Error::InvalidInput(e.to_string()))?;
+        let parsed = crate::import::parse_source(&src, crate::import::Carrier::parse("headings:2"));
+        let report = self.import_parsed(&source, parsed, Vec::new(), deck, Some(deck))?;
         for c in self.store.cards(None, false)? {
             if c.source_file.as_deref() == Some(source.as_str())
                 && !c.tags.iter().any(|t| t == LIKELY_TAG)

@@ -14,7 +14,6 @@ use crate::store::Job;
 
 /// Where the résumé shows a keyword.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct ResumeHit {
     /// Index of the role in the résumé's roles.
     #[ts(type = "number")]
@@ -27,7 +26,6 @@ pub struct ResumeHit {
 
 /// One keyword of the posting, on the résumé and in the answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct KeywordEvidence {
     pub id: String,
     pub name: String,
@@ -48,7 +46,6 @@ pub struct KeywordEvidence {
 
 /// A check a recruiter's screening tool makes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct Check {
     pub id: String,
     pub ok: bool,
@@ -57,7 +54,6 @@ pub struct Check {
 
 /// The résumé against one job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct ResumeMatch {
     pub job_id: String,
     pub resume_id: String,

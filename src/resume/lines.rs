@@ -133,7 +133,7 @@ fn bullet_of(t: &str) -> Option<&str> {
 
 /// Lines of markdown or plain text. Underlined headings (`===`, `---`, `~~~`, as in
 /// reStructuredText) count as headings; fenced blocks are read as text; table rows become
-/// their cells joined by ` | `; wrapped list items are joined.
+/// one line per cell paragraph; wrapped list items are joined.
 pub fn from_text(text: &str) -> Vec<Line> {
     let raw: Vec<&str> = text.lines().collect();
     let mut out: Vec<Line> = Vec::new();
@@ -212,16 +212,30 @@ pub fn from_text(text: &str) -> Vec<Line> {
                 if cells.iter().all(|c| c.chars().all(|ch| "-: ".contains(ch))) {
                     continue;
                 }
-                if !cells.is_empty() {
-                    out.push(Line {
-                        text: cells.join(" | "),
-                        heading: None,
-                        bullet: false,
-                        bold: false,
-                        blank_before: blank,
-                        page: None,
-                        line: line_no,
-                    });
+                // A résumé laid out as a table: each cell's paragraphs are lines of their own.
+                let raw_cells: Vec<&str> = t.trim_matches('|').split('|').collect();
+                let mut first = true;
+                for cell in raw_cells {
+                    for para in cell.split("<br>").flat_map(|p| p.split("<br/>")) {
+                        let para = para.trim();
+                        let (text, bullet) = match bullet_of(para) {
+                            Some(rest) => (plain(rest), true),
+                            None => (plain(para), false),
+                        };
+                        if text.is_empty() {
+                            continue;
+                        }
+                        out.push(Line {
+                            text,
+                            heading: None,
+                            bullet,
+                            bold: false,
+                            blank_before: blank || first,
+                            page: None,
+                            line: line_no,
+                        });
+                        first = false;
+                    }
                 }
                 blank = false;
                 continue;

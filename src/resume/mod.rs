@@ -27,7 +27,6 @@ use lines::Line;
 /// What a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "bindings/")]
 pub enum SectionKind {
     Summary,
     Experience,
@@ -39,7 +38,6 @@ pub enum SectionKind {
 
 /// A section of a résumé as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct Section {
     pub title: String,
     pub kind: SectionKind,
@@ -52,7 +50,6 @@ pub struct Section {
 
 /// A job held: one title at one employer over one stretch of time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct Role {
     pub company: String,
     pub title: String,
@@ -68,7 +65,6 @@ pub struct Role {
 
 /// A school attended.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct Education {
     pub school: String,
     pub degree: String,
@@ -78,7 +74,6 @@ pub struct Education {
 
 /// A skill the résumé names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct ResumeSkill {
     pub id: String,
     pub name: String,
@@ -88,7 +83,6 @@ pub struct ResumeSkill {
 
 /// Something doubtful about how a résumé was read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct ResumeWarning {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(type = "number | null")]
@@ -100,7 +94,6 @@ pub struct ResumeWarning {
 
 /// A résumé as Cuecard understood it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct Resume {
     pub id: String,
     pub name: String,

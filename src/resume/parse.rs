@@ -715,10 +715,6 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
         // A header line after body text, or a heading, or a blank-separated header, starts
         // a new entry.
         let new_entry = !cur.body.is_empty()
-            || (heading_here
-                && !cur.header.is_empty()
-                && cur.header.iter().all(|h| h.heading.is_some())
-                && false)
             || (heading_here && !cur.header.is_empty())
             || (l.blank_before
                 && !cur.header.is_empty()
@@ -900,10 +896,6 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                 .clone()
                 .or_else(|| current_company.clone())
                 .or_else(|| out.last().map(|r: &Role| r.company.clone()));
-            if p.company.is_some() && n == 1 {
-                // A role that names its company ends the heading company's run only when it
-                // is a different company written as a heading of its own.
-            }
             let (start, end) = match &p.range {
                 Some(r) => (Some(r.start.clone()), r.end.clone()),
                 None => (None, None),

@@ -227,12 +227,6 @@ fn gutter(rows: &[&Row], width: f64) -> Option<f64> {
     let left_max = *cover[..a].iter().max()?;
     let right_max = *cover[b..].iter().max()?;
     let tall = (rows.len() / 4).max(3 * min + 1);
-    if std::env::var_os("CUECARD_DEBUG_PDF").is_some() {
-        eprintln!(
-            "rows {} valley {min} at {a}..{b}, sides {left_max} {right_max}",
-            rows.len()
-        );
-    }
     if min > rows.len() / 8 || left_max < tall || right_max < tall {
         return None;
     }
@@ -336,6 +330,20 @@ fn layout(c: Collector) -> Vec<Line> {
                     let (l, rt) = split_row(r, x);
                     left.extend(l);
                     right.extend(rt);
+                }
+                // Dates (and places) set flush right are not a column of their own.
+                let dated = right
+                    .iter()
+                    .filter(|r| {
+                        let (t, _) = text_of(r);
+                        t.split_whitespace().count() <= 7
+                            && (super::dates::find(&t).is_some()
+                                || super::parse::is_place(t.trim()))
+                    })
+                    .count();
+                if dated * 2 >= right.len() {
+                    ordered.extend(page_rows);
+                    continue;
                 }
                 ordered.extend(left);
                 ordered.extend(right);

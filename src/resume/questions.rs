@@ -18,7 +18,6 @@ use crate::store::Job;
 
 /// One likely question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "bindings/")]
 pub struct LikelyQuestion {
     pub question: String,
     /// `achievement`, `skill`, `gap` or `behavioural`.
@@ -268,11 +267,15 @@ pub fn likely(
             });
         }
         // 3. Requirements the résumé does not show.
-        for id in m.gaps.iter().take(6) {
+        for id in m.gaps.iter().take(12) {
             let Some(k) = m.keywords.iter().find(|k| &k.id == id) else {
                 continue;
             };
-            if k.on_resume {
+            // Soft skills and loose phrases make no question of this kind.
+            let hard = job
+                .and_then(|j| j.keywords.iter().find(|x| x.id == k.id))
+                .is_some_and(|x| x.kind == crate::jobs::KeywordKind::HardSkill);
+            if k.on_resume || !hard {
                 continue;
             }
             out.push(LikelyQuestion {

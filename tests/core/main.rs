@@ -8,6 +8,7 @@ mod formats;
 mod import;
 mod jobs;
 mod rehearse;
+mod resume;
 mod search;
 
 use std::path::{Path, PathBuf};

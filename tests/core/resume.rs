@@ -1,0 +1,553 @@
+//! Résumés through the `cuecard` binary: PDF (one and two columns, written here), DOCX laid
+//! out as a table, markdown; the match against a job; likely questions; claims in answers.
+
+use std::io::Write;
+
+use pdf_extract::content::{Content, Operation};
+use pdf_extract::{Dictionary, Document, Object, Stream};
+
+use crate::{fixture, s, Lib};
+
+/// One line of a generated PDF: x, y from the bottom, font size, text.
+type PdfLine<'a> = (f32, f32, f32, &'a str);
+
+/// A one-page PDF in Helvetica with text at the given places.
+fn pdf(lines: &[PdfLine<'_>]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    let resources_id = doc.add_object(resources);
+    let mut ops = Vec::new();
+    for (x, y, size, text) in lines {
+        ops.push(Operation::new("BT", vec![]));
+        ops.push(Operation::new(
+            "Tf",
+            vec![Object::Name(b"F1".to_vec()), Object::Real(*size)],
+        ));
+        ops.push(Operation::new(
+            "Td",
+            vec![Object::Real(*x), Object::Real(*y)],
+        ));
+        let bytes: Vec<u8> = text
+            .chars()
+            .map(|c| match c {
+                '•' => 0x95,
+                '–' => 0x96,
+                c if (c as u32) < 256 => c as u8,
+                _ => b'?',
+            })
+            .collect();
+        ops.push(Operation::new(
+            "Tj",
+            vec![Object::String(bytes, pdf_extract::StringFormat::Literal)],
+        ));
+        ops.push(Operation::new("ET", vec![]));
+    }
+    let content = Content { operations: ops };
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.encode().unwrap()));
+    let mut page = Dictionary::new();
+    page.set("Type", Object::Name(b"Page".to_vec()));
+    page.set("Parent", Object::Reference(pages_id));
+    page.set("Contents", Object::Reference(content_id));
+    page.set("Resources", Object::Reference(resources_id));
+    page.set(
+        "MediaBox",
+        Object::Array(vec![0.into(), 0.into(), 612.into(), 792.into()]),
+    );
+    let page_id = doc.add_object(page);
+    let mut pages = Dictionary::new();
+    pages.set("Type", Object::Name(b"Pages".to_vec()));
+    pages.set("Kids", Object::Array(vec![Object::Reference(page_id)]));
+    pages.set("Count", Object::Integer(1));
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn one_column_pdf() -> Vec<u8> {
+    let mut lines: Vec<PdfLine<'_>> = vec![
+        (72.0, 740.0, 20.0, "Dana Okafor"),
+        (72.0, 715.0, 10.0, "Data engineer, Leeds"),
+        (72.0, 690.0, 13.0, "EXPERIENCE"),
+        (
+            72.0,
+            672.0,
+            10.0,
+            "Northwind Analytics | Senior Data Engineer",
+        ),
+        (400.0, 672.0, 10.0, "Jan 2021 – Present"),
+        (
+            80.0,
+            658.0,
+            10.0,
+            "• Built Kafka pipelines in Python processing 40,000 events per second",
+        ),
+        (
+            80.0,
+            644.0,
+            10.0,
+            "• Led a team of 5 engineers moving the warehouse to Snowflake",
+        ),
+        (
+            80.0,
+            630.0,
+            10.0,
+            "• Cut nightly batch time by 60% with Airflow and dbt",
+        ),
+        (72.0, 610.0, 10.0, "Contoso Retail | Data Analyst"),
+        (400.0, 610.0, 10.0, "Jun 2018 – Dec 2020"),
+        (
+            80.0,
+            596.0,
+            10.0,
+            "• Wrote SQL reports in PostgreSQL for 12 regional managers",
+        ),
+        (
+            80.0,
+            582.0,
+            10.0,
+            "• Automated weekly forecasts with pandas",
+        ),
+        (72.0, 560.0, 13.0, "EDUCATION"),
+        (72.0, 542.0, 10.0, "University of Leeds | BSc Mathematics"),
+        (400.0, 542.0, 10.0, "2015 – 2018"),
+        (72.0, 520.0, 13.0, "SKILLS"),
+        (
+            72.0,
+            502.0,
+            10.0,
+            "Python, SQL, Kafka, Airflow, dbt, Snowflake, PostgreSQL, Docker",
+        ),
+    ];
+    lines.push((72.0, 480.0, 10.0, "Languages: English, Igbo"));
+    pdf(&lines)
+}
+
+fn roles(v: &serde_json::Value) -> Vec<(String, String, String, String, usize)> {
+    v["resume"]["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["company"].as_str().unwrap_or("").to_string(),
+                r["title"].as_str().unwrap_or("").to_string(),
+                r["start"].as_str().unwrap_or("").to_string(),
+                r["end"].as_str().unwrap_or("").to_string(),
+                r["bullets"].as_array().map_or(0, |b| b.len()),
+            )
+        })
+        .collect()
+}
+
+fn role(c: &str, t: &str, a: &str, b: &str, n: usize) -> (String, String, String, String, usize) {
+    (c.into(), t.into(), a.into(), b.into(), n)
+}
+
+fn skill_names(v: &serde_json::Value) -> Vec<String> {
+    v["resume"]["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_one_column_pdf_resume_is_read_into_roles_education_and_skills() {
+    let lib = Lib::new();
+    let p = lib.write("dana.pdf", one_column_pdf());
+    let v = lib.json(&["resume", "add", s(&p)]);
+    assert_eq!(v["resume"]["person"], "Dana Okafor");
+    assert_eq!(
+        roles(&v),
+        vec![
+            role(
+                "Northwind Analytics",
+                "Senior Data Engineer",
+                "2021-01",
+                "present",
+                3
+            ),
+            role("Contoso Retail", "Data Analyst", "2018-06", "2020-12", 2),
+        ]
+    );
+    let ed = &v["resume"]["education"][0];
+    assert_eq!(ed["school"], "University of Leeds");
+    assert_eq!(ed["degree"], "BSc Mathematics");
+    assert_eq!(ed["end"], "2018");
+    let skills = skill_names(&v);
+    for want in [
+        "Python",
+        "Apache Kafka",
+        "Apache Airflow",
+        "Snowflake",
+        "PostgreSQL",
+    ] {
+        assert!(skills.iter().any(|s| s == want), "{want} not in {skills:?}");
+    }
+    let kinds: Vec<&str> = v["resume"]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["experience", "education", "skills"]);
+}
+
+#[test]
+fn a_two_column_pdf_reads_each_column_whole() {
+    let lib = Lib::new();
+    let mut lines: Vec<PdfLine<'_>> = vec![(40.0, 750.0, 20.0, "Lee Moreau")];
+    // Left column: skills and education; right column: experience.
+    let left = [
+        (40.0, 700.0, 13.0, "SKILLS"),
+        (40.0, 684.0, 10.0, "Go, Rust, gRPC"),
+        (40.0, 670.0, 10.0, "Kubernetes, Terraform"),
+        (40.0, 656.0, 10.0, "PostgreSQL, Redis"),
+        (40.0, 630.0, 13.0, "EDUCATION"),
+        (40.0, 614.0, 10.0, "ETH Zurich"),
+        (40.0, 600.0, 10.0, "MSc Computer Science"),
+        (40.0, 586.0, 10.0, "2012 – 2014"),
+        (40.0, 560.0, 13.0, "LANGUAGES"),
+        (40.0, 544.0, 10.0, "French, German"),
+    ];
+    let right = [
+        (260.0, 700.0, 13.0, "EXPERIENCE"),
+        (260.0, 684.0, 10.0, "Helvetia Cloud | Staff Engineer"),
+        (260.0, 670.0, 10.0, "Mar 2019 – Present"),
+        (268.0, 656.0, 10.0, "• Designed a gRPC control plane in Go"),
+        (268.0, 642.0, 10.0, "• Ran Kubernetes for 300 services"),
+        (260.0, 620.0, 10.0, "Alpine Bank | Backend Engineer"),
+        (260.0, 606.0, 10.0, "Sep 2014 – Feb 2019"),
+        (268.0, 592.0, 10.0, "• Moved payments to PostgreSQL"),
+        (268.0, 578.0, 10.0, "• Wrote the Redis rate limiter"),
+        (268.0, 564.0, 10.0, "• Cut p99 latency by 45%"),
+    ];
+    lines.extend(left);
+    lines.extend(right);
+    let p = lib.write("lee.pdf", pdf(&lines));
+    let v = lib.json(&["resume", "add", s(&p)]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role("Helvetia Cloud", "Staff Engineer", "2019-03", "present", 2),
+            role("Alpine Bank", "Backend Engineer", "2014-09", "2019-02", 3),
+        ]
+    );
+    assert_eq!(v["resume"]["education"][0]["school"], "ETH Zurich");
+    let skills = skill_names(&v);
+    assert!(skills.iter().any(|s| s == "Terraform"), "{skills:?}");
+}
+
+/// A résumé laid out as one Word table: company and dates in cells, title and dates
+/// separated by a tab, bullets written as literal "•" characters.
+fn table_docx() -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        z.start_file("word/document.xml", opts).unwrap();
+        let p = |text: &str, bold: bool| {
+            let runs: Vec<String> = text
+                .split('\t')
+                .map(|t| {
+                    format!(
+                        "<w:r><w:rPr>{}</w:rPr><w:t xml:space=\"preserve\">{t}</w:t></w:r>",
+                        if bold { "<w:b/>" } else { "" }
+                    )
+                })
+                .collect();
+            format!("<w:p>{}</w:p>", runs.join("<w:r><w:tab/></w:r>"))
+        };
+        let cell = |paras: &[String]| format!("<w:tc>{}</w:tc>", paras.concat());
+        let row = |a: &[String], b: &[String]| format!("<w:tr>{}{}</w:tr>", cell(a), cell(b));
+        let body = [
+            p("Priya Nair", true),
+            "<w:tbl>".to_string(),
+            row(&[p("EXPERIENCE", true)], &[p("", false)]),
+            row(
+                &[p("Globex Logistics", true)],
+                &[
+                    p("Platform Engineer\tApr 2020 - Present", false),
+                    p("• Migrated 40 services to AWS Lambda", false),
+                    p("• Introduced Terraform for all environments", false),
+                ],
+            ),
+            row(
+                &[p("Initech", true)],
+                &[
+                    p("Software Developer\tAug 2017 - Mar 2020", false),
+                    p("• Built Java services for invoicing", false),
+                ],
+            ),
+            row(&[p("EDUCATION", true)], &[p("", false)]),
+            row(
+                &[p("University of Kerala", true)],
+                &[p("B.Tech Computer Science\t2013 - 2017", false)],
+            ),
+            "</w:tbl>".to_string(),
+        ]
+        .concat();
+        write!(
+            z,
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+        )
+        .unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn a_docx_resume_laid_out_as_a_table_is_read() {
+    let lib = Lib::new();
+    let p = lib.write("priya.docx", table_docx());
+    let v = lib.json(&["resume", "add", s(&p)]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role(
+                "Globex Logistics",
+                "Platform Engineer",
+                "2020-04",
+                "present",
+                2
+            ),
+            role("Initech", "Software Developer", "2017-08", "2020-03", 1),
+        ]
+    );
+    assert_eq!(
+        v["resume"]["education"][0]["school"],
+        "University of Kerala"
+    );
+}
+
+#[test]
+fn damaged_scanned_and_unknown_files_name_the_file() {
+    let lib = Lib::new();
+    let broken = lib.write(
+        "broken.pdf",
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage",
+    );
+    let r = lib.run(&["resume", "add", s(&broken)]);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.stderr.contains("broken.pdf") && r.stderr.contains("PDF"),
+        "{}",
+        r.stderr
+    );
+    // A page with no text layer, as a scan has.
+    let scan = lib.write("scan.pdf", pdf(&[]));
+    let r = lib.run(&["resume", "add", s(&scan)]);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.stderr.contains("scan.pdf") && r.stderr.contains("no text layer"),
+        "{}",
+        r.stderr
+    );
+    let bin = lib.write("photo.png", [0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe]);
+    let r = lib.run(&["resume", "add", s(&bin)]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("photo.png"), "{}", r.stderr);
+    // Nothing was kept.
+    let v = lib.json(&["resume", "list"]);
+    assert_eq!(v["resumes"].as_array().unwrap().len(), 0);
+}
+
+const MD: &str = "# Sam Rivera\n\n## Experience\n\n### Senior Backend Engineer | Ledgerline\n*Mar 2022 – Present · Lisbon, Portugal*\n\n- Led a team of four that rebuilt the billing platform in Rust and PostgreSQL, cutting invoice generation from three hours to 11 minutes\n- Mentored three junior engineers through their first on-call rotations\n\n### Backend Engineer | Marketnest\n*Jun 2019 – Feb 2022*\n\n- Shipped autocomplete serving 2,000 queries per second\n\n## Education\n\nUniversity of Lisbon, BSc Computer Science, 2014 – 2018\n\n## Skills\n\nRust, Python, PostgreSQL, Kafka\n";
+
+#[test]
+fn re_adding_a_resume_replaces_it_and_the_latest_is_the_default() {
+    let lib = Lib::new();
+    let p = lib.write("cv.md", MD);
+    let first = lib.json(&["resume", "add", s(&p), "--name", "main"]);
+    let v2 = MD.replace("Shipped autocomplete", "Shipped search autocomplete");
+    let p2 = lib.write("cv2.md", v2);
+    let second = lib.json(&["resume", "add", s(&p2), "--name", "main"]);
+    assert_eq!(first["resume"]["id"], second["resume"]["id"]);
+    let list = lib.json(&["resume", "list"]);
+    assert_eq!(list["resumes"].as_array().unwrap().len(), 1);
+    let shown = lib.json(&["resume", "show"]);
+    assert_eq!(
+        shown["resume"]["roles"][1]["bullets"][0],
+        "Shipped search autocomplete serving 2,000 queries per second"
+    );
+    let other = lib.write("other.md", MD.replace("Sam Rivera", "Sam R."));
+    lib.json(&["resume", "add", s(&other), "--name", "short"]);
+    assert_eq!(lib.json(&["resume", "show"])["resume"]["name"], "short");
+    assert_eq!(
+        lib.json(&["resume", "show", "--name", "main"])["resume"]["name"],
+        "main"
+    );
+}
+
+fn job_with_resume(lib: &Lib) -> String {
+    let p = lib.write("cv.md", MD);
+    lib.json(&["resume", "add", s(&p)]);
+    let posting = fixture("posting-ml-infra.md");
+    let job = lib.json(&["job", "add", s(&posting)]);
+    job["job"]["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_job_is_held_against_the_resume_and_the_answers() {
+    let lib = Lib::new();
+    let job = job_with_resume(&lib);
+    let m = lib.json(&["resume", "match", &job]);
+    let kws = m["keywords"].as_array().unwrap();
+    let by_name = |n: &str| kws.iter().find(|k| k["name"] == n).cloned();
+    let rust = by_name("Rust").expect("Rust keyword");
+    assert_eq!(rust["on_resume"], true);
+    assert_eq!(rust["roles"][0]["company"], "Ledgerline");
+    let cpp = by_name("C++").expect("C++ keyword");
+    assert_eq!(cpp["status"], "neither");
+    assert!(m["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g == &cpp["id"]));
+    let score = m["resume_score"].as_f64().unwrap();
+    assert!(score > 0.0 && score < 100.0, "{score}");
+    let ids: Vec<&str> = m["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for want in ["title", "measurable", "headings", "dates"] {
+        assert!(ids.contains(&want), "{want} not in {ids:?}");
+    }
+    let dates = m["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "dates")
+        .unwrap();
+    assert_eq!(dates["ok"], true);
+}
+
+#[test]
+fn likely_questions_are_grounded_grammatical_and_distinct() {
+    let lib = Lib::new();
+    let job = job_with_resume(&lib);
+    let v = lib.json(&["resume", "questions", "--job", &job, "--limit", "8"]);
+    let qs = v["questions"].as_array().unwrap();
+    assert!(qs.len() >= 4, "{qs:?}");
+    let resume = lib.json(&["resume", "show"]);
+    let bullets: Vec<&str> = resume["resume"]["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["bullets"].as_array().unwrap())
+        .map(|b| b.as_str().unwrap())
+        .collect();
+    let mut seen_text = std::collections::HashSet::new();
+    let mut seen_bullet = std::collections::HashSet::new();
+    for q in qs {
+        let text = q["question"].as_str().unwrap();
+        assert!(seen_text.insert(text.to_lowercase()), "duplicate: {text}");
+        assert!(text.chars().next().unwrap().is_uppercase(), "{text}");
+        assert!(text.ends_with('.') || text.ends_with('?'), "{text}");
+        assert!(!text.contains("  ") && !text.contains(" ."), "{text}");
+        // "you Led", "you Built": a retold bullet's verb is lowercase.
+        assert!(
+            !text
+                .split("you ")
+                .skip(1)
+                .any(|rest| rest.starts_with(|c: char| c.is_uppercase())),
+            "{text}"
+        );
+        if let Some(b) = q["bullet"].as_str() {
+            assert!(bullets.contains(&b), "not a résumé bullet: {b}");
+            assert!(seen_bullet.insert(b.to_string()), "two questions on: {b}");
+        }
+        if q["kind"] == "achievement" {
+            let role = q["role"].as_str().unwrap();
+            let company = role.rsplit(" at ").next().unwrap();
+            assert!(text.contains(company), "{text} names not {company}");
+        }
+    }
+    let kinds: std::collections::HashSet<&str> =
+        qs.iter().map(|q| q["kind"].as_str().unwrap()).collect();
+    assert!(
+        kinds.contains("achievement") && kinds.contains("gap"),
+        "{kinds:?}"
+    );
+    let first = qs[0]["question"].as_str().unwrap();
+    assert!(
+        first.starts_with("At Ledgerline you led a team of four"),
+        "{first}"
+    );
+
+    // Added as unanswered cards tagged `likely`.
+    let added = lib.json(&[
+        "resume",
+        "questions",
+        "--job",
+        &job,
+        "--limit",
+        "3",
+        "--deck",
+        "Acme likely",
+    ]);
+    assert_eq!(added["added"]["added"], 3);
+    let cards = lib.json(&["cards", "--deck", "Acme likely"]);
+    let cards = cards["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 3);
+    for c in cards {
+        assert_eq!(c["unanswered"], true);
+        assert!(c["tags"].as_array().unwrap().iter().any(|t| t == "likely"));
+    }
+}
+
+#[test]
+fn an_answers_claims_are_checked_against_the_resume() {
+    let lib = Lib::new();
+    let p = lib.write("cv.md", MD);
+    lib.json(&["resume", "add", s(&p)]);
+    let doc = lib.write(
+        "prep.md",
+        "# Prep\n\n## Tell me about leading a team\n\nAt Ledgerline I led a team of eight that rebuilt billing in Rust, cutting invoice generation to 11 minutes. I spent three years at Marketnest. We served 9,000 customers.\n",
+    );
+    lib.json(&["import", s(&doc)]);
+    let cards = lib.json(&["cards"]);
+    let id = cards["cards"][0]["id"].as_str().unwrap().to_string();
+    let v = lib.json(&["show", &id]);
+    let claims = v["claims"].as_array().unwrap();
+    let status = |needle: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"].as_str().unwrap().contains(needle))
+            .map(|c| c["status"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no claim with {needle}: {claims:?}"))
+    };
+    assert_eq!(status("team of eight"), "contradicted");
+    assert_eq!(status("11 minutes"), "supported");
+    // Jun 2019 to Feb 2022 is 33 months: within a year of three years.
+    assert_eq!(status("three years"), "supported");
+    assert_eq!(status("9,000 customers"), "unsupported");
+    let links = v["resume"].as_array().unwrap();
+    assert!(
+        links.iter().any(|l| l["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Led a team of four")),
+        "{links:?}"
+    );
+}
