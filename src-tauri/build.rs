@@ -36,6 +36,11 @@ fn main() {
             "create_card",
             "deck_target",
             "set_deck_target",
+            "get_resume",
+            "add_resume",
+            "resume_story",
+            "resume_match",
+            "likely_questions",
         ]),
     ))
     .expect("tauri build script");

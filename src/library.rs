@@ -20,7 +20,7 @@ mod backup;
 mod rehearse;
 mod resume;
 
-pub use resume::{ResumeView, LIKELY_TAG, SAMPLE_RESUME};
+pub use resume::{BulletStory, ResumeView, LIKELY_TAG, SAMPLE_RESUME};
 
 pub use annotate::MAX_TEXT_BYTES;
 pub use backup::{list_backups, BackupFile, KEEP_DAYS};

@@ -296,6 +296,10 @@ mod bindings {
             crate::annotate::NewHighlight::export_all(&cfg),
             crate::annotate::Keep::export_all(&cfg),
             crate::annotate::Annotations::export_all(&cfg),
+            crate::library::ResumeView::export_all(&cfg),
+            crate::library::BulletStory::export_all(&cfg),
+            crate::resume::against::ResumeMatch::export_all(&cfg),
+            crate::resume::questions::LikelyQuestion::export_all(&cfg),
         ];
         for r in results {
             r.expect("export TypeScript bindings");

@@ -119,6 +119,54 @@ async fn match_job(app: State<'_, App>, id: String, deck: Option<String>) -> Rep
 }
 
 #[tauri::command]
+async fn get_resume(app: State<'_, App>) -> Reply<Option<cuecard::library::ResumeView>> {
+    app.with(|lib| lib.resume(None))
+}
+
+#[tauri::command]
+async fn add_resume(app: State<'_, App>, path: String) -> Reply<cuecard::library::ResumeView> {
+    let library = Arc::clone(&app.library);
+    // Reading a PDF can take a moment: keep it off the async runtime.
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut lib = library.lock().map_err(|_| busy())?;
+        lib.add_resume(std::path::Path::new(&path), None)
+            .map_err(|e| e.payload())
+    })
+    .await
+    .map_err(|e| ErrorPayload {
+        code: "internal".into(),
+        message: format!("reading the résumé stopped unexpectedly: {e}"),
+    })?
+}
+
+#[tauri::command]
+async fn resume_story(app: State<'_, App>) -> Reply<Vec<cuecard::library::BulletStory>> {
+    app.with(|lib| lib.resume_story())
+}
+
+#[tauri::command]
+async fn resume_match(
+    app: State<'_, App>,
+    job: String,
+) -> Reply<Option<cuecard::resume::against::ResumeMatch>> {
+    app.with(|lib| match lib.resume(None)? {
+        Some(_) => lib.resume_match(&job, None).map(Some),
+        None => Ok(None),
+    })
+}
+
+#[tauri::command]
+async fn likely_questions(
+    app: State<'_, App>,
+    job: String,
+) -> Reply<Vec<cuecard::resume::questions::LikelyQuestion>> {
+    app.with(|lib| match lib.resume(None)? {
+        Some(_) => lib.likely_questions(Some(&job), None, 10),
+        None => Ok(Vec::new()),
+    })
+}
+
+#[tauri::command]
 async fn remove_job_keyword(app: State<'_, App>, job: String, keyword: String) -> Reply<Job> {
     app.with(|lib| {
         lib.remove_job_keyword(&job, &keyword)
@@ -455,7 +503,12 @@ fn main() {
             resolve_conflict,
             create_card,
             deck_target,
-            set_deck_target
+            set_deck_target,
+            get_resume,
+            add_resume,
+            resume_story,
+            resume_match,
+            likely_questions
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -20,6 +20,19 @@ pub struct ResumeView {
     pub warnings: Vec<ResumeWarning>,
 }
 
+/// The answers that tell one résumé bullet's story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BulletStory {
+    /// Index of the role in the résumé's roles.
+    #[ts(type = "number")]
+    pub role: usize,
+    /// Index of the bullet in the role.
+    #[ts(type = "number")]
+    pub bullet: usize,
+    /// Cards that draw on it: id and question, strongest first (at most five).
+    pub cards: Vec<(String, String)>,
+}
+
 /// The sample résumé that goes with the sample deck and job.
 pub const SAMPLE_RESUME: &str = include_str!("../../assets/sample/resume.md");
 
@@ -203,6 +216,46 @@ impl Library {
             }
         }
         Ok(report)
+    }
+
+    /// For each bullet of the default résumé, the prepared answers that tell its story
+    /// (empty for bullets no answer tells yet).
+    pub fn resume_story(&self) -> Result<Vec<BulletStory>> {
+        let Some(view) = self.resume(None)? else {
+            return Ok(Vec::new());
+        };
+        let r = &view.resume;
+        let mut out: Vec<BulletStory> = Vec::new();
+        for (ri, role) in r.roles.iter().enumerate() {
+            for bi in 0..role.bullets.len() {
+                out.push(BulletStory {
+                    role: ri,
+                    bullet: bi,
+                    cards: Vec::new(),
+                });
+            }
+        }
+        for c in self.store.cards(None, false)? {
+            if c.unanswered || c.is_to_ask() {
+                continue;
+            }
+            let answer = crate::render::plain_text(&c.answer);
+            for link in crate::resume::claims::links(&c.question, &answer, r, 3) {
+                let ri = r
+                    .roles
+                    .iter()
+                    .position(|role| role.bullets.get(link.bullet) == Some(&link.text));
+                if let Some(s) = out
+                    .iter_mut()
+                    .find(|s| Some(s.role) == ri && s.bullet == link.bullet)
+                {
+                    if s.cards.len() < 5 {
+                        s.cards.push((c.id.0.clone(), c.question.clone()));
+                    }
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The résumé lines a card draws on, and its claims checked against the résumé.

@@ -27,6 +27,7 @@ use lines::Line;
 /// What a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ResumeSectionKind")]
 pub enum SectionKind {
     Summary,
     Experience,

@@ -114,7 +114,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, PdfError> {
     if !bytes.starts_with(b"%PDF") {
         return Err(PdfError::Corrupt("it does not start with %PDF".into()));
     }
-    // pdf-extract panics on some malformed files: a damaged résumé is an error, not a crash.
+    // pdf-extract panics on some malformed files: a damaged résumé is an error, not a crash,
+    // and not a panic message on the terminal either.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| -> Result<Collector, PdfError> {
         let doc =
             pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::Corrupt(e.to_string()))?;
@@ -131,6 +134,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, PdfError> {
         pdf_extract::output_doc(&doc, &mut c).map_err(|e| PdfError::Corrupt(e.to_string()))?;
         Ok(c)
     });
+    std::panic::set_hook(hook);
     let c = match result {
         Ok(r) => r?,
         Err(_) => return Err(PdfError::Corrupt("its text could not be read".into())),

@@ -22,6 +22,10 @@ import type {
   NewHighlight,
   Version,
   Keep,
+  ResumeView,
+  BulletStory,
+  ResumeMatch,
+  LikelyQuestion,
 } from './types';
 import { MockBackend } from './mock';
 
@@ -98,6 +102,18 @@ export interface Backend {
   resolveConflict(cardId: string, keep: Keep): Promise<CardView>;
   /** A new card written in the app (deck "My answers" unless named). */
   createCard(deck: string | null, question: string, answer: string, tags: string[]): Promise<CardView>;
+  /** The latest résumé added, or null when there is none. */
+  getResume(): Promise<ResumeView | null>;
+  /** Reads a résumé file (.pdf, .docx, .md, .txt) and keeps it. */
+  addResume(path: string): Promise<ResumeView>;
+  /** Opens the file dialog for a résumé; null when cancelled. */
+  pickResume(): Promise<string | null>;
+  /** For each bullet of the résumé, the answers that tell its story. */
+  resumeStory(): Promise<BulletStory[]>;
+  /** A job against the résumé and the answers; null when there is no résumé. */
+  resumeMatch(job: string): Promise<ResumeMatch | null>;
+  /** Questions an interviewer would likely ask from the résumé for this job. */
+  likelyQuestions(job: string): Promise<LikelyQuestion[]>;
 }
 
 declare global {
@@ -161,4 +177,10 @@ class LazyTauri implements Backend {
   restoreVersion(cardId: string, v: number) { return this.inner.then((b) => b.restoreVersion(cardId, v)); }
   resolveConflict(cardId: string, keep: Keep) { return this.inner.then((b) => b.resolveConflict(cardId, keep)); }
   createCard(deck: string | null, q: string, a: string, tags: string[]) { return this.inner.then((b) => b.createCard(deck, q, a, tags)); }
+  getResume() { return this.inner.then((b) => b.getResume()); }
+  addResume(path: string) { return this.inner.then((b) => b.addResume(path)); }
+  pickResume() { return this.inner.then((b) => b.pickResume()); }
+  resumeStory() { return this.inner.then((b) => b.resumeStory()); }
+  resumeMatch(job: string) { return this.inner.then((b) => b.resumeMatch(job)); }
+  likelyQuestions(job: string) { return this.inner.then((b) => b.likelyQuestions(job)); }
 }

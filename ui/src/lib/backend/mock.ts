@@ -3,6 +3,10 @@
 import type { Backend, DropEvent, JobInput } from './index';
 import { BackendError } from './index';
 import type {
+  ResumeView,
+  BulletStory,
+  ResumeMatch,
+  LikelyQuestion,
   Attempt,
   AttemptInput,
   AttemptResult,
@@ -64,6 +68,8 @@ function card(
     answer_html: html,
     answer_text: htmlToText(html),
     annotations: { notes: [], highlights: [], orphans: [], conflict: null },
+    resume: [],
+    claims: [],
     section,
     tags: section.map((s) => tagSlug(s)),
     source_file: `/home/me/${deck.name.toLowerCase()}.md`,
@@ -878,6 +884,89 @@ export class MockBackend implements Backend {
   readyCalls = 0;
   async uiReady() {
     this.readyCalls += 1;
+  }
+
+  // Résumé. The mock does not read files: `addResume` keeps `resumeToAdd` (a test sets it).
+
+  resumeView: ResumeView | null = null;
+  resumeToAdd: ResumeView | null = null;
+  pickResumeResult: string | null = null;
+
+  async getResume() {
+    return this.resumeView ? structuredClone(this.resumeView) : null;
+  }
+
+  async addResume(path: string): Promise<ResumeView> {
+    if (!this.resumeToAdd) throw new BackendError('invalid_input', `${path}: the PDF has no text layer; no résumé was added`);
+    this.resumeView = { ...structuredClone(this.resumeToAdd), resume: { ...this.resumeToAdd.resume, source: path } };
+    return structuredClone(this.resumeView);
+  }
+
+  async pickResume() {
+    return this.pickResumeResult;
+  }
+
+  /** A bullet's story: answers that name the role's company and share two long words. */
+  async resumeStory(): Promise<BulletStory[]> {
+    const r = this.resumeView?.resume;
+    if (!r) return [];
+    const out: BulletStory[] = [];
+    r.roles.forEach((role, ri) =>
+      role.bullets.forEach((b, bi) => {
+        const long = words(b).filter((w) => w.length > 4);
+        const cards = this.cards
+          .filter((c) => !c.archived && c.answer.trim() !== '')
+          .filter((c) => {
+            const t = words(c.question + ' ' + c.answer);
+            return t.includes(role.company.toLowerCase()) && long.filter((w) => t.includes(w)).length >= 2;
+          })
+          .slice(0, 5)
+          .map((c) => [c.id, c.question] as [string, string]);
+        out.push({ role: ri, bullet: bi, cards });
+      }),
+    );
+    return out;
+  }
+
+  async resumeMatch(jobId: string): Promise<ResumeMatch | null> {
+    const r = this.resumeView?.resume;
+    if (!r) return null;
+    const job = this.jobs.find((j) => j.id === jobId);
+    if (!job) throw new BackendError('not_found', `no job with id or name "${jobId}"`);
+    const report = await this.matchJob(jobId);
+    const keywords = job.keywords.map((k) => {
+      const name = k.name.toLowerCase();
+      const roles = r.roles.flatMap((role, i) => {
+        const bullet = role.bullets.find((b) => b.toLowerCase().includes(name)) ?? null;
+        return bullet ? [{ role: i, company: role.company, title: role.title, bullet }] : [];
+      });
+      const listed = r.skills.some((s) => s.name.toLowerCase() === name);
+      const on_resume = roles.length > 0 || listed;
+      const answers = report.keywords.find((c) => c.id === k.id)?.covered_by ?? [];
+      const status = on_resume ? (answers.length ? 'both' : 'resume') : answers.length ? 'answers' : 'neither';
+      return { id: k.id, name: k.name, weight: k.weight, required: k.section === 'required', roles, on_resume, skills_only: on_resume && !roles.length, answers, status };
+    });
+    return { job_id: jobId, resume_id: r.id, resume_score: 0, combined_score: 0, keywords, gaps: keywords.filter((k) => k.status === 'neither').map((k) => k.id), checks: [] };
+  }
+
+  async likelyQuestions(jobId: string): Promise<LikelyQuestion[]> {
+    const r = this.resumeView?.resume;
+    if (!r) return [];
+    const m = await this.resumeMatch(jobId);
+    const out: LikelyQuestion[] = r.roles.slice(0, 3).flatMap((role) =>
+      role.bullets.slice(0, 1).map((b) => ({
+        question: `At ${role.company}, your résumé says: “${b}”. Walk me through how you did it.`,
+        kind: 'achievement',
+        role: `${role.title} at ${role.company}`,
+        bullet: b,
+        keywords: [],
+        card_id: null,
+      })),
+    );
+    for (const k of m?.keywords.filter((k) => k.status === 'neither') ?? []) {
+      out.push({ question: `The role asks for ${k.name}, which your résumé does not mention. How would you get up to speed?`, kind: 'gap', role: null, bullet: null, keywords: [k.name], card_id: null });
+    }
+    return out;
   }
 
   async pickFiles() {

@@ -28,6 +28,10 @@ import type {
   NewHighlight,
   Version,
   Keep,
+  ResumeView,
+  BulletStory,
+  ResumeMatch,
+  LikelyQuestion,
 } from './types';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -81,6 +85,21 @@ export class TauriBackend implements Backend {
   resolveConflict(cardId: string, keep: Keep) { return call<CardView>('resolve_conflict', { cardId, keep }); }
   createCard(deck: string | null, question: string, answer: string, tags: string[]) {
     return call<CardView>('create_card', { deck, question, answer, tags });
+  }
+  getResume() { return call<ResumeView | null>('get_resume'); }
+  addResume(path: string) { return call<ResumeView>('add_resume', { path }); }
+  resumeStory() { return call<BulletStory[]>('resume_story'); }
+  resumeMatch(job: string) { return call<ResumeMatch | null>('resume_match', { job }); }
+  likelyQuestions(job: string) { return call<LikelyQuestion[]>('likely_questions', { job }); }
+  async pickResume(): Promise<string | null> {
+    const picked = await open({
+      multiple: false,
+      directory: false,
+      title: 'Add your résumé',
+      filters: [{ name: 'Résumé', extensions: ['pdf', 'docx', 'md', 'txt'] }],
+    });
+    if (picked === null) return null;
+    return Array.isArray(picked) ? (picked[0] ?? null) : picked;
   }
 
   async pickFiles(): Promise<string[] | null> {
