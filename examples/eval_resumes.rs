@@ -28,7 +28,8 @@ fn norm(s: &str) -> String {
 
 fn same(a: &str, b: &str) -> bool {
     let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+    (a.is_empty() && b.is_empty())
+        || (!a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a)))
 }
 
 #[derive(Default)]

@@ -216,8 +216,16 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
                     || known_level.is_none()
                     || l.heading.is_some_and(|h| Some(h) <= known_level)
             }
-            // An unknown heading at the level of the known ones is a section of its own.
-            None => known_level.is_some_and(|k| l.heading == Some(k)) && !out.is_empty(),
+            // An unknown heading at the level of the known ones is a section of its own,
+            // except inside experience and education, where such headings name entries
+            // ("TARGET CORPORATION | ENGINEER", "UNDERGRADUATE").
+            None => {
+                known_level.is_some_and(|k| l.heading == Some(k))
+                    && headline(l)
+                    && out.last().is_some_and(|(s, _)| {
+                        !matches!(s.kind, SectionKind::Experience | SectionKind::Education)
+                    })
+            }
         };
         if is_section {
             out.push((
@@ -548,8 +556,16 @@ const US_STATES: &[&str] = &[
     "WI", "WY", "DC", "ON", "BC", "QC", "AB", "NSW", "VIC",
 ];
 
+/// Country codes written after a company or city ("ShopBack, VN").
+const COUNTRY_CODES: &[&str] = &[
+    "VN", "IN", "DE", "FR", "NL", "ES", "IT", "PL", "CZ", "BR", "CN", "JP", "AU", "SG", "IL", "SE",
+    "CH", "IE", "PT", "UA", "RU", "RO", "AT", "BE", "DK", "NO", "FI", "GR", "TR", "MX", "AR", "CL",
+    "CO", "NG", "KE", "EG", "ZA", "PK", "BD", "ID", "PH", "MY", "TH", "KR", "TW", "HK", "NZ", "HU",
+    "SK", "RS", "HR", "BG", "EE", "LV", "LT", "LU", "AE", "UK", "US", "USA",
+];
+
 /// Whether a fragment is a place: "Berlin", "Austin, TX", "Remote", "Prague, Czech
-/// Republic".
+/// Republic", "VN".
 pub fn is_place(s: &str) -> bool {
     let t = s
         .trim()
@@ -558,6 +574,9 @@ pub fn is_place(s: &str) -> bool {
         .to_lowercase();
     if t.is_empty() {
         return false;
+    }
+    if COUNTRY_CODES.contains(&s.trim()) {
+        return true;
     }
     let parts: Vec<&str> = t.split(',').map(str::trim).collect();
     if parts.iter().all(|p| PLACES.contains(p)) {
@@ -857,6 +876,87 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
     out
 }
 
+/// Whether a line opens with a past-tense verb ("Built…", "Led…"): an achievement line.
+fn opens_with_verb(text: &str) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    if !first.chars().next().is_some_and(char::is_uppercase)
+        || first.chars().skip(1).any(char::is_uppercase)
+    {
+        return false;
+    }
+    let w: String = first
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    (w.ends_with("ed") && w.len() > 4)
+        || matches!(
+            w.as_str(),
+            "led"
+                | "built"
+                | "ran"
+                | "wrote"
+                | "drove"
+                | "grew"
+                | "made"
+                | "won"
+                | "cut"
+                | "set"
+                | "brought"
+                | "taught"
+                | "oversaw"
+                | "rebuilt"
+                | "rewrote"
+                | "shipped"
+                | "sold"
+                | "held"
+                | "kept"
+                | "spearheaded"
+        )
+}
+
+/// A role's bullets: its list items, or, when it has none, its achievement lines written
+/// one sentence to a line without bullet marks (wrapped lines joined back).
+fn bullets_of(body: &[Line]) -> Vec<String> {
+    if body.iter().any(|l| l.bullet) {
+        return body
+            .iter()
+            .filter(|l| l.bullet)
+            .map(|l| l.text.clone())
+            .collect();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    let mut after_stop = true;
+    for l in body {
+        let t = l.text.trim();
+        if after_stop && opens_with_verb(t) {
+            out.push(t.to_string());
+            open = true;
+        } else if open && !l.blank_before {
+            if let Some(last) = out.last_mut() {
+                // "se-" + "ries": a word hyphenated at the line end.
+                if last.ends_with('-') && t.chars().next().is_some_and(char::is_lowercase) {
+                    last.pop();
+                } else {
+                    last.push(' ');
+                }
+                last.push_str(t);
+            }
+        } else {
+            open = false;
+        }
+        after_stop = t.ends_with('.') || t.ends_with(';');
+    }
+    // Prose that happens to open with a verb once is a paragraph, not a list.
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out
+}
+
 /// Roles in an experience section.
 pub fn roles(body: &[Line]) -> Vec<Role> {
     let base = body.iter().filter_map(|l| l.heading).min();
@@ -864,12 +964,7 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
     // A company line with no dates heads the roles under it until another company comes.
     let mut current_company: Option<String> = None;
     for e in entries(body, base) {
-        let bullets: Vec<String> = e
-            .body
-            .iter()
-            .filter(|l| l.bullet)
-            .map(|l| l.text.clone())
-            .collect();
+        let bullets = bullets_of(&e.body);
         let mut parts = read_header(&e.header);
         let dated = parts.iter().any(|p| p.range.is_some());
         if !dated {

@@ -246,6 +246,15 @@ fn gutter(rows: &[&Row], width: f64) -> Option<f64> {
     (left >= rows.len() / 5 && right >= rows.len() / 5).then_some(x)
 }
 
+/// Whether a row runs across `x` as one piece of text (a name or a contact line set across
+/// both columns): two neighbouring glyphs on either side of it stand close together.
+fn crosses(r: &Row, x: f64) -> bool {
+    r.glyphs.windows(2).any(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        a.x < x && b.x >= x && b.x - (a.x + a.w) < 0.8 * r.size && !b.ch.trim().is_empty()
+    }) || r.glyphs.iter().any(|g| g.x < x && g.x + g.w > x + 0.5)
+}
+
 /// Splits a row at `x` into the glyphs left of it and right of it.
 fn split_row(r: &Row, x: f64) -> (Option<Row>, Option<Row>) {
     let (l, rt): (Vec<Glyph>, Vec<Glyph>) = r.glyphs.iter().cloned().partition(|g| g.x < x);
@@ -329,8 +338,28 @@ fn layout(c: Collector) -> Vec<Line> {
         let refs: Vec<&Row> = page_rows.iter().collect();
         match gutter(&refs, width_of(p)) {
             Some(x) => {
-                let (mut left, mut right) = (Vec::new(), Vec::new());
+                let (mut top, mut left, mut right) = (Vec::new(), Vec::new(), Vec::new());
                 for r in &page_rows {
+                    if crosses(r, x) {
+                        // Above both columns (the name, contact lines): first; lower down it
+                        // belongs to the left column's flow.
+                        if left.is_empty() && right.is_empty() {
+                            top.push(Row {
+                                page: r.page,
+                                y: r.y,
+                                size: r.size,
+                                glyphs: r.glyphs.clone(),
+                            });
+                        } else {
+                            left.push(Row {
+                                page: r.page,
+                                y: r.y,
+                                size: r.size,
+                                glyphs: r.glyphs.clone(),
+                            });
+                        }
+                        continue;
+                    }
                     let (l, rt) = split_row(r, x);
                     left.extend(l);
                     right.extend(rt);
@@ -349,6 +378,7 @@ fn layout(c: Collector) -> Vec<Line> {
                     ordered.extend(page_rows);
                     continue;
                 }
+                ordered.extend(top);
                 ordered.extend(left);
                 ordered.extend(right);
             }
