@@ -112,3 +112,21 @@ describe('a job with a résumé', () => {
     expect(onopen).toHaveBeenCalledWith(made!.id);
   });
 });
+
+describe('a card against the résumé', () => {
+  it('marks a contradicted claim and lists the résumé lines it draws on', async () => {
+    const CardPane = (await import('./lib/components/CardPane.svelte')).default;
+    const card = await backend.getCard(backend.cards[0].id);
+    card.claims = [
+      { text: 'team of eight', status: 'contradicted', evidence: 'Led a team of 5 engineers' },
+      { text: '40%', status: 'supported', evidence: 'Cut latency by 40%' },
+    ];
+    card.resume = [{ role: 'Engineer at Acme', bullet: 0, text: 'Led a team of 5 engineers' }];
+    app = mount(CardPane, { target, props: { backend, card, terms: [], onback: vi.fn(), onupdate: vi.fn() } });
+    await settle();
+    const marks = allById('claim-contradicted');
+    expect(marks.length).toBe(1);
+    expect(marks[0].textContent).toContain('team of eight');
+    expect(allById('card-resume-line').map((l) => l.textContent)).toEqual(['Engineer at Acme: Led a team of 5 engineers']);
+  });
+});
