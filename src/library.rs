@@ -34,6 +34,10 @@ pub const MAX_LISTED: usize = 50;
 /// The largest document Cuecard will read.
 pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024 * 1024;
 
+/// Store meta key set when a saved change could not reach the index (another process held
+/// its writer): the next open rebuilds the index.
+pub(crate) const INDEX_BEHIND: &str = "index_behind";
+
 /// The sample deck shipped with the app, shown on the first run.
 pub const SAMPLE_DECK: &str = include_str!("../assets/sample-deck.md");
 const SAMPLE_SOURCE: &str = "cuecard:sample-deck.md";
@@ -110,6 +114,12 @@ impl Library {
 
     fn ensure_index_fresh(&mut self) -> Result<bool> {
         let generation = self.store.generation()?;
+        let behind = self.store.meta(INDEX_BEHIND)?.is_some_and(|v| v == "1");
+        if behind {
+            self.rebuild_index()?;
+            self.store.set_meta(INDEX_BEHIND, "")?;
+            return Ok(true);
+        }
         if self.index.generation() == Some(generation) {
             return Ok(false);
         }

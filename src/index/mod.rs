@@ -163,6 +163,45 @@ pub enum OpenState {
     OldSchema,
 }
 
+/// An exclusive lock on a file beside the index, held while the index is opened or made.
+struct OpenLock {
+    _file: std::fs::File,
+}
+
+impl OpenLock {
+    fn take(path: &Path) -> Result<OpenLock> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::io::AsRawFd;
+            // Blocks until the other process is done; released when the file is closed.
+            // SAFETY: flock on a file descriptor this function owns.
+            let r = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
+            if r != 0 {
+                return Err(Error::io(path, std::io::Error::last_os_error()));
+            }
+        }
+        Ok(OpenLock { _file: file })
+    }
+}
+
+/// How long a write waits for another process to let go of the index writer.
+pub const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// [`WRITER_WAIT`], or `CUECARD_WRITER_WAIT_MS` when set (tests shorten it).
+fn writer_wait() -> std::time::Duration {
+    std::env::var("CUECARD_WRITER_WAIT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(std::time::Duration::from_millis)
+        .unwrap_or(WRITER_WAIT)
+}
+
 /// An open index folder.
 pub struct SearchIndex {
     dir: PathBuf,
@@ -176,6 +215,9 @@ impl SearchIndex {
     /// another schema version. The caller rebuilds it from the store when `generation()`
     /// does not match.
     pub fn open(dir: &Path) -> Result<(SearchIndex, OpenState)> {
+        // Processes opening a new or damaged library at once take turns: one creates the
+        // index, the others find it made (instead of deleting each other's files).
+        let _turn = OpenLock::take(&dir.with_extension("lock"))?;
         let (schema, fields) = schema();
         let mut state = OpenState::Existing;
         let opened = if dir.join("meta.json").exists() {
@@ -240,16 +282,41 @@ impl SearchIndex {
     }
 
     /// Takes the index's single writer. Another process holding it is reported as busy.
+    /// The index's one writer. Another process writing (an import from the CLI) holds it: this
+    /// waits for it, as SQLite's busy timeout does, up to [`WRITER_WAIT`], then says the
+    /// library is busy.
     pub fn writer(&self, threads: usize) -> Result<IndexWriter> {
         let threads = threads.clamp(1, 4);
+        let deadline = std::time::Instant::now() + writer_wait();
+        loop {
+            match self
+                .index
+                .writer_with_num_threads::<TantivyDocument>(threads, 40_000_000 * threads)
+            {
+                Ok(w) => return Ok(w),
+                Err(tantivy::TantivyError::LockFailure(..))
+                    if std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(tantivy::TantivyError::LockFailure(..)) => {
+                    return Err(Error::LibraryBusy(
+                        self.dir.parent().unwrap_or(&self.dir).to_path_buf(),
+                    ))
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// The index writer if no other process holds it right now, without waiting.
+    pub fn try_writer(&self) -> Result<Option<IndexWriter>> {
         match self
             .index
-            .writer_with_num_threads::<TantivyDocument>(threads, 40_000_000 * threads)
+            .writer_with_num_threads::<TantivyDocument>(1, 15_000_000)
         {
-            Ok(w) => Ok(w),
-            Err(tantivy::TantivyError::LockFailure(..)) => Err(Error::LibraryBusy(
-                self.dir.parent().unwrap_or(&self.dir).to_path_buf(),
-            )),
+            Ok(w) => Ok(Some(w)),
+            Err(tantivy::TantivyError::LockFailure(..)) => Ok(None),
             Err(e) => Err(e.into()),
         }
     }

@@ -1,7 +1,7 @@
 //! The facade's annotation calls: notes, highlights, tags, stars, edits, versions and
 //! conflicts. Each change is one store transaction, then the card is re-indexed.
 
-use super::Library;
+use super::{Library, INDEX_BEHIND};
 use crate::annotate::anchor::{self, TextQuote};
 use crate::annotate::{Annotations, Highlight, Keep, NewHighlight, Note, Version};
 use crate::error::{Error, Result};
@@ -55,7 +55,18 @@ fn skills_of(q: &str, a: &str) -> Vec<String> {
 
 impl Library {
     /// Re-indexes one card after a change (drops it from the index when archived).
+    /// Brings one card's index entry up to date after a store change that is already
+    /// committed. When another process keeps the index writer past the wait, the change
+    /// stays saved (it is not reported as failed) and the index is marked behind, to be
+    /// rebuilt when the library is next opened.
     pub(crate) fn reindex_card(&mut self, id: &str) -> Result<()> {
+        match self.reindex_card_now(id) {
+            Err(Error::LibraryBusy(_)) => self.store.set_meta(INDEX_BEHIND, "1"),
+            other => other,
+        }
+    }
+
+    fn reindex_card_now(&mut self, id: &str) -> Result<()> {
         let mut writer = self.index.writer(1)?;
         self.index.delete_card(&writer, id);
         if let Some(card) = self.store.card(id)? {

@@ -99,23 +99,57 @@ impl Library {
     /// first; the search index is rebuilt from the restored data.
     pub fn restore(root: &Path, backup: &Path, now: i64) -> Result<(PathBuf, Library)> {
         crate::store::Store::check_backup(backup)?;
-        let safety = {
-            let lib = Library::open(root)?;
-            lib.backup(now, "-before-restore")?
-        };
         let db = root.join("library.sqlite");
-        for suffix in ["-wal", "-shm"] {
-            let p = root.join(format!("library.sqlite{suffix}"));
-            if p.exists() {
-                std::fs::remove_file(&p).map_err(|e| Error::io(&p, e))?;
+        let busy = || {
+            Error::InvalidInput(format!(
+                "another Cuecard process is writing to the library in {} (an import, or the app saving); nothing was restored: try again when it is done",
+                root.display()
+            ))
+        };
+        // Refuse while another process writes: its work would be overwritten while it
+        // reports success. The store's write lock and the index writer both say so.
+        {
+            let probe = rusqlite::Connection::open(&db)?;
+            probe.busy_timeout(std::time::Duration::from_millis(500))?;
+            match probe.execute_batch("BEGIN IMMEDIATE; COMMIT;") {
+                Ok(()) => {}
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if matches!(
+                        e.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) =>
+                {
+                    return Err(busy())
+                }
+                Err(e) => return Err(e.into()),
             }
         }
-        let tmp = root.join("library.sqlite.restoring");
-        std::fs::copy(backup, &tmp).map_err(|e| Error::io(backup, e))?;
-        std::fs::rename(&tmp, &db).map_err(|e| Error::io(&db, e))?;
-        let index = root.join("index");
-        if index.exists() {
-            std::fs::remove_dir_all(&index).map_err(|e| Error::io(&index, e))?;
+        let safety = {
+            let lib = Library::open(root)?;
+            match lib.index.try_writer() {
+                Ok(Some(_)) => {}
+                Ok(None) => return Err(busy()),
+                Err(e) => return Err(e),
+            }
+            lib.backup(now, "-before-restore")?
+        };
+        // SQLite's online backup copies the backup's pages into the live database under its
+        // own locks: the WAL stays consistent and readers in other processes see the
+        // restored library at their next read. No file is deleted or renamed.
+        {
+            let src = rusqlite::Connection::open_with_flags(
+                backup,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+            )?;
+            let mut dst = rusqlite::Connection::open(&db)?;
+            dst.busy_timeout(std::time::Duration::from_secs(5))?;
+            let b = rusqlite::backup::Backup::new(&src, &mut dst)?;
+            b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        }
+        // The index follows the restored store: it is rebuilt on open.
+        {
+            let store = crate::store::Store::open(&db)?;
+            store.set_meta(super::INDEX_BEHIND, "1")?;
         }
         Ok((safety, Library::open(root)?))
     }

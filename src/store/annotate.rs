@@ -211,7 +211,7 @@ pub(crate) fn reanchor(tx: &Transaction<'_>, card_id: &str, answer_markdown: &st
 
 impl Store {
     fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let out = f(&tx)?;
         Self::bump_generation(&tx)?;
         tx.commit()?;

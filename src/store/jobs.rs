@@ -84,7 +84,7 @@ impl Store {
     /// Stores a job with its extracted keywords in one transaction; returns its id.
     pub fn add_job(&mut self, job: &NewJob, keywords: &[Keyword]) -> Result<String> {
         let now = now_secs();
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut id = format!("j{}", &stable_id(&format!("{now}\0{}", job.text))[..7]);
         while tx
             .query_row("SELECT 1 FROM jobs WHERE id = ?1", [&id], |_| Ok(()))
@@ -225,7 +225,7 @@ impl Store {
 
     /// Recomputes every card's skills (after the lexicon changed) in one transaction.
     pub fn refresh_skills(&mut self, skills_of: impl Fn(&str, &str) -> Vec<String>) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         {
             let mut read = tx.prepare("SELECT id, question, answer FROM cards")?;
             let mut write = tx.prepare("UPDATE cards SET skills = ?2 WHERE id = ?1")?;

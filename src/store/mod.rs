@@ -161,6 +161,15 @@ impl Store {
         Ok(store)
     }
 
+    /// A write transaction that takes the write lock when it begins (`BEGIN IMMEDIATE`), so
+    /// the busy timeout waits for another writer instead of failing at the first write, and
+    /// two writers never deadlock upgrading read locks.
+    pub(crate) fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
     /// Writes a consistent, compacted copy of the database to `path`.
     pub fn vacuum_into(&self, path: &Path) -> Result<()> {
         let p = path.to_str().ok_or_else(|| {
@@ -328,7 +337,7 @@ impl Store {
         cards: &[NewCard],
     ) -> Result<StoredImport> {
         let now = now_secs();
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let deck_id = resolve_deck(&tx, source, &target, now)?;
 
         struct Existing {

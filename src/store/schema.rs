@@ -162,11 +162,21 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             "this library was written by a newer Cuecard (schema {current}, this build knows {SCHEMA_VERSION}); update Cuecard to open it"
         )));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    if current == SCHEMA_VERSION {
+        return Ok(());
+    }
+    // Several processes may open a new library at once: each migration runs under the write
+    // lock and reads the version again inside it, so one process applies it and the others
+    // see it done.
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let now: usize = tx.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+        if now >= SCHEMA_VERSION {
+            tx.commit()?;
+            return Ok(());
+        }
+        tx.execute_batch(MIGRATIONS[now])?;
+        tx.pragma_update(None, "user_version", (now + 1) as i64)?;
         tx.commit()?;
     }
-    Ok(())
 }

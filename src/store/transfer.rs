@@ -253,7 +253,7 @@ impl Store {
             )));
         }
         let now = now_secs();
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut counts = TransferCounts::default();
         let mut touched_cards = Vec::new();
         for d in &export.decks {

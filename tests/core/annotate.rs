@@ -410,6 +410,59 @@ fn backup_and_restore_bring_back_the_library() {
 }
 
 #[test]
+fn restore_while_another_process_writes_refuses_and_loses_nothing() {
+    let lib = Lib::new();
+    lib.json(&["import", s(&fixture("prep-v1.md"))]);
+    let b = lib.json(&["backup"]);
+    let path = b["backup"].as_str().unwrap().to_string();
+    lib.json(&["import", s(&fixture("prep-v2.md")), "--deck", "Other"]);
+    let before = cards(&lib, &[]).len();
+    // Another process in the middle of a write (an import's transaction).
+    let db = lib.library_dir().join("library.sqlite");
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    writer
+        .execute(
+            "INSERT INTO meta(key, value) VALUES('written-by-the-other', '1')",
+            [],
+        )
+        .unwrap();
+    let run = lib.run(&["--json", "restore", &path]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("another Cuecard process is writing"),
+        "{}",
+        run.stdout
+    );
+    // The other process finishes: its write is there, and so is everything else.
+    writer.execute_batch("COMMIT").unwrap();
+    drop(writer);
+    let check = rusqlite::Connection::open(&db).unwrap();
+    let kept: Option<String> = check
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'written-by-the-other'",
+            [],
+            |r| r.get(0),
+        )
+        .ok();
+    assert_eq!(kept.as_deref(), Some("1"));
+    drop(check);
+    assert_eq!(cards(&lib, &[]).len(), before);
+    // Once nobody writes, the restore goes through, in place.
+    let r = lib.json(&["restore", &path]);
+    assert_eq!(r["library"]["decks"], 1);
+    assert!(
+        lib.json(&["search", "kubernetes"])["total"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
+}
+
+#[test]
 fn cards_written_in_the_app_are_kept_searchable_and_survive_imports() {
     let lib = Lib::new();
     let doc = lib.write("prep.md", std::fs::read(fixture("prep-v1.md")).unwrap());

@@ -58,11 +58,17 @@ impl Lib {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// Runs with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_cuecard"))
             .arg("--library")
             .arg(self.dir.path().join("lib"))
             .args(args)
             .env_remove("CUECARD_LIBRARY")
+            .envs(env.iter().copied())
             .output()
             .expect("run cuecard");
         Run {

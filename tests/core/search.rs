@@ -160,16 +160,87 @@ fn index_is_rebuilt_when_missing_or_corrupt() {
 }
 
 #[test]
-fn a_second_writer_gets_a_busy_error() {
+fn a_second_writer_gets_a_busy_error_once_the_wait_is_over() {
     let lib = setup();
     let library = cuecard::Library::open(&lib.library_dir()).unwrap();
     let (index, _) = cuecard::index::SearchIndex::open(&library.root().join("index")).unwrap();
     let _writer = index.writer(1).unwrap();
-    let run = lib.run(&["--json", "import", s(&fixture("prep-v1.md"))]);
+    let run = lib.run_env(
+        &["--json", "import", s(&fixture("prep-v1.md"))],
+        &[("CUECARD_WRITER_WAIT_MS", "300")],
+    );
     assert_eq!(run.code, 1);
     assert_eq!(run.json()["error"]["code"], "library_busy");
     // Reading still works while the writer is held.
     assert_eq!(lib.json(&["search", "kafka"])["total"], 1);
+}
+
+#[test]
+fn a_writer_waits_for_another_process_to_finish() {
+    let lib = setup();
+    let library = cuecard::Library::open(&lib.library_dir()).unwrap();
+    let (index, _) = cuecard::index::SearchIndex::open(&library.root().join("index")).unwrap();
+    let writer = index.writer(1).unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(800));
+        drop(writer);
+    });
+    let run = lib.run(&["--json", "import", s(&fixture("prep-v2.md"))]);
+    release.join().unwrap();
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_note_saved_while_another_process_holds_the_index_is_reported_saved() {
+    let lib = setup();
+    let cards = lib.json(&["cards"]);
+    let id = cards["cards"][0]["id"].as_str().unwrap().to_string();
+    {
+        let library = cuecard::Library::open(&lib.library_dir()).unwrap();
+        let (index, _) = cuecard::index::SearchIndex::open(&library.root().join("index")).unwrap();
+        let _writer = index.writer(1).unwrap();
+        let run = lib.run_env(
+            &["--json", "note", "add", &id, "zanzibar", "rollout"],
+            &[("CUECARD_WRITER_WAIT_MS", "200")],
+        );
+        assert_eq!(
+            run.code, 0,
+            "the note is saved, so it is not a failure: {}",
+            run.stderr
+        );
+    }
+    let shown = lib.json(&["show", &id]);
+    assert_eq!(shown["annotations"]["notes"][0]["body"], "zanzibar rollout");
+    // The index caught up when the library was next opened.
+    assert_eq!(lib.json(&["search", "note:zanzibar"])["total"], 1);
+}
+
+#[test]
+fn many_processes_open_a_new_library_at_once() {
+    let lib = crate::Lib::new();
+    let runs: Vec<_> = (0..8)
+        .map(|_| {
+            let dir = lib.library_dir();
+            std::thread::spawn(move || {
+                std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
+                    .arg("--library")
+                    .arg(dir)
+                    .args(["--json", "decks"])
+                    .env_remove("CUECARD_LIBRARY")
+                    .output()
+                    .expect("run cuecard")
+            })
+        })
+        .collect();
+    for r in runs {
+        let out = r.join().unwrap();
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 mod random_queries {
