@@ -48,6 +48,7 @@ e2e: setup-e2e app cli
 bench: setup-e2e ui
 	$(CARGO) build -j$(JOBS) --release -p cuecard --bins --examples
 	./target/release/examples/bench $(CARDS)
+	./target/release/examples/resume_speed
 	$(CARGO) build -j$(JOBS) --release -p cuecard-app
 	PATH="$(HOME)/.cargo/bin:$$PATH" node tests/e2e/bench.mjs
 

@@ -458,3 +458,85 @@ fn layout(c: Collector) -> Vec<Line> {
     }
     out
 }
+
+/// One line of text to place on a page written by [`write_pdf`]: x, y from the bottom of the
+/// page, font size, text.
+pub type PlacedText<'a> = (f32, f32, f32, &'a str);
+
+/// Writes a PDF in Helvetica with text at the given places, a page per slice: for tests and
+/// benchmarks, which need PDFs with known layouts (one or two columns, headings, bullets).
+/// Characters outside Windows-1252 are written as `?`.
+pub fn write_pdf(pages: &[&[PlacedText<'_>]]) -> Vec<u8> {
+    use pdf_extract::content::{Content, Operation};
+    use pdf_extract::{Dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    let font_id = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(font_id));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    let resources_id = doc.add_object(resources);
+    let mut kids = Vec::new();
+    for lines in pages {
+        let mut ops = Vec::new();
+        for (x, y, size, text) in lines.iter() {
+            ops.push(Operation::new("BT", vec![]));
+            ops.push(Operation::new(
+                "Tf",
+                vec![Object::Name(b"F1".to_vec()), Object::Real(*size)],
+            ));
+            ops.push(Operation::new(
+                "Td",
+                vec![Object::Real(*x), Object::Real(*y)],
+            ));
+            let bytes: Vec<u8> = text
+                .chars()
+                .map(|c| match c {
+                    '•' => 0x95,
+                    '–' => 0x96,
+                    '—' => 0x97,
+                    c if (c as u32) < 256 => c as u8,
+                    _ => b'?',
+                })
+                .collect();
+            ops.push(Operation::new(
+                "Tj",
+                vec![Object::String(bytes, pdf_extract::StringFormat::Literal)],
+            ));
+            ops.push(Operation::new("ET", vec![]));
+        }
+        let content = Content { operations: ops };
+        let encoded = content.encode().unwrap_or_default();
+        let content_id = doc.add_object(Stream::new(Dictionary::new(), encoded));
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference(pages_id));
+        page.set("Contents", Object::Reference(content_id));
+        page.set("Resources", Object::Reference(resources_id));
+        page.set(
+            "MediaBox",
+            Object::Array(vec![0.into(), 0.into(), 612.into(), 792.into()]),
+        );
+        kids.push(Object::Reference(doc.add_object(page)));
+    }
+    let mut tree = Dictionary::new();
+    tree.set("Type", Object::Name(b"Pages".to_vec()));
+    tree.set("Count", Object::Integer(kids.len() as i64));
+    tree.set("Kids", Object::Array(kids));
+    doc.objects.insert(pages_id, Object::Dictionary(tree));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = doc.save_to(&mut out);
+    out
+}

@@ -3,80 +3,13 @@
 
 use std::io::Write;
 
-use pdf_extract::content::{Content, Operation};
-use pdf_extract::{Dictionary, Document, Object, Stream};
-
 use crate::{fixture, s, Lib};
 
 /// One line of a generated PDF: x, y from the bottom, font size, text.
-type PdfLine<'a> = (f32, f32, f32, &'a str);
+type PdfLine<'a> = cuecard::resume::pdf::PlacedText<'a>;
 
-/// A one-page PDF in Helvetica with text at the given places.
 fn pdf(lines: &[PdfLine<'_>]) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let mut font = Dictionary::new();
-    font.set("Type", Object::Name(b"Font".to_vec()));
-    font.set("Subtype", Object::Name(b"Type1".to_vec()));
-    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
-    font.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
-    let font_id = doc.add_object(font);
-    let mut fonts = Dictionary::new();
-    fonts.set("F1", Object::Reference(font_id));
-    let mut resources = Dictionary::new();
-    resources.set("Font", Object::Dictionary(fonts));
-    let resources_id = doc.add_object(resources);
-    let mut ops = Vec::new();
-    for (x, y, size, text) in lines {
-        ops.push(Operation::new("BT", vec![]));
-        ops.push(Operation::new(
-            "Tf",
-            vec![Object::Name(b"F1".to_vec()), Object::Real(*size)],
-        ));
-        ops.push(Operation::new(
-            "Td",
-            vec![Object::Real(*x), Object::Real(*y)],
-        ));
-        let bytes: Vec<u8> = text
-            .chars()
-            .map(|c| match c {
-                '•' => 0x95,
-                '–' => 0x96,
-                c if (c as u32) < 256 => c as u8,
-                _ => b'?',
-            })
-            .collect();
-        ops.push(Operation::new(
-            "Tj",
-            vec![Object::String(bytes, pdf_extract::StringFormat::Literal)],
-        ));
-        ops.push(Operation::new("ET", vec![]));
-    }
-    let content = Content { operations: ops };
-    let content_id = doc.add_object(Stream::new(Dictionary::new(), content.encode().unwrap()));
-    let mut page = Dictionary::new();
-    page.set("Type", Object::Name(b"Page".to_vec()));
-    page.set("Parent", Object::Reference(pages_id));
-    page.set("Contents", Object::Reference(content_id));
-    page.set("Resources", Object::Reference(resources_id));
-    page.set(
-        "MediaBox",
-        Object::Array(vec![0.into(), 0.into(), 612.into(), 792.into()]),
-    );
-    let page_id = doc.add_object(page);
-    let mut pages = Dictionary::new();
-    pages.set("Type", Object::Name(b"Pages".to_vec()));
-    pages.set("Kids", Object::Array(vec![Object::Reference(page_id)]));
-    pages.set("Count", Object::Integer(1));
-    doc.objects.insert(pages_id, Object::Dictionary(pages));
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference(pages_id));
-    let catalog_id = doc.add_object(catalog);
-    doc.trailer.set("Root", Object::Reference(catalog_id));
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    cuecard::resume::pdf::write_pdf(&[lines])
 }
 
 fn one_column_pdf() -> Vec<u8> {
