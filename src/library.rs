@@ -48,6 +48,9 @@ pub struct Library {
     store: Store,
     index: SearchIndex,
     index_state: OpenState,
+    /// The index lags the store and another process holds its writer (an import under way):
+    /// searches answer from the index as it is, and say so.
+    index_updating: bool,
 }
 
 /// Whence a document's text came, for the import.
@@ -83,6 +86,7 @@ impl Library {
             store,
             index,
             index_state,
+            index_updating: false,
         };
         lib.ensure_skills_current()?;
         lib.ensure_index_fresh()?;
@@ -124,6 +128,12 @@ impl Library {
             return Ok(false);
         }
         if self.index.generation().is_none() && generation == 0 {
+            return Ok(false);
+        }
+        // Another process is writing (its import brings the index up to date when it
+        // commits): read what is there rather than wait for it.
+        if self.index.generation().is_some() && self.index.try_writer()?.is_none() {
+            self.index_updating = true;
             return Ok(false);
         }
         self.rebuild_index()?;
@@ -196,7 +206,14 @@ impl Library {
 
     /// Searches live cards; see [`crate::index::query`] for the syntax.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResult> {
-        self.index.search(query, limit)
+        let mut r = self.index.search(query, limit)?;
+        if self.index_updating {
+            r.warnings.push(
+                "another Cuecard process is updating this library: results may miss its latest changes"
+                    .into(),
+            );
+        }
+        Ok(r)
     }
 
     /// Picks up changes another process made to the index.

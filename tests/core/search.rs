@@ -176,6 +176,37 @@ fn a_second_writer_gets_a_busy_error_once_the_wait_is_over() {
 }
 
 #[test]
+fn a_search_while_another_process_writes_answers_from_the_index_it_has() {
+    let lib = setup();
+    let library = cuecard::Library::open(&lib.library_dir()).unwrap();
+    let (index, _) = cuecard::index::SearchIndex::open(&library.root().join("index")).unwrap();
+    // Another process has committed cards to the store and holds the index writer.
+    let _writer = index.writer(1).unwrap();
+    let db = lib.library_dir().join("library.sqlite");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES('generation', '999') \
+         ON CONFLICT(key) DO UPDATE SET value = '999'",
+        [],
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let r = lib.json(&["search", "kafka"]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "it did not wait"
+    );
+    assert_eq!(r["total"], 1);
+    assert!(
+        r["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("another Cuecard process is updating"),
+        "{r}"
+    );
+}
+
+#[test]
 fn a_writer_waits_for_another_process_to_finish() {
     let lib = setup();
     let library = cuecard::Library::open(&lib.library_dir()).unwrap();
