@@ -722,6 +722,8 @@ pub enum PostingInput {
     Text(String),
     Path(PathBuf),
     Url(String),
+    /// A web address given by the window: only public addresses are fetched.
+    PublicUrl(String),
 }
 
 impl PostingInput {
@@ -748,10 +750,15 @@ pub struct Analysed {
 
 /// Reads and analyses a posting.
 pub fn analyse_posting(input: PostingInput) -> Result<Analysed> {
+    let public = matches!(input, PostingInput::PublicUrl(_));
     let (text, content_type, url, source) = match input {
         PostingInput::Text(t) => (t, None, None, Some("pasted".to_string())),
-        PostingInput::Url(u) => {
-            let f = crate::jobs::fetch::fetch(&u, &crate::jobs::fetch::FetchOptions::default())?;
+        PostingInput::Url(u) | PostingInput::PublicUrl(u) => {
+            let options = crate::jobs::fetch::FetchOptions {
+                public_only: public,
+                ..Default::default()
+            };
+            let f = crate::jobs::fetch::fetch(&u, &options)?;
             (
                 f.text,
                 f.content_type,

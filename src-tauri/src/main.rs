@@ -93,7 +93,9 @@ async fn add_job(app: State<'_, App>, input: JobInput) -> Reply<Job> {
         let source = match (input.text, input.path, input.url) {
             (Some(t), _, _) if !t.trim().is_empty() => PostingInput::Text(t),
             (_, Some(p), _) if !p.trim().is_empty() => PostingInput::Path(p.into()),
-            (_, _, Some(u)) if !u.trim().is_empty() => PostingInput::Url(u),
+            // The window fetches public pages only: a page in it cannot make Cuecard reach
+            // this machine or the local network.
+            (_, _, Some(u)) if !u.trim().is_empty() => PostingInput::PublicUrl(u),
             _ => PostingInput::Text(String::new()),
         };
         let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());

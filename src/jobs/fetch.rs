@@ -11,6 +11,9 @@ pub struct FetchOptions {
     pub total_timeout: Duration,
     pub max_bytes: u64,
     pub max_redirects: usize,
+    /// Refuse loopback, private, link-local and other non-public addresses (the window's
+    /// fetches; the command line may fetch local pages).
+    pub public_only: bool,
 }
 
 impl Default for FetchOptions {
@@ -20,6 +23,7 @@ impl Default for FetchOptions {
             total_timeout: Duration::from_secs(30),
             max_bytes: 5 * 1024 * 1024,
             max_redirects: 5,
+            public_only: false,
         }
     }
 }
@@ -53,6 +57,62 @@ pub enum FetchError {
     NotText(String, String),
     #[error("fetching {0} failed: {1}")]
     Other(String, String),
+    #[error("{0} is a local or private address; the app fetches public web pages only (the command line `cuecard job add URL` can fetch local ones)")]
+    NotPublic(String),
+}
+
+/// Whether an address is one the public internet could serve: not loopback, private,
+/// link-local, shared, documentation, multicast or unspecified.
+pub fn is_public(ip: std::net::IpAddr) -> bool {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v) => {
+            let o = v.octets();
+            !(v.is_loopback()
+                || v.is_private()
+                || v.is_link_local()
+                || v.is_broadcast()
+                || v.is_documentation()
+                || v.is_unspecified()
+                || v.is_multicast()
+                || o[0] == 0
+                || (o[0] == 100 && (o[1] & 0xC0) == 64)
+                || (o[0] == 198 && (o[1] & 0xFE) == 18)
+                || o[0] >= 240)
+        }
+        IpAddr::V6(v) => {
+            if let Some(v4) = v.to_ipv4_mapped() {
+                return is_public(IpAddr::V4(v4));
+            }
+            let seg = v.segments();
+            !(v.is_loopback()
+                || v.is_unspecified()
+                || v.is_multicast()
+                || (seg[0] & 0xfe00) == 0xfc00
+                || (seg[0] & 0xffc0) == 0xfe80
+                || seg[0] == 0x2001 && seg[1] == 0x0db8)
+        }
+    }
+}
+
+/// The addresses a URL's host resolves to, all of them public, or why not.
+fn public_addrs(url: &reqwest::Url) -> Result<Vec<std::net::SocketAddr>, FetchError> {
+    use std::net::ToSocketAddrs;
+    let host = url
+        .host_str()
+        .ok_or_else(|| FetchError::BadUrl(url.to_string()))?
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    let port = url.port_or_known_default().unwrap_or(80);
+    let addrs: Vec<std::net::SocketAddr> = (host.as_str(), port)
+        .to_socket_addrs()
+        .map_err(|_| FetchError::Connect(url.to_string()))?
+        .collect();
+    if addrs.is_empty() || addrs.iter().any(|a| !is_public(a.ip())) {
+        return Err(FetchError::NotPublic(url.to_string()));
+    }
+    Ok(addrs)
 }
 
 const USER_AGENT: &str = concat!(
@@ -100,7 +160,17 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
         return Err(FetchError::Scheme(parsed.scheme().to_string()));
     }
     let max_redirects = options.max_redirects;
-    let client = reqwest::blocking::Client::builder()
+    let public_only = options.public_only;
+    let mut builder = reqwest::blocking::Client::builder();
+    if public_only {
+        // The host is resolved here and the connection pinned to what was checked, so a
+        // second lookup cannot turn it into a local address.
+        let addrs = public_addrs(&parsed)?;
+        if let Some(host) = parsed.host_str() {
+            builder = builder.resolve_to_addrs(host, &addrs);
+        }
+    }
+    let client = builder
         .connect_timeout(options.connect_timeout)
         .timeout(options.total_timeout)
         .redirect(reqwest::redirect::Policy::custom(move |attempt| {
@@ -108,6 +178,8 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
                 attempt.error("too many redirects")
             } else if !matches!(attempt.url().scheme(), "http" | "https") {
                 attempt.stop()
+            } else if public_only && public_addrs(attempt.url()).is_err() {
+                attempt.error("a redirect to a local or private address")
             } else {
                 attempt.follow()
             }
@@ -198,6 +270,46 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_and_private_addresses_are_not_public() {
+        for a in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:127.0.0.1",
+        ] {
+            assert!(!is_public(a.parse().unwrap()), "{a}");
+        }
+        for a in ["93.184.216.34", "2606:4700::1111", "8.8.8.8"] {
+            assert!(is_public(a.parse().unwrap()), "{a}");
+        }
+    }
+
+    #[test]
+    fn the_window_cannot_fetch_a_local_address() {
+        let options = FetchOptions {
+            public_only: true,
+            ..FetchOptions::default()
+        };
+        for url in [
+            "http://127.0.0.1:9/",
+            "http://localhost:9/job",
+            "http://[::1]:9/",
+        ] {
+            match fetch(url, &options) {
+                Err(FetchError::NotPublic(_)) => {}
+                other => panic!("{url}: {other:?}"),
+            }
+        }
+    }
     use std::io::{BufRead, BufReader, Write};
     use std::net::TcpListener;
 
@@ -236,6 +348,7 @@ mod tests {
             total_timeout: Duration::from_millis(800),
             max_bytes: 64 * 1024,
             max_redirects: 5,
+            public_only: false,
         }
     }
 
