@@ -733,12 +733,7 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
         }
         // A header line after body text, or a heading, or a blank-separated header, starts
         // a new entry.
-        let new_entry = !cur.body.is_empty()
-            || (heading_here && !cur.header.is_empty())
-            || (l.blank_before
-                && !cur.header.is_empty()
-                && dates::find(&l.text).is_none()
-                && cur.header.iter().any(|h| dates::find(&h.text).is_some()));
+        let new_entry = !cur.body.is_empty() || (heading_here && !cur.header.is_empty());
         if new_entry && (!cur.header.is_empty() || !cur.body.is_empty()) {
             out.push(std::mem::take(&mut cur));
         }
@@ -853,16 +848,35 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             hp.location = shared.location.clone();
         }
     }
-    // Loose parts: a company first, then a title.
-    let mut loose = loose.into_iter();
-    for hp in &mut out {
-        if hp.company.is_none() {
-            hp.company = loose.next();
+    // One role at two stretches of time ("Manager, 2023–present (consultant)" over "Acme,
+    // 2014–2023"): the dated lines share their title and company.
+    if out.len() > 1 {
+        for i in 1..out.len() {
+            if out[i].title.is_none() {
+                out[i].title = out[i - 1].title.clone();
+            }
+        }
+        for i in (0..out.len() - 1).rev() {
+            if out[i].company.is_none() {
+                out[i].company = out[i + 1].company.clone();
+            }
         }
     }
+    // Loose parts: a company first (never a part that reads as a job), then a title.
+    let (titles, mut others): (Vec<String>, Vec<String>) = loose
+        .into_iter()
+        .partition(|p| title_score(p) > 0 && company_score(p) == 0);
+    others.reverse();
+    for hp in &mut out {
+        if hp.company.is_none() {
+            hp.company = others.pop();
+        }
+    }
+    others.reverse();
+    let mut rest = titles.into_iter().chain(others);
     for hp in &mut out {
         if hp.title.is_none() {
-            hp.title = loose.next();
+            hp.title = rest.next();
         }
     }
     // Two parts and the one taken as company reads as a title: swap.
