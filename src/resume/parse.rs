@@ -768,11 +768,50 @@ fn clean_part(s: &str) -> String {
         .to_string()
 }
 
+/// "6 years", "2 yrs 3 mos", "1 year, 4 months": how long, as job sites write it.
+fn is_duration(l: &str) -> bool {
+    let words: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || matches!(
+                    *w,
+                    "year"
+                        | "years"
+                        | "yr"
+                        | "yrs"
+                        | "month"
+                        | "months"
+                        | "mo"
+                        | "mos"
+                        | "and"
+                        | "less"
+                        | "than"
+                        | "a"
+                )
+        })
+}
+
 /// Reads an entry's header lines: title, company, place and dates. Returns one part per
 /// dated line when several lines carry their own dates (titles held in turn at one company).
 fn read_header(header: &[Line]) -> Vec<HeaderParts> {
     let mut per_line: Vec<(HeaderParts, Vec<String>)> = Vec::new();
     for l in header {
+        // A link or an address line names no company or title.
+        let t = l.text.trim().to_lowercase();
+        if t.starts_with("http://")
+            || t.starts_with("https://")
+            || t.starts_with("www.")
+            || (t.contains('@') && !t.contains(' '))
+        {
+            continue;
+        }
         let mut text = l.text.clone();
         let range = dates::find(&text);
         if let Some(r) = &range {
@@ -789,6 +828,7 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                         l.as_str(),
                         "since" | "from" | "to" | "dates" | "date" | "present" | "current" | "now"
                     )
+                    && !is_duration(&l)
             })
             .collect();
         let mut hp = HeaderParts {
