@@ -32,7 +32,21 @@ fn tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
                     break;
                 }
             }
-            out.push((Tok::Word(&s[i..end]), i, end));
+            // "LtdSep 2018": a month glued to the word before it.
+            let word = &s[i..end];
+            let glued = word.len() > 4 && word.is_char_boundary(word.len() - 3) && {
+                let (head, tail) = word.split_at(word.len() - 3);
+                head.chars().last().is_some_and(char::is_lowercase)
+                    && tail.chars().next().is_some_and(char::is_uppercase)
+                    && month_of(tail).is_some()
+            };
+            if glued {
+                let cut = end - 3;
+                out.push((Tok::Word(&s[i..cut]), i, cut));
+                out.push((Tok::Word(&s[cut..end]), cut, end));
+            } else {
+                out.push((Tok::Word(word), i, end));
+            }
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
             while let Some(&(j, d)) = it.peek() {

@@ -930,6 +930,26 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
     out
 }
 
+/// The job named in a sentence such as "Worked in a team of three as a frontend engineer".
+fn title_in_sentence(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = [" as a ", " as an ", "as a ", "as an "]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+        .min()?;
+    let words: Vec<&str> = text[at..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ' '))
+        .next()?
+        .split_whitespace()
+        .take(5)
+        .collect();
+    let end = words.iter().position(|w| title_score(w) > 0)?;
+    let title = words[..=end].join(" ");
+    let mut chars = title.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 /// Whether a line opens with a past-tense verb ("Built…", "Led…"): an achievement line.
 fn opens_with_verb(text: &str) -> bool {
     let Some(first) = text.split_whitespace().next() else {
@@ -1049,9 +1069,16 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                 Some(r) => (Some(r.start.clone()), r.end.clone()),
                 None => (None, None),
             };
+            // No title in the header: "Worked as a frontend engineer" in the first lines.
+            let title = p.title.clone().or_else(|| {
+                e.body
+                    .iter()
+                    .take(2)
+                    .find_map(|l| title_in_sentence(&l.text))
+            });
             out.push(Role {
                 company: company.unwrap_or_default(),
-                title: p.title.clone().unwrap_or_default(),
+                title: title.unwrap_or_default(),
                 start,
                 end,
                 location: p.location.clone(),
