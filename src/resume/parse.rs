@@ -426,7 +426,8 @@ fn company_score(s: &str) -> usize {
         .count()
 }
 
-const PLACES: &[&str] = &[
+/// Countries (and "remote"), as they end a place: "Lisbon, Portugal".
+const COUNTRIES: &[&str] = &[
     "remote",
     "usa",
     "us",
@@ -497,6 +498,10 @@ const PLACES: &[&str] = &[
     "lithuania",
     "luxembourg",
     "uae",
+];
+
+/// Cities often named alone.
+const CITIES: &[&str] = &[
     "london",
     "berlin",
     "paris",
@@ -579,7 +584,8 @@ pub fn is_place(s: &str) -> bool {
         return true;
     }
     let parts: Vec<&str> = t.split(',').map(str::trim).collect();
-    if parts.iter().all(|p| PLACES.contains(p)) {
+    let known = |p: &str| COUNTRIES.contains(&p) || CITIES.contains(&p);
+    if parts.iter().all(|p| known(p)) {
         return true;
     }
     // City, ST
@@ -591,7 +597,7 @@ pub fn is_place(s: &str) -> bool {
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && city.split_whitespace().count() <= 3;
-        if city_ok && (US_STATES.contains(&st) || PLACES.contains(&st.to_lowercase().as_str())) {
+        if city_ok && (US_STATES.contains(&st) || COUNTRIES.contains(&st.to_lowercase().as_str())) {
             return true;
         }
     }

@@ -484,3 +484,35 @@ fn an_answers_claims_are_checked_against_the_resume() {
         "{links:?}"
     );
 }
+
+#[test]
+fn a_plain_text_resume_with_several_titles_under_one_company() {
+    let lib = Lib::new();
+    let p = lib.write(
+        "cv.txt",
+        "Ana Lima\nana@example.test\n\nEXPERIENCE\n\nGlobex Corporation, Porto, Portugal\nEngineering Manager\tMar 2022 - Present\n* Grew the payments team from 4 to 11 engineers\n* Set up the on-call rotation\nSenior Engineer\tJan 2019 - Feb 2022\n* Built the Go ledger service handling 2M transactions a day\n\nInitrode, Lisbon\nSoftware Engineer\t2016 - 2018\n* Wrote Python ETL jobs for Airflow\n\nEDUCATION\n\nUniversity of Porto\nMSc Informatics, 2014 - 2016\n\nSKILLS\nGo, Python, Airflow, PostgreSQL\n",
+    );
+    let v = lib.json(&["resume", "add", s(&p)]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role(
+                "Globex Corporation",
+                "Engineering Manager",
+                "2022-03",
+                "present",
+                2
+            ),
+            role(
+                "Globex Corporation",
+                "Senior Engineer",
+                "2019-01",
+                "2022-02",
+                1
+            ),
+            role("Initrode", "Software Engineer", "2016", "2018", 1),
+        ]
+    );
+    assert_eq!(v["resume"]["education"][0]["school"], "University of Porto");
+    assert_eq!(v["resume"]["education"][0]["degree"], "MSc Informatics");
+}
