@@ -260,6 +260,10 @@ pub fn check(answer: &str, resume: &Resume, today: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for n in numbers(answer) {
+        // "one endpoint", "one-command rollback": "one" is rarely a claim.
+        if n.value == 1.0 && !n.percent && !is_duration(&n) && !is_team(&n) {
+            continue;
+        }
         let text = claim_text(answer, &n);
         if !seen.insert((text.clone(), n.start)) {
             continue;
@@ -408,7 +412,13 @@ pub fn links(question: &str, answer: &str, resume: &Resume, limit: usize) -> Vec
     let text = format!("{question}\n{answer}");
     let lower = text.to_lowercase();
     let skills: HashSet<String> = lex.skill_ids(&text).into_iter().collect();
-    let nums: Vec<f64> = numbers(&text).iter().map(|n| n.value).collect();
+    // Only distinctive numbers link an answer to a bullet: "three" or "4" are everywhere.
+    let distinctive = |n: &Num| n.percent || n.value >= 10.0;
+    let nums: Vec<f64> = numbers(&text)
+        .iter()
+        .filter(|n| distinctive(n))
+        .map(|n| n.value)
+        .collect();
     let words = content_words(&text);
     let mut scored: Vec<(f32, ResumeLink)> = Vec::new();
     for r in &resume.roles {
@@ -422,7 +432,7 @@ pub fn links(question: &str, answer: &str, resume: &Resume, limit: usize) -> Vec
                 .count();
             let shared_nums = numbers(b)
                 .iter()
-                .filter(|n| nums.iter().any(|m| same_value(*m, n.value)))
+                .filter(|n| distinctive(n) && nums.iter().any(|m| same_value(*m, n.value)))
                 .count();
             let shared_words = content_words(b).intersection(&words).count();
             let score = shared_skills as f32 * 1.5
