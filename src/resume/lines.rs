@@ -266,6 +266,17 @@ pub fn from_text(text: &str) -> Vec<Line> {
             blank = false;
             continue;
         }
+        // "EMPLOYMENT ------": a heading ruled off to the margin.
+        let t = {
+            let trimmed = t
+                .trim_end_matches(['-', '=', '_', '*', '~', '#'])
+                .trim_end();
+            if t.len() - trimmed.len() >= 5 && !trimmed.is_empty() {
+                trimmed
+            } else {
+                t
+            }
+        };
         let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
             || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
         let text = plain(t);

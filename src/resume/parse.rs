@@ -688,7 +688,7 @@ fn fragments(s: &str) -> Vec<String> {
             if comma.len() == 2
                 && title_score(comma[0]) > 0
                 && title_score(comma[1]) == 0
-                && company_score(comma[0]) == 0
+                && title_score(comma[0]) >= company_score(comma[0])
             {
                 out.push(comma[0].to_string());
                 out.push(comma[1].to_string());
@@ -712,6 +712,16 @@ fn is_body(l: &Line) -> bool {
     if l.bullet {
         return true;
     }
+    // "Tech stack: Kotlin, GCP, Postgres": a labelled list belongs to the role above.
+    if let Some((label, value)) = l.text.split_once(':') {
+        let label_words = label.split_whitespace().count();
+        if (1..=3).contains(&label_words)
+            && value.matches(',').count() >= 1
+            && dates::find(&l.text).is_none()
+        {
+            return true;
+        }
+    }
     let text = without_leaders(&l.text);
     let words = text.split_whitespace().count();
     let dated = dates::find(&text).is_some();
@@ -728,12 +738,23 @@ fn is_body(l: &Line) -> bool {
 fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut cur = Entry::default();
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let heading_here = l.heading.is_some() && base_level.is_none_or(|b| Some(b) <= l.heading);
         let continues = !l.blank_before
             && cur.body.last().is_some_and(|b| !b.bullet)
             && l.text.chars().next().is_some_and(char::is_lowercase);
-        if (is_body(l) || continues) && !heading_here {
+        // "- Technical Architect @ Krazybee" over "02/05/2019 - Now": a short list item right
+        // above a line of dates is the role's header, not a bullet.
+        let header_item = l.bullet
+            && l.text.split_whitespace().count() <= 10
+            && dates::find(&l.text).is_none()
+            && lines.get(i + 1).is_some_and(|n| {
+                !n.bullet
+                    && !n.blank_before
+                    && dates::find(&n.text).is_some()
+                    && n.text.split_whitespace().count() <= 8
+            });
+        if (is_body(l) || continues) && !heading_here && !header_item {
             cur.body.push(l.clone());
             continue;
         }
@@ -1043,9 +1064,26 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
     let mut out: Vec<Role> = Vec::new();
     // A company line with no dates heads the roles under it until another company comes.
     let mut current_company: Option<String> = None;
+    // A line of dates alone, above the heading it belongs to ("Oct 2020 – present" over
+    // "### Senior Engineer | Layer").
+    let mut pending: Option<dates::Range> = None;
     for e in entries(body, base) {
         let bullets = bullets_of(&e.body);
         let mut parts = read_header(&e.header);
+        if e.body.is_empty()
+            && parts.len() == 1
+            && parts[0].range.is_some()
+            && parts[0].title.is_none()
+            && parts[0].company.is_none()
+        {
+            pending = parts[0].range.take();
+            continue;
+        }
+        if let Some(r) = pending.take() {
+            if parts.iter().all(|p| p.range.is_none()) {
+                parts[0].range = Some(r);
+            }
+        }
         let dated = parts.iter().any(|p| p.range.is_some());
         if !dated {
             // A company heading over titled roles, or an undated role with bullets.
