@@ -422,6 +422,11 @@ fn layout(c: Collector) -> Vec<Line> {
             && bullet_x.is_some_and(|bx| x >= bx - 2.0)
             && out.last().is_some_and(|l| l.bullet)
             && prev.is_some_and(|(p, y, s, _)| p == r.page && r.y - y < 1.6 * s);
+        if bullet && body_text.trim().is_empty() {
+            // A bullet glyph on a row of its own: its text follows on the next rows.
+            prev = Some((r.page, r.y, r.size, x));
+            continue;
+        }
         if wraps {
             if let Some(l) = out.last_mut() {
                 l.text.push(' ');
