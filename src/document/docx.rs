@@ -199,6 +199,12 @@ impl Para {
 
 /// A .docx file's bytes to markdown.
 pub fn read(bytes: &[u8]) -> Result<String, ReadError> {
+    read_with(bytes, " ")
+}
+
+/// Like [`read`], with tab stops written as `tab` (a résumé keeps them: they separate a
+/// title from its dates, a company from its city).
+pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
     let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         ReadError::Corrupt(format!(
             "not a readable .docx file (the zip is damaged: {e})"
@@ -279,7 +285,7 @@ pub fn read(bytes: &[u8]) -> Result<String, ReadError> {
                     "b" | "bCs" if in_rpr => run_bold = on(&e),
                     "i" | "iCs" if in_rpr => run_italic = on(&e),
                     "t" => in_text = true,
-                    "tab" if !in_rpr => push_text(&mut para, " ", run_bold, run_italic),
+                    "tab" if !in_rpr => push_text(&mut para, tab, run_bold, run_italic),
                     "br" | "cr" => push_text(&mut para, "\n", run_bold, run_italic),
                     "tbl" => tables.push(Vec::new()),
                     "tr" => {

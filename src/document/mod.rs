@@ -130,6 +130,12 @@ fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// A Word document as CommonMark with its tab stops kept as tabs (for résumés, where a tab
+/// separates a title from its dates).
+pub fn docx_keeping_tabs(bytes: &[u8]) -> Result<String, ReadError> {
+    docx::read_with(bytes, "\t")
+}
+
 /// Reads a document's bytes; `name` (a file name) says the format, or the content does.
 pub fn read(bytes: &[u8], name: &Path) -> Result<Source, ReadError> {
     let by_name = name

@@ -243,6 +243,27 @@ pub fn find(s: &str) -> Option<Range> {
     let mut lone: Option<Range> = None;
     let mut i = 0;
     while i < t.len() {
+        // "June – August 2017": a month whose year is the end's.
+        if let (Tok::Word(w), true) = (&t[i].0, atom(&t, i).is_none()) {
+            if let Some(m) = month_of(w) {
+                let mut k = i + 1;
+                let mut seps = 0;
+                while k < t.len() && is_separator(&t[k].0) && seps < 2 {
+                    k += 1;
+                    seps += 1;
+                }
+                if seps > 0 {
+                    if let Some((Atom::Date(y, Some(m2)), end)) = atom(&t, k) {
+                        let y1 = if m > m2 { y - 1 } else { y };
+                        return Some(Range {
+                            start: fmt(Atom::Date(y1, Some(m))),
+                            end: Some(fmt(Atom::Date(y, Some(m2)))),
+                            span: (t[i].1, t[end - 1].2),
+                        });
+                    }
+                }
+            }
+        }
         let Some((a, after)) = atom(&t, i) else {
             i += 1;
             continue;
@@ -349,6 +370,8 @@ mod tests {
             ("12/2017 till date", "2017-12", "present"),
             ("since 2019", "2019", "present"),
             ("2019-03 – 2020-11", "2019-03", "2020-11"),
+            ("June – August 2017", "2017-06", "2017-08"),
+            ("Dec - Feb 2020", "2019-12", "2020-02"),
         ];
         for (s, a, b) in cases {
             assert_eq!(se(s), (a.to_string(), Some(b.to_string())), "{s}");

@@ -128,8 +128,9 @@ pub fn normalise(bytes: &[u8], name: &Path) -> Result<String, ReadFailure> {
         return Ok(to_text(&lines));
     }
     if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
-        let src = crate::document::read(bytes, name).map_err(|e| ReadFailure(e.to_string()))?;
-        return Ok(to_text(&lines::from_text(&src.markdown)));
+        let markdown =
+            crate::document::docx_keeping_tabs(bytes).map_err(|e| ReadFailure(e.to_string()))?;
+        return Ok(to_text(&lines::from_text(&markdown)));
     }
     let (text, _) = crate::import::decode(bytes).map_err(|_| {
         ReadFailure(format!(

@@ -354,6 +354,7 @@ const TITLE_WORDS: &[&str] = &[
     "controller",
     "planner",
     "programmer/analyst",
+    "ta",
     "entwickler",
     "ingenieur",
 ];
@@ -747,12 +748,19 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
         // above a line of dates is the role's header, not a bullet.
         let header_item = l.bullet
             && l.text.split_whitespace().count() <= 10
+            && title_score(&l.text) > 0
+            && !opens_with_verb(&l.text)
             && dates::find(&l.text).is_none()
             && lines.get(i + 1).is_some_and(|n| {
-                !n.bullet
-                    && !n.blank_before
-                    && dates::find(&n.text).is_some()
-                    && n.text.split_whitespace().count() <= 8
+                let Some(r) = (!n.bullet && !n.blank_before)
+                    .then(|| dates::find(&n.text))
+                    .flatten()
+                else {
+                    return false;
+                };
+                // The next line is dates and little else.
+                let rest = format!("{}{}", &n.text[..r.span.0], &n.text[r.span.1..]);
+                rest.split_whitespace().count() <= 2
             });
         if (is_body(l) || continues) && !heading_here && !header_item {
             cur.body.push(l.clone());
