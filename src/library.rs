@@ -508,9 +508,7 @@ impl Library {
             return Ok(None);
         }
         let report = if self.store.decks()?.is_empty() {
-            let r = self.import_sample()?;
-            self.seed_sample_resume()?;
-            Some(r)
+            Some(self.import_sample()?)
         } else {
             None
         };
@@ -519,6 +517,7 @@ impl Library {
     }
 
     /// Imports (or refreshes) the shipped sample deck.
+    /// With it, the sample résumé when the library has none.
     pub fn import_sample(&mut self) -> Result<DeckReport> {
         let doc = Document {
             source: SAMPLE_SOURCE,
@@ -526,7 +525,9 @@ impl Library {
             text: SAMPLE_DECK,
             warnings: Vec::new(),
         };
-        self.import_document(doc, "Sample", None)
+        let report = self.import_document(doc, "Sample", None)?;
+        self.seed_sample_resume()?;
+        Ok(report)
     }
 
     /// Parses and stores one document's text: one store transaction, then the index.

@@ -74,10 +74,33 @@ pub fn mentions(lex: &Lexicon, text: &str, k: &Keyword) -> bool {
         return true;
     }
     let lower = text.to_lowercase();
-    std::iter::once(&k.name)
+    if std::iter::once(&k.name)
         .chain(k.matched.iter())
         .filter(|f| f.chars().count() >= 3 || f.chars().any(char::is_uppercase))
         .any(|f| has_words(&lower, &f.to_lowercase()))
+    {
+        return true;
+    }
+    // "Mentored three engineers" tells "Mentoring": the same stems in a
+    // row, for names of four letters or more that are not ambiguous words.
+    if k.name.chars().count() < 4 || lex.is_ambiguous(&k.name) {
+        return false;
+    }
+    let want = stems(&k.name);
+    !want.is_empty()
+        && stems(text)
+            .windows(want.len())
+            .any(|w| w == want.as_slice())
+}
+
+fn stems(text: &str) -> Vec<String> {
+    let mut analyzer = crate::index::english_analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        out.push(t.text.clone());
+    }
+    out
 }
 
 /// `needle` in `hay` with word boundaries on both sides.

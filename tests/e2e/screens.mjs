@@ -1,4 +1,4 @@
-// Takes the README's screenshots of the rehearsal, statistics, annotated card and job views
+// Takes the README's screenshots of the rehearsal, statistics, annotated card, job and résumé views
 // (`node tests/e2e/screens.mjs` after `make app cli`). Not a test: it captures the Xvfb
 // screen with ImageMagick's `import`, which works where a WebDriver screenshot of a large
 // page can stall.
@@ -66,6 +66,14 @@ try {
   await s.waitFind('[data-testid="coverage-matrix"]');
   await sleep(500);
   shot('screenshot-job.png');
+  // The job against the sample résumé: the résumé column, the checks, likely questions.
+  await s.exec('document.querySelector("[data-testid=resume-columns]").scrollIntoView({block: "start"})');
+  await sleep(400);
+  shot('screenshot-job-resume.png');
+  await s.click(await s.find('[data-testid="nav-resume"]'));
+  await s.waitFind('[data-testid="resume-role"]');
+  await sleep(500);
+  shot('screenshot-resume.png');
 } finally {
   await s.end();
   driver.stop();
