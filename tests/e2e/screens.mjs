@@ -72,7 +72,11 @@ try {
   shot('screenshot-job-resume.png');
   await s.click(await s.find('[data-testid="nav-resume"]'));
   await s.waitFind('[data-testid="resume-role"]');
-  await sleep(500);
+  // The pointer off the page, so no tooltip covers it.
+  await s.cmd('POST', '/actions', {
+    actions: [{ type: 'pointer', id: 'mouse', actions: [{ type: 'pointerMove', x: 1090, y: 710 }] }],
+  });
+  await sleep(1200);
   shot('screenshot-resume.png');
 } finally {
   await s.end();
