@@ -77,16 +77,18 @@ fn main() {
         let t = halves.entry(set.to_string()).or_default();
         t.files += 1;
         let bytes = std::fs::read(&path).expect("résumé file");
+        let groles = gold["roles"].as_array().cloned().unwrap_or_default();
+        // A file that cannot be read still counts: all its roles and skills are misses.
+        t.gold_roles += groles.len();
         let text = match resume::normalise(&bytes, &path) {
             Ok(t) => t,
             Err(e) => {
                 println!("{file}: not read: {}", e.0);
+                t.gold_skills += gold["skills"].as_array().map_or(0, |a| a.len());
                 continue;
             }
         };
         let (r, _) = resume::analyse("x", "x", file, &text);
-        let groles = gold["roles"].as_array().cloned().unwrap_or_default();
-        t.gold_roles += groles.len();
         for g in &groles {
             let gs = |k: &str| g[k].as_str().unwrap_or("").to_string();
             let hit = r.roles.iter().find(|x| {

@@ -134,15 +134,55 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, PdfError> {
         pdf_extract::output_doc(&doc, &mut c).map_err(|e| PdfError::Corrupt(e.to_string()))?;
         Ok(c)
     });
-    std::panic::set_hook(hook);
     let c = match result {
-        Ok(r) => r?,
-        Err(_) => return Err(PdfError::Corrupt("its text could not be read".into())),
+        Ok(r) => r,
+        // Some fonts stop pdf-extract's decoding: the PDF library's own text extraction
+        // still reads them, without positions.
+        Err(_) => Err(match plain_text(bytes) {
+            Some(lines) => {
+                std::panic::set_hook(hook);
+                return Ok(lines);
+            }
+            None => PdfError::Corrupt("its text could not be read".into()),
+        }),
     };
+    std::panic::set_hook(hook);
+    let c = c?;
     if c.glyphs.iter().filter(|g| !g.ch.trim().is_empty()).count() < 20 {
         return Err(PdfError::NoText);
     }
     Ok(layout(c))
+}
+
+/// The text of a PDF without layout (lopdf's extraction), as lines: a fallback for fonts
+/// the positioned reading cannot decode. Bullets written inline (" • ") start lines.
+fn plain_text(bytes: &[u8]) -> Option<Vec<Line>> {
+    let text = std::panic::catch_unwind(|| {
+        let doc = pdf_extract::Document::load_mem(bytes).ok()?;
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        doc.extract_text(&pages).ok()
+    })
+    .ok()
+    .flatten()?;
+    let mut out: Vec<Line> = Vec::new();
+    for raw in text.lines() {
+        for (k, piece) in raw.split(" • ").enumerate() {
+            let piece = piece.trim().trim_start_matches('•').trim();
+            if piece.is_empty() {
+                continue;
+            }
+            out.push(Line {
+                text: piece.split_whitespace().collect::<Vec<_>>().join(" "),
+                heading: None,
+                bullet: k > 0 || raw.trim_start().starts_with('•'),
+                bold: false,
+                blank_before: false,
+                page: None,
+                line: out.len() + 1,
+            });
+        }
+    }
+    (out.iter().map(|l| l.text.len()).sum::<usize>() >= 40).then_some(out)
 }
 
 /// A line of glyphs on one page, before it is text.
