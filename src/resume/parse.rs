@@ -768,7 +768,10 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
         }
         // A header line after body text, or a heading, or a blank-separated header, starts
         // a new entry.
-        let new_entry = !cur.body.is_empty() || (heading_here && !cur.header.is_empty());
+        // Headings right after headings ("Senior Engineer" then "WeTransfer", each set as a
+        // heading) are one header.
+        let new_entry = !cur.body.is_empty()
+            || (heading_here && cur.header.iter().any(|h| h.heading.is_none()));
         if new_entry && (!cur.header.is_empty() || !cur.body.is_empty()) {
             out.push(std::mem::take(&mut cur));
         }
