@@ -877,8 +877,11 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         // "Title at Company" reads in that order.
         let at = l.text.contains(" at ") || l.text.contains(" @ ");
         for (k, p) in parts.iter().enumerate() {
-            if is_place(p) && hp.location.is_none() {
-                hp.location = Some(p.clone());
+            if is_place(p) {
+                // A second place ("Atlanta, GA - remote") is not a company either.
+                if hp.location.is_none() {
+                    hp.location = Some(p.clone());
+                }
             } else if at && k == 0 && parts.len() >= 2 {
                 hp.title = Some(p.clone());
             } else if at && k == 1 && hp.title.is_some() && hp.company.is_none() {
@@ -944,6 +947,12 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
     let (titles, mut others): (Vec<String>, Vec<String>) = loose
         .into_iter()
         .partition(|p| title_score(p) > 0 && company_score(p) == 0);
+    // Names that say they are organisations ("… Institute of Technology", "… Inc") first.
+    others.sort_by_key(|p| {
+        std::cmp::Reverse(usize::from(
+            company_score(p) > 0 && p.split_whitespace().count() <= 6,
+        ))
+    });
     others.reverse();
     for hp in &mut out {
         if hp.company.is_none() {
