@@ -771,7 +771,15 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
         // Headings right after headings ("Senior Engineer" then "WeTransfer", each set as a
         // heading) are one header.
         let new_entry = !cur.body.is_empty()
-            || (heading_here && cur.header.iter().any(|h| h.heading.is_none()));
+            || (heading_here && cur.header.iter().any(|h| h.heading.is_none()))
+            // Roles with no bullets, one blank-separated block each: a block that already
+            // has a title, a company and dates is done.
+            || (l.blank_before && !cur.header.is_empty() && {
+                let parts = read_header(&cur.header);
+                parts.last().is_some_and(|p| {
+                    p.range.is_some() && p.title.is_some() && p.company.is_some()
+                })
+            });
         if new_entry && (!cur.header.is_empty() || !cur.body.is_empty()) {
             out.push(std::mem::take(&mut cur));
         }
