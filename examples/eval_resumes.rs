@@ -138,8 +138,10 @@ fn main() {
         let found: HashSet<String> = r.skills.iter().map(|s| s.id.clone()).collect();
         let names: HashSet<String> = r.skills.iter().map(|s| norm(&s.name)).collect();
         let mut gold_ids = HashSet::new();
+        let mut gold_names = HashSet::new();
         for s in gold["skills"].as_array().cloned().unwrap_or_default() {
             let s = s.as_str().unwrap_or("");
+            gold_names.insert(norm(s));
             t.gold_skills += 1;
             let id = lex.lookup(s).map(|k| k.id.clone());
             if let Some(id) = &id {
@@ -153,7 +155,11 @@ fn main() {
             }
         }
         t.read_skills += r.skills.len();
-        t.read_right += r.skills.iter().filter(|s| gold_ids.contains(&s.id)).count();
+        t.read_right += r
+            .skills
+            .iter()
+            .filter(|s| gold_ids.contains(&s.id) || gold_names.contains(&norm(&s.name)))
+            .count();
     }
     for (set, t) in &halves {
         let pct = |a: usize, b: usize| {

@@ -267,7 +267,35 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
             });
         }
     }
-    let skills = skills_of(&lines, &roles);
+    let mut skills = skills_of(&lines, &roles);
+    // Items a skills section lists that the lexicon does not know are skills too: the
+    // person named them as such.
+    let mut seen: HashSet<String> = skills
+        .iter()
+        .flat_map(|s| [s.id.clone(), s.name.to_lowercase()])
+        .collect();
+    for (sec, body) in &sections {
+        if sec.kind != SectionKind::Skills {
+            continue;
+        }
+        for l in body {
+            for item in listed_items(&l.text) {
+                let lower = item.to_lowercase();
+                let lex = Lexicon::builtin();
+                if lex.lookup(&item).is_some() || !seen.insert(lower.clone()) {
+                    continue;
+                }
+                let id = format!("term:{}", lower.replace(' ', "-"));
+                if seen.insert(id.clone()) {
+                    skills.push(ResumeSkill {
+                        id,
+                        name: item,
+                        in_roles: false,
+                    });
+                }
+            }
+        }
+    }
     let resume = Resume {
         id: id.to_string(),
         name: name.to_string(),
@@ -288,6 +316,51 @@ fn describe(title: &str, company: &str) -> String {
         (true, false) => format!("the role at {company}"),
         (true, true) => "a role".into(),
     }
+}
+
+/// The items of a skills line: "Languages: Go, Rust | Tools: Perforce, Bazel" gives Go,
+/// Rust, Perforce and Bazel. Items are short names, not phrases or sentences.
+fn listed_items(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // "Linux (CentOS, Debian)" lists Linux, CentOS and Debian.
+    let text = line.replace(['|', '•', '·', ';', '●', '▪', '(', ')'], ",");
+    for part in text.split(',') {
+        // "Tools: Perforce" → "Perforce"; "Proficient: Java" → "Java".
+        let part = match part.split_once(':') {
+            Some((_, after)) => after,
+            None => part,
+        };
+        let item = part
+            .trim()
+            .trim_matches(|c: char| c == '*' || c == '-')
+            .trim_end_matches('.')
+            .trim();
+        let words = item.split_whitespace().count();
+        let has_letter = item.chars().any(char::is_alphabetic);
+        let looks_named = item
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || item.chars().any(|c| c.is_uppercase() || "+#./".contains(c));
+        // Column heads of a skills table, and the section's own words.
+        let label = parse::section_kind(item).is_some()
+            || matches!(
+                item.to_lowercase().as_str(),
+                "category" | "categories" | "level" | "proficiency" | "other" | "misc"
+            )
+            || item.contains(" & ")
+            || item.contains(" and ");
+        if (1..=3).contains(&words)
+            && !label
+            && item.chars().count() <= 30
+            && has_letter
+            && looks_named
+            && !crate::jobs::extract::common_words().contains(&item.to_lowercase())
+        {
+            out.push(item.to_string());
+        }
+    }
+    out
 }
 
 /// Technical skills named anywhere in the résumé, through the posting lexicon.
