@@ -51,6 +51,8 @@ pub struct Library {
     /// The index lags the store and another process holds its writer (an import under way):
     /// searches answer from the index as it is, and say so.
     index_updating: bool,
+    /// The store generation this handle last saw: another process's writes move it on.
+    seen_generation: u64,
 }
 
 /// Whence a document's text came, for the import.
@@ -87,9 +89,11 @@ impl Library {
             index,
             index_state,
             index_updating: false,
+            seen_generation: 0,
         };
         lib.ensure_skills_current()?;
         lib.ensure_index_fresh()?;
+        lib.seen_generation = lib.store.generation()?;
         Ok(lib)
     }
 
@@ -218,8 +222,22 @@ impl Library {
 
     /// Picks up changes another process made to the index.
     pub fn refresh(&mut self) -> Result<()> {
+        self.index_updating = false;
         self.ensure_index_fresh()?;
+        self.seen_generation = self.store.generation()?;
         self.index.refresh()
+    }
+
+    /// Picks up what another process changed (the CLI while the window is open), if it
+    /// changed anything since this handle last looked: one read of the store's change
+    /// counter when nothing did. Returns whether there was something to pick up.
+    pub fn refresh_if_changed(&mut self) -> Result<bool> {
+        let now = self.store.generation()?;
+        if now == self.seen_generation && !self.index_updating {
+            return Ok(false);
+        }
+        self.refresh()?;
+        Ok(true)
     }
 
     /// Imports several files, each into its own deck (or all into `deck`), reporting

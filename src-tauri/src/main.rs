@@ -40,6 +40,10 @@ fn busy() -> ErrorPayload {
 impl App {
     fn with<T>(&self, f: impl FnOnce(&mut Library) -> cuecard::Result<T>) -> Reply<T> {
         let mut lib = self.library.lock().map_err(|_| busy())?;
+        // What the command line changed meanwhile is seen before the command runs.
+        if let Err(e) = lib.refresh_if_changed() {
+            eprintln!("cuecard: could not pick up changes made elsewhere: {e}");
+        }
         f(&mut lib).map_err(|e| e.payload())
     }
 }

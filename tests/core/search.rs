@@ -207,6 +207,23 @@ fn a_search_while_another_process_writes_answers_from_the_index_it_has() {
 }
 
 #[test]
+fn an_open_library_sees_what_another_process_changed() {
+    let lib = setup();
+    let mut open = cuecard::Library::open(&lib.library_dir()).unwrap();
+    assert!(!open.refresh_if_changed().unwrap(), "nothing changed yet");
+    assert_eq!(open.search("zeppelin", 10).unwrap().total, 0);
+    // The command line imports while the library is open elsewhere.
+    let doc = lib.write(
+        "more.md",
+        "# More\n\n## How would you shard the zeppelin table?\n\nBy customer id, with a sharding key in every query.\n",
+    );
+    lib.json(&["import", s(&doc)]);
+    assert!(open.refresh_if_changed().unwrap());
+    assert_eq!(open.search("zeppelin", 10).unwrap().total, 1);
+    assert!(!open.refresh_if_changed().unwrap(), "seen once");
+}
+
+#[test]
 fn a_writer_waits_for_another_process_to_finish() {
     let lib = setup();
     let library = cuecard::Library::open(&lib.library_dir()).unwrap();
