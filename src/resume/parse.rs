@@ -741,9 +741,12 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
     let mut cur = Entry::default();
     for (i, l) in lines.iter().enumerate() {
         let heading_here = l.heading.is_some() && base_level.is_none_or(|b| Some(b) <= l.heading);
+        // A paragraph goes on: a line right under prose, starting lower-case, or a sentence
+        // of its own too long for a header.
         let continues = !l.blank_before
             && cur.body.last().is_some_and(|b| !b.bullet)
-            && l.text.chars().next().is_some_and(char::is_lowercase);
+            && (l.text.chars().next().is_some_and(char::is_lowercase)
+                || (l.text.split_whitespace().count() >= 7 && dates::find(&l.text).is_none()));
         // "- Technical Architect @ Krazybee" over "02/05/2019 - Now": a short list item right
         // above a line of dates is the role's header, not a bullet.
         let header_item = l.bullet
@@ -818,6 +821,7 @@ fn clean_part(s: &str) -> String {
 fn is_duration(l: &str) -> bool {
     let words: Vec<&str> = l
         .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty()
