@@ -279,6 +279,24 @@ pub fn find(s: &str) -> Option<Range> {
             k += 1;
             seps += 1;
         }
+        // "July 2023 Present", "Feb 2017 Oct 2018": a month and year right after another,
+        // where the dash between them was lost (text taken from some PDFs).
+        if seps == 0 && matches!(a, Atom::Date(_, Some(_))) {
+            if let Some((b, end)) = atom(&t, k) {
+                let ok = match b {
+                    Atom::Present => true,
+                    Atom::Date(y2, Some(_)) => matches!(a, Atom::Date(y1, _) if y2 >= y1),
+                    Atom::Date(_, None) => false,
+                };
+                if ok {
+                    return Some(Range {
+                        start: fmt(a),
+                        end: Some(fmt(b)),
+                        span: (t[i].1, t[end - 1].2),
+                    });
+                }
+            }
+        }
         if seps > 0 {
             // "till date", "to date", "up to now"
             if let Some((b, end)) = atom(&t, k) {
@@ -371,6 +389,8 @@ mod tests {
             ("since 2019", "2019", "present"),
             ("2019-03 – 2020-11", "2019-03", "2020-11"),
             ("June – August 2017", "2017-06", "2017-08"),
+            ("Lead Developer July 2023 Present", "2023-07", "present"),
+            ("Feb 2017 Oct 2018", "2017-02", "2018-10"),
             ("Dec - Feb 2020", "2019-12", "2020-02"),
         ];
         for (s, a, b) in cases {

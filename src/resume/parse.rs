@@ -848,6 +848,147 @@ fn is_duration(l: &str) -> bool {
         })
 }
 
+/// Words that qualify a job title ("Senior", "Software", "Lead").
+const TITLE_MODIFIERS: &[&str] = &[
+    "senior",
+    "sr",
+    "sr.",
+    "junior",
+    "jr",
+    "jr.",
+    "lead",
+    "principal",
+    "staff",
+    "chief",
+    "head",
+    "acting",
+    "associate",
+    "assistant",
+    "software",
+    "web",
+    "website",
+    "data",
+    "full-stack",
+    "fullstack",
+    "full",
+    "stack",
+    "frontend",
+    "front-end",
+    "backend",
+    "back-end",
+    "test",
+    "qa",
+    "trainee",
+    "technical",
+    "tech",
+    "research",
+    "teaching",
+    "graduate",
+    "undergraduate",
+    "devops",
+    "cloud",
+    "systems",
+    "system",
+    "platform",
+    "site",
+    "reliability",
+    "mobile",
+    "ios",
+    "android",
+    "machine",
+    "learning",
+    "ml",
+    "ai",
+    "security",
+    "network",
+    "database",
+    "it",
+    "product",
+    "project",
+    "program",
+    "engineering",
+    "development",
+    "business",
+    "marketing",
+    "sales",
+    "customer",
+    "support",
+    "operations",
+    "technology",
+    "team",
+    "summer",
+    "part-time",
+    "contract",
+    "digital",
+    "ux",
+    "ui",
+    "design",
+    "game",
+    "embedded",
+    "firmware",
+    "hardware",
+    "solutions",
+    "application",
+    "applications",
+    "automation",
+    "infrastructure",
+    "analytics",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "of",
+    "and",
+    "&",
+];
+
+/// A fragment that is a company followed by a title with nothing between them: the company
+/// and the title, when both are there.
+fn split_title_suffix(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let is_title_word = |w: &str| title_score(w) > 0;
+    if !is_title_word(words[words.len() - 1]) {
+        return None;
+    }
+    let mut start = words.len() - 1;
+    while start > 0 {
+        let w = words[start - 1].to_lowercase();
+        if is_title_word(&w) || TITLE_MODIFIERS.contains(&w.as_str()) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // "of"/"and" cannot open a title.
+    while start < words.len() - 1
+        && matches!(words[start].to_lowercase().as_str(), "of" | "and" | "&")
+    {
+        start += 1;
+    }
+    if start == 0 {
+        return None;
+    }
+    let company = words[..start].join(" ");
+    // The company part must read as a name of two words or more (one word before a title is
+    // as often a field: "Malware Analyst"), with no word of a title in it ("Junior PRISM").
+    let name_words = &words[..start];
+    if name_words.len() < 2
+        || !company
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || name_words
+            .iter()
+            .any(|w| TITLE_MODIFIERS.contains(&w.to_lowercase().as_str()) || title_score(w) > 0)
+    {
+        return None;
+    }
+    Some((company, words[start..].join(" ")))
+}
+
 /// Reads an entry's header lines: title, company, place and dates. Returns one part per
 /// dated line when several lines carry their own dates (titles held in turn at one company).
 fn read_header(header: &[Line]) -> Vec<HeaderParts> {
@@ -976,6 +1117,19 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
     for hp in &mut out {
         if hp.title.is_none() {
             hp.title = rest.next();
+        }
+    }
+    // "Government Digital Service Lead Developer", "Utah 4-H Website Manager": no separator;
+    // the title is the run of job words at the end, the company what stands before it.
+    for hp in &mut out {
+        if hp.company.is_some() {
+            continue;
+        }
+        if let Some(t) = hp.title.clone() {
+            if let Some((company, title)) = split_title_suffix(&t) {
+                hp.company = Some(company);
+                hp.title = Some(title);
+            }
         }
     }
     // Two parts and the one taken as company reads as a title: swap.

@@ -166,20 +166,40 @@ fn plain_text(bytes: &[u8]) -> Option<Vec<Line>> {
     .flatten()?;
     let mut out: Vec<Line> = Vec::new();
     for raw in text.lines() {
-        for (k, piece) in raw.split(" • ").enumerate() {
-            let piece = piece.trim().trim_start_matches('•').trim();
-            if piece.is_empty() {
-                continue;
+        // Section words run into the line before them ("… GitHub EXPERIENCE").
+        let mut raw = raw.to_string();
+        for word in [
+            "EXPERIENCE",
+            "EDUCATION",
+            "SKILLS",
+            "PROJECTS",
+            "PUBLICATIONS",
+            "EMPLOYMENT",
+            "CERTIFICATIONS",
+            "LANGUAGES",
+            "INTERESTS",
+            "SUMMARY",
+        ] {
+            raw = raw.replace(&format!(" {word}"), &format!("\n{word}\n"));
+        }
+        let raw = raw.replace('∙', "•");
+        for line in raw.lines() {
+            let bulleted = line.trim_start().starts_with('•');
+            for (k, piece) in line.split('•').enumerate() {
+                let piece = piece.trim();
+                if piece.is_empty() {
+                    continue;
+                }
+                out.push(Line {
+                    text: piece.split_whitespace().collect::<Vec<_>>().join(" "),
+                    heading: None,
+                    bullet: k > 0 || bulleted,
+                    bold: false,
+                    blank_before: false,
+                    page: None,
+                    line: out.len() + 1,
+                });
             }
-            out.push(Line {
-                text: piece.split_whitespace().collect::<Vec<_>>().join(" "),
-                heading: None,
-                bullet: k > 0 || raw.trim_start().starts_with('•'),
-                bold: false,
-                blank_before: false,
-                page: None,
-                line: out.len() + 1,
-            });
         }
     }
     (out.iter().map(|l| l.text.len()).sum::<usize>() >= 40).then_some(out)
