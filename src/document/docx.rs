@@ -234,6 +234,14 @@ pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
     // Tables: rows of cells of paragraph texts.
     let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
     let mut cell: Option<Vec<String>> = None;
+    // Text boxes (a résumé's sidebar, a pull quote) hold paragraphs inside a paragraph: the
+    // paragraph they sit in goes on after them, and their text is written after the body,
+    // so it does not cut the flow it floats beside.
+    let mut outer: Vec<Option<Para>> = Vec::new();
+    let mut aside = String::new();
+    let mut in_box = 0usize;
+    // Word writes each text box twice: the drawing, and a fallback picture for old readers.
+    let mut in_fallback = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| {
             ReadError::Corrupt(format!(
@@ -241,6 +249,38 @@ pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
                 reader.buffer_position()
             ))
         })?;
+        if in_fallback > 0 {
+            match &event {
+                Event::Start(e) if e.local_name().as_ref() == "Fallback" => in_fallback += 1,
+                Event::End(e) if e.local_name().as_ref() == "Fallback" => in_fallback -= 1,
+                Event::Eof => break,
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == "Fallback" => {
+                in_fallback = 1;
+                continue;
+            }
+            Event::Start(e) if e.local_name().as_ref() == "txbxContent" => {
+                if in_box == 0 {
+                    std::mem::swap(&mut out, &mut aside);
+                }
+                in_box += 1;
+                outer.push(para.take());
+                continue;
+            }
+            Event::End(e) if e.local_name().as_ref() == "txbxContent" => {
+                in_box = in_box.saturating_sub(1);
+                if in_box == 0 {
+                    std::mem::swap(&mut out, &mut aside);
+                }
+                para = outer.pop().flatten();
+                continue;
+            }
+            _ => {}
+        }
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = false;
@@ -417,6 +457,11 @@ pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !aside.trim().is_empty() {
+        blank(&mut out);
+        out.push_str(aside.trim());
+        out.push('\n');
     }
     let mut out = out.trim().to_string();
     out.push('\n');
