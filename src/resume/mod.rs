@@ -383,8 +383,15 @@ fn skills_of(lines: &[Line], roles: &[Role]) -> Vec<ResumeSkill> {
     let in_roles: HashSet<String> = lex.skill_ids(&role_text).into_iter().collect();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for m in lex.find(&text) {
-        let s = lex.skill(m.skill);
+    // A résumé names tools as names: an ambiguous one ("Rust", "React", "Jest") counts when
+    // the context rules accept it, in a list of skills, or when written with its capitals
+    // anywhere but at the start of a line.
+    for c in lex.candidates(&text) {
+        let named = c.surface.chars().any(char::is_uppercase) && !c.line_start;
+        if c.ambiguous && !(c.context_ok || c.dense || named) {
+            continue;
+        }
+        let s = lex.skill(c.m.skill);
         if s.soft || !seen.insert(s.id.clone()) {
             continue;
         }
