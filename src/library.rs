@@ -430,20 +430,22 @@ impl Library {
                 continue;
             };
             self.reindex_deck(&mut writer, deck.id.as_str())?;
-            let added = d
-                .cards
+            // What the store really did with this deck's cards: added, or already there and
+            // left as they were.
+            let (added, kept) = counts
+                .per_deck
                 .iter()
-                .filter(|c| self.store.card(&c.id).ok().flatten().is_some())
-                .count();
+                .find(|(name, _, _)| name == &d.name)
+                .map_or((0, 0), |(_, a, k)| (*a, *k));
             reports.push(DeckReport {
                 id: deck.id.clone(),
                 name: deck.name.clone(),
                 source: path.display().to_string(),
                 cards: deck.cards,
-                added: added.min(counts.cards),
+                added,
                 updated: 0,
                 removed: 0,
-                unchanged: 0,
+                unchanged: kept,
                 conflicts: 0,
                 duplicates: 0,
                 shapes: vec!["Cuecard JSON export".to_string()],

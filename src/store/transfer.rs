@@ -112,6 +112,9 @@ pub struct TransferCounts {
     pub notes: usize,
     pub attempts: usize,
     pub jobs: usize,
+    /// Per deck of the export, by name: cards added, and cards already there (left as
+    /// they are).
+    pub per_deck: Vec<(String, usize, usize)>,
 }
 
 impl Store {
@@ -284,6 +287,7 @@ impl Store {
                     id
                 }
             };
+            let (mut added_here, mut kept_here) = (0, 0);
             for c in &d.cards {
                 let there = tx
                     .query_row("SELECT 1 FROM cards WHERE id = ?1", [&c.id], |_| Ok(()))
@@ -291,8 +295,10 @@ impl Store {
                     .is_some();
                 if there {
                     counts.skipped_cards += 1;
+                    kept_here += 1;
                     continue;
                 }
+                added_here += 1;
                 tx.execute(
                     "INSERT INTO cards(id, deck_id, question, answer, section, tags, source_file, line_start, \
                        line_end, unanswered, shape, position, archived, created_at, updated_at, skills, key, \
@@ -364,6 +370,9 @@ impl Store {
                     touched_cards.push(c.id.clone());
                 }
             }
+            counts
+                .per_deck
+                .push((d.name.clone(), added_here, kept_here));
         }
         for job in &export.jobs {
             let there = tx

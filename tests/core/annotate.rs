@@ -321,7 +321,14 @@ fn json_export_into_a_fresh_library_is_the_same_library() {
     lib.json(&["export", "--format", "json", "-o", s(&out)]);
 
     let fresh = Lib::new();
-    fresh.json(&["import", s(&out)]);
+    let first = fresh.json(&["import", s(&out)]);
+    let total = cards(&lib, &[]).len() + cards(&lib, &["--archived"]).len();
+    assert_eq!(first["decks"][0]["added"], total, "{first}");
+    assert_eq!(first["decks"][0]["unchanged"], 0);
+    // The same export again: nothing added, everything left as it was, said so.
+    let again = fresh.json(&["import", s(&out)]);
+    assert_eq!(again["decks"][0]["added"], 0, "{again}");
+    assert_eq!(again["decks"][0]["unchanged"], total);
     for extra in [&[][..], &["--archived"][..]] {
         let a = cards(&lib, extra);
         let b = cards(&fresh, extra);
