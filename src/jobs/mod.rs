@@ -1,6 +1,7 @@
 //! Job postings: reading them (text, markdown, HTML, a URL), their sections, and the skills
 //! and keywords they ask for. Knows nothing of cards; `matching` holds postings against them.
 
+pub mod analyse;
 pub mod context;
 pub mod extract;
 pub mod fetch;

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Library, MAX_DOCUMENT_BYTES};
+use super::Library;
 use crate::error::{Error, Result};
 use crate::resume::against::ResumeMatch;
 use crate::resume::claims::{Claim, ResumeLink};
@@ -43,24 +43,7 @@ impl Library {
     /// Reads a résumé file (PDF, DOCX, markdown, text) and keeps it under `name` (by default
     /// the file's name), replacing the one of that name.
     pub fn add_resume(&mut self, path: &Path, name: Option<&str>) -> Result<ResumeView> {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::IsDirectory(path.to_path_buf()));
-        }
-        if !meta.is_file() {
-            return Err(Error::InvalidInput(format!(
-                "{} is not a regular file (a pipe or a device); save the résumé to a file and add that",
-                path.display()
-            )));
-        }
-        if meta.len() > MAX_DOCUMENT_BYTES {
-            return Err(Error::TooLarge {
-                path: path.to_path_buf(),
-                size_mb: meta.len() / (1024 * 1024),
-                limit_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
-            });
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = super::import::read_checked(path, "save the résumé to a file and add that")?;
         let text = crate::resume::normalise(&bytes, path).map_err(|e| {
             Error::InvalidInput(format!("{}: {}; no résumé was added", path.display(), e.0))
         })?;
