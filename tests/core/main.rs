@@ -3,6 +3,7 @@
 
 mod annotate;
 mod bad_input;
+mod contract;
 mod export;
 mod formats;
 mod import;
