@@ -4,7 +4,7 @@ CARGO ?= cargo
 JOBS ?= 2
 CARDS ?= 100000
 
-.PHONY: run test lint test-core test-ui e2e ui app cli bench bindings setup-core setup-app setup-e2e
+.PHONY: run test lint test-core test-ui e2e ui app cli bench bindings soak setup-core setup-app setup-e2e
 
 ## Set up, build and open the desktop app on your library (the sample deck on first run).
 run: app
@@ -51,6 +51,11 @@ bench: setup-e2e ui
 	./target/release/examples/resume_speed
 	$(CARGO) build -j$(JOBS) --release -p cuecard-app
 	PATH="$(HOME)/.cargo/bin:$$PATH" node tests/e2e/bench.mjs
+
+## Several processes on one library at once (not in CI): import, searches, notes, reviews and
+## a restore attempt; then integrity and an account of every write.
+soak: cli
+	python3 tools/soak.py target/debug/cuecard
 
 ## Regenerate the TypeScript types in ui/src/lib/bindings from the Rust types.
 bindings:
