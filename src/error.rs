@@ -11,7 +11,9 @@ use serde::Serialize;
 /// What kind of failure happened, as a stable machine-readable code.
 ///
 /// The desktop UI and `--json` output switch on this, never on the message text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The TypeScript binding (`ErrorCode.ts`) is generated from this enum, so the window knows
+/// every code it can be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     NotFound,
@@ -27,6 +29,9 @@ pub enum ErrorCode {
     Store,
     Index,
     FetchFailed,
+    /// The desktop shell's own failures: a command that stopped unexpectedly, a library left
+    /// unusable by an earlier crash.
+    Internal,
 }
 
 impl ErrorCode {
@@ -45,6 +50,7 @@ impl ErrorCode {
             ErrorCode::Store => "store",
             ErrorCode::Index => "index",
             ErrorCode::FetchFailed => "fetch_failed",
+            ErrorCode::Internal => "internal",
         }
     }
 }
@@ -132,7 +138,7 @@ impl Error {
     /// The serialisable form that crosses process and IPC boundaries.
     pub fn payload(&self) -> ErrorPayload {
         ErrorPayload {
-            code: self.code().as_str().to_string(),
+            code: self.code(),
             message: self.to_string(),
         }
     }
@@ -147,8 +153,18 @@ impl From<tantivy::TantivyError> for Error {
 /// `{code, message}`: how an error is shown to the UI and in `--json` output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
+}
+
+impl ErrorPayload {
+    /// A failure of the shell itself (a task that stopped, a poisoned lock).
+    pub fn internal(message: impl Into<String>) -> ErrorPayload {
+        ErrorPayload {
+            code: ErrorCode::Internal,
+            message: message.into(),
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

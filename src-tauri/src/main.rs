@@ -31,10 +31,7 @@ struct App {
 type Reply<T> = Result<T, ErrorPayload>;
 
 fn busy() -> ErrorPayload {
-    ErrorPayload {
-        code: "internal".into(),
-        message: "the library is unavailable after an earlier failure; restart Cuecard".into(),
-    }
+    ErrorPayload::internal("the library is unavailable after an earlier failure; restart Cuecard")
 }
 
 impl App {
@@ -113,10 +110,7 @@ async fn add_job(app: State<'_, App>, input: JobInput) -> Reply<Job> {
         .map_err(|e| e.payload())
     })
     .await
-    .map_err(|e| ErrorPayload {
-        code: "internal".into(),
-        message: format!("adding the job stopped unexpectedly: {e}"),
-    })?
+    .map_err(|e| ErrorPayload::internal(format!("adding the job stopped unexpectedly: {e}")))?
 }
 
 #[tauri::command]
@@ -139,10 +133,7 @@ async fn add_resume(app: State<'_, App>, path: String) -> Reply<cuecard::library
             .map_err(|e| e.payload())
     })
     .await
-    .map_err(|e| ErrorPayload {
-        code: "internal".into(),
-        message: format!("reading the résumé stopped unexpectedly: {e}"),
-    })?
+    .map_err(|e| ErrorPayload::internal(format!("reading the résumé stopped unexpectedly: {e}")))?
 }
 
 #[tauri::command]
@@ -365,10 +356,7 @@ async fn preview_import(
             .map_err(|e| e.payload())
     })
     .await
-    .map_err(|e| ErrorPayload {
-        code: "internal".into(),
-        message: format!("the preview stopped unexpectedly: {e}"),
-    })?
+    .map_err(|e| ErrorPayload::internal(format!("the preview stopped unexpectedly: {e}")))?
 }
 
 #[tauri::command]
@@ -398,10 +386,7 @@ async fn import_paths(
         )
     })
     .await
-    .map_err(|e| ErrorPayload {
-        code: "internal".into(),
-        message: format!("the import stopped unexpectedly: {e}"),
-    })?
+    .map_err(|e| ErrorPayload::internal(format!("the import stopped unexpectedly: {e}")))?
 }
 
 /// `--empty-window` opens a blank page instead of Cuecard's: the baseline that the memory

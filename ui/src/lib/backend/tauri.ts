@@ -8,6 +8,7 @@ import type {
   CardSummary,
   CardView,
   Deck,
+  ErrorCode,
   ErrorPayload,
   ImportProgress,
   ImportReport,
@@ -34,15 +35,27 @@ import type {
   LikelyQuestion,
 } from './types';
 
+/** How long to wait before each retry of a command that found the library busy (another
+ *  Cuecard process writing past the core's own wait). */
+export const BUSY_RETRIES_MS = [300, 1000, 3000];
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    const p = e as Partial<ErrorPayload>;
-    if (p && typeof p === 'object' && typeof p.code === 'string') {
-      throw new BackendError(p.code, p.message ?? p.code);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await invoke<T>(cmd, args);
+    } catch (e) {
+      const p = e as Partial<ErrorPayload>;
+      if (p && typeof p === 'object' && typeof p.code === 'string') {
+        const code: ErrorCode = p.code;
+        // Busy is a moment, not a failure: wait and try again, then say so.
+        if (code === 'library_busy' && attempt < BUSY_RETRIES_MS.length) {
+          await new Promise((r) => setTimeout(r, BUSY_RETRIES_MS[attempt]));
+          continue;
+        }
+        throw new BackendError(code, p.message ?? code);
+      }
+      throw new BackendError('internal', String(e));
     }
-    throw new BackendError('internal', String(e));
   }
 }
 

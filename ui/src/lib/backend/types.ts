@@ -15,6 +15,7 @@ export type { ImportWarning } from '../bindings/ImportWarning';
 export type { ImportProgress } from '../bindings/ImportProgress';
 export type { LibraryInfo } from '../bindings/LibraryInfo';
 export type { ErrorPayload } from '../bindings/ErrorPayload';
+export type { ErrorCode } from '../bindings/ErrorCode';
 export type { Job } from '../bindings/Job';
 export type { Keyword } from '../bindings/Keyword';
 export type { KeywordCoverage } from '../bindings/KeywordCoverage';
