@@ -232,6 +232,9 @@ impl SearchIndex {
                         Some(p) if p.schema == INDEX_SCHEMA_VERSION && index.schema() == schema => {
                             Some(index)
                         }
+                        // Made by another process a moment ago and not yet committed to: it
+                        // is this build's index, empty, not an old one to delete.
+                        None if index.schema() == schema => Some(index),
                         _ => {
                             state = OpenState::OldSchema;
                             None
