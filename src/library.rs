@@ -18,11 +18,13 @@ mod import;
 mod jobs;
 mod rehearse;
 mod resume;
+mod write;
 
 pub use crate::jobs::analyse::{analyse_posting, not_english, Analysed, PostingInput};
 pub use import::{deck_name_from_title, ImportOptions, ImportPreview, PreviewCard};
 
 pub use resume::{BulletStory, ResumeView, LIKELY_TAG, SAMPLE_RESUME};
+pub use write::ChangeSet;
 
 pub use annotate::MAX_TEXT_BYTES;
 pub use backup::{list_backups, BackupFile, KEEP_DAYS};

@@ -1,7 +1,8 @@
 //! The facade's annotation calls: notes, highlights, tags, stars, edits, versions and
 //! conflicts. Each change is one store transaction, then the card is re-indexed.
 
-use super::{Library, INDEX_BEHIND};
+use super::write::{ChangeSet, WhenBusy};
+use super::Library;
 use crate::annotate::anchor::{self, TextQuote};
 use crate::annotate::{Annotations, Highlight, Keep, NewHighlight, Note, Version};
 use crate::error::{Error, Result};
@@ -54,30 +55,6 @@ fn skills_of(q: &str, a: &str) -> Vec<String> {
 }
 
 impl Library {
-    /// Re-indexes one card after a change (drops it from the index when archived).
-    /// Brings one card's index entry up to date after a store change that is already
-    /// committed. When another process keeps the index writer past the wait, the change
-    /// stays saved (it is not reported as failed) and the index is marked behind, to be
-    /// rebuilt when the library is next opened.
-    pub(crate) fn reindex_card(&mut self, id: &str) -> Result<()> {
-        match self.reindex_card_now(id) {
-            Err(Error::LibraryBusy(_)) => self.store.set_meta(INDEX_BEHIND, "1"),
-            other => other,
-        }
-    }
-
-    fn reindex_card_now(&mut self, id: &str) -> Result<()> {
-        let mut writer = self.index.writer(1)?;
-        self.index.delete_card(&writer, id);
-        if let Some(card) = self.store.card(id)? {
-            if !card.archived {
-                self.index.add_card(&writer, &card)?;
-            }
-        }
-        let generation = self.store.generation()?;
-        self.index.commit(&mut writer, generation)
-    }
-
     /// Notes, highlights (anchored and orphaned) and any conflict of a card.
     pub fn annotations(&self, card_id: &str) -> Result<Annotations> {
         let mut highlights = Vec::new();
@@ -128,8 +105,12 @@ impl Library {
     pub fn add_note(&mut self, card: &str, body: &str) -> Result<Note> {
         check_size("note", body)?;
         let card = self.card(card)?;
-        let id = self.store.add_note(card.id.as_str(), body)?;
-        self.reindex_card(card.id.as_str())?;
+        let id = self.write(WhenBusy::MarkBehind, 1, |s| {
+            Ok((
+                s.add_note(card.id.as_str(), body)?,
+                ChangeSet::card(card.id.as_str()),
+            ))
+        })?;
         self.store
             .notes_of(card.id.as_str())?
             .into_iter()
@@ -150,8 +131,12 @@ impl Library {
         {
             return Err(Error::not_found("note", note_id.to_string()));
         }
-        self.store.update_note(note_id, body)?;
-        self.reindex_card(card.id.as_str())
+        self.write(WhenBusy::MarkBehind, 1, |s| {
+            Ok((
+                s.update_note(note_id, body)?,
+                ChangeSet::card(card.id.as_str()),
+            ))
+        })
     }
 
     /// Highlights words of a card's answer (as selected in the window, or given at the
@@ -210,17 +195,24 @@ impl Library {
 
     pub fn set_starred(&mut self, card: &str, starred: bool) -> Result<Card> {
         let card = self.card(card)?;
-        self.store.set_starred(card.id.as_str(), starred)?;
-        self.reindex_card(card.id.as_str())?;
+        self.write(WhenBusy::MarkBehind, 1, |s| {
+            Ok((
+                s.set_starred(card.id.as_str(), starred)?,
+                ChangeSet::card(card.id.as_str()),
+            ))
+        })?;
         self.card(card.id.as_str())
     }
 
     /// Adds or removes a tag; returns the card's tags after.
     pub fn tag(&mut self, card: &str, tag: &str, add: bool) -> Result<Vec<String>> {
         let card = self.card(card)?;
-        let tags = self.store.edit_tag(card.id.as_str(), tag, add)?;
-        self.reindex_card(card.id.as_str())?;
-        Ok(tags)
+        self.write(WhenBusy::MarkBehind, 1, |s| {
+            Ok((
+                s.edit_tag(card.id.as_str(), tag, add)?,
+                ChangeSet::card(card.id.as_str()),
+            ))
+        })
     }
 
     /// Edits a card's question and/or answer in the app; the earlier text stays as a version.
@@ -237,9 +229,10 @@ impl Library {
             check_size("question", q)?;
         }
         let card = self.card(card)?;
-        self.store
-            .edit_card(card.id.as_str(), question, answer, "edit", skills_of)?;
-        self.reindex_card(card.id.as_str())?;
+        self.write(WhenBusy::MarkBehind, 1, |s| {
+            s.edit_card(card.id.as_str(), question, answer, "edit", skills_of)?;
+            Ok(((), ChangeSet::card(card.id.as_str())))
+        })?;
         self.card_view(card.id.as_str())
     }
 
@@ -282,23 +275,26 @@ impl Library {
                 "version {version_id} belongs to another card"
             )));
         }
-        self.store.edit_card(
-            card.id.as_str(),
-            Some(&v.question),
-            Some(&v.answer),
-            "restore",
-            skills_of,
-        )?;
-        self.reindex_card(card.id.as_str())?;
+        self.write(WhenBusy::MarkBehind, 1, |s| {
+            s.edit_card(
+                card.id.as_str(),
+                Some(&v.question),
+                Some(&v.answer),
+                "restore",
+                skills_of,
+            )?;
+            Ok(((), ChangeSet::card(card.id.as_str())))
+        })?;
         self.card_view(card.id.as_str())
     }
 
     /// Settles a conflict between an app edit and a re-imported document.
     pub fn resolve_conflict(&mut self, card: &str, keep: Keep) -> Result<CardView> {
         let card = self.card(card)?;
-        self.store
-            .resolve_conflict(card.id.as_str(), keep, skills_of)?;
-        self.reindex_card(card.id.as_str())?;
+        self.write(WhenBusy::MarkBehind, 1, |s| {
+            s.resolve_conflict(card.id.as_str(), keep, skills_of)?;
+            Ok(((), ChangeSet::card(card.id.as_str())))
+        })?;
         self.card_view(card.id.as_str())
     }
 
@@ -321,10 +317,11 @@ impl Library {
             .map(|t| crate::index::tag_slug(t))
             .filter(|t| !t.is_empty())
             .collect();
-        let id =
-            self.store
-                .create_card(deck, question, answer, &tags, skills_of(question, answer))?;
-        self.reindex_card(&id)?;
+        let id = self.write(WhenBusy::MarkBehind, 1, |s| {
+            let id = s.create_card(deck, question, answer, &tags, skills_of(question, answer))?;
+            let changes = ChangeSet::card(id.as_str());
+            Ok((id, changes))
+        })?;
         self.card_view(&id)
     }
 }

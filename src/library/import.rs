@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::write::{ChangeSet, WhenBusy};
 use super::{Document, Library, MAX_DOCUMENT_BYTES, SAMPLE_DECK, SAMPLE_SOURCE};
 use crate::error::{Error, Result};
 use crate::import::{self, ParsedDocument};
@@ -171,14 +172,21 @@ impl Library {
             ))
         })?;
         let fsrs = self.fsrs()?;
-        let mut writer = self.index.writer(1)?;
-        let counts = self.store.import_library(&export, &fsrs)?;
+        let counts = self.write(WhenBusy::Refuse, 1, |store| {
+            let counts = store.import_library(&export, &fsrs)?;
+            let mut changes = ChangeSet::none();
+            for d in &export.decks {
+                if let Some(deck) = store.find_deck(&d.name)? {
+                    changes.extend(ChangeSet::deck(deck.id.as_str()));
+                }
+            }
+            Ok((counts, changes))
+        })?;
         let mut reports = Vec::new();
         for d in &export.decks {
             let Some(deck) = self.store.find_deck(&d.name)? else {
                 continue;
             };
-            self.reindex_deck(&mut writer, deck.id.as_str())?;
             // What the store really did with this deck's cards: added, or already there and
             // left as they were.
             let (added, kept) = counts
@@ -309,10 +317,14 @@ impl Library {
         if !doc.plain_text {
             if let Some((clean, marks)) = crate::export::extract_marks(doc.text) {
                 let parsed = import::parse_markdown(&clean);
-                let report =
-                    self.import_parsed(doc.source, parsed, doc.warnings, fallback_name, deck)?;
-                self.apply_marks(report.id.as_str(), doc.source, &marks)?;
-                return Ok(report);
+                return self.import_parsed_with(
+                    doc.source,
+                    parsed,
+                    doc.warnings,
+                    fallback_name,
+                    deck,
+                    &marks,
+                );
             }
         }
         let parsed = if doc.plain_text {
@@ -325,66 +337,29 @@ impl Library {
         self.import_parsed(doc.source, parsed, doc.warnings, fallback_name, deck)
     }
 
-    /// Puts the notes, tags, stars and highlights of a markdown export back on its cards:
-    /// each mark belongs to the card above it.
-    pub(crate) fn apply_marks(
-        &mut self,
-        deck_id: &str,
-        source: &str,
-        marks: &[(usize, crate::export::Marks)],
-    ) -> Result<()> {
-        if marks.is_empty() {
-            return Ok(());
-        }
-        let mut cards: Vec<(usize, String)> = self
-            .store
-            .cards(Some(&crate::model::DeckId(deck_id.to_string())), false)?
-            .into_iter()
-            .filter(|c| c.source_file.as_deref() == Some(source))
-            .map(|c| (c.source_line, c.id.0))
-            .collect();
-        cards.sort();
-        for (line, m) in marks {
-            let Some((_, id)) = cards.iter().rev().find(|(l, _)| l <= line) else {
-                continue;
-            };
-            self.store.merge_extras(
-                id,
-                &crate::store::CardExtras {
-                    notes: m.notes.clone(),
-                    tag_edits: m.tags.clone(),
-                    starred: m.starred,
-                },
-            )?;
-            let have = self.store.highlights_of(id)?;
-            for h in &m.highlights {
-                if have
-                    .iter()
-                    .any(|x| x.quote.exact == h.exact && x.quote.prefix == h.prefix)
-                {
-                    continue;
-                }
-                let quote = crate::annotate::anchor::quote_from_selection(
-                    &h.exact, &h.prefix, &h.suffix, None,
-                );
-                if let Some(q) = quote {
-                    // Words no longer in the answer are skipped rather than failing the import.
-                    let _ = self.store.add_highlight(id, &q, h.comment.as_deref());
-                }
-            }
-        }
-        let mut writer = self.index.writer(1)?;
-        self.reindex_deck(&mut writer, deck_id)
-    }
-
     /// Stores a parsed document: one store transaction, then the index.
     pub(crate) fn import_parsed(
+        &mut self,
+        source: &str,
+        parsed: ParsedDocument,
+        warnings: Vec<ImportWarning>,
+        fallback_name: &str,
+        deck: Option<&str>,
+    ) -> Result<DeckReport> {
+        self.import_parsed_with(source, parsed, warnings, fallback_name, deck, &[])
+    }
+
+    /// Stores a parsed document and the marks of a markdown export (notes, tags, stars and
+    /// highlights, each belonging to the card above it) in one store transaction, then the
+    /// index.
+    fn import_parsed_with(
         &mut self,
         source: &str,
         mut parsed: ParsedDocument,
         mut warnings: Vec<ImportWarning>,
         fallback_name: &str,
         deck: Option<&str>,
+        marks: &[(usize, crate::export::Marks)],
     ) -> Result<DeckReport> {
         let mut clock = Phase::start();
         if parsed.cards.is_empty() {
@@ -400,14 +375,18 @@ impl Library {
         clock.lap("parse");
         let to_ask = parsed.cards.iter().filter(|c| c.ask).count();
         let new_cards = cards_for_store(std::mem::take(&mut parsed.cards));
-        // Take the index writer first: when another process holds it, nothing is changed.
-        let mut writer = self
-            .index
-            .writer(if new_cards.len() > 5000 { 2 } else { 1 })?;
-        let stored = self.store.import_document(source, target, &new_cards)?;
+        // When another process holds the index writer, nothing is changed.
+        let threads = if new_cards.len() > 5000 { 2 } else { 1 };
+        let stored = self.write(WhenBusy::Refuse, threads, |store| {
+            let stored =
+                store.import_document_then(source, target, &new_cards, |tx, deck_id| {
+                    apply_marks(tx, deck_id, source, marks)
+                })?;
+            clock.lap("store");
+            let changes = ChangeSet::deck(stored.deck.id.as_str());
+            Ok((stored, changes))
+        })?;
         drop(new_cards);
-        clock.lap("store");
-        self.reindex_deck(&mut writer, stored.deck.id.as_str())?;
         clock.lap("index");
 
         warnings.extend(parsed.warnings.iter().map(|w| ImportWarning {
@@ -436,20 +415,62 @@ impl Library {
             warnings,
         })
     }
+}
 
-    pub(crate) fn reindex_deck(
-        &mut self,
-        writer: &mut tantivy::IndexWriter,
-        deck_id: &str,
-    ) -> Result<()> {
-        let generation = self.store.generation()?;
-        self.index.delete_deck(writer, deck_id);
-        let index = &self.index;
-        self.store
-            .for_each_live_card_in(Some(deck_id), |card| index.add_card(writer, &card))?;
-        self.index.commit(writer, generation)?;
-        Ok(())
+/// Puts the notes, tags, stars and highlights of a markdown export back on its cards, inside
+/// the import's transaction: each mark belongs to the card above it.
+fn apply_marks(
+    tx: &rusqlite::Transaction<'_>,
+    deck_id: &str,
+    source: &str,
+    marks: &[(usize, crate::export::Marks)],
+) -> Result<()> {
+    if marks.is_empty() {
+        return Ok(());
     }
+    let mut cards: Vec<(usize, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT line_start, id FROM cards WHERE deck_id = ?1 AND source_file = ?2 AND archived = 0",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![deck_id, source], |r| {
+            Ok((r.get::<_, i64>(0)?.max(0) as usize, r.get::<_, String>(1)?))
+        })?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    cards.sort();
+    let now = crate::rehearse::time::now();
+    for (line, m) in marks {
+        let Some((_, id)) = cards.iter().rev().find(|(l, _)| l <= line) else {
+            continue;
+        };
+        crate::store::merge_extras_tx(
+            tx,
+            id,
+            &crate::store::CardExtras {
+                notes: m.notes.clone(),
+                tag_edits: m.tags.clone(),
+                starred: m.starred,
+            },
+            now,
+        )?;
+        let have: Vec<(String, String)> = {
+            let mut stmt = tx.prepare("SELECT exact, prefix FROM highlights WHERE card_id = ?1")?;
+            let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        for h in &m.highlights {
+            if have.iter().any(|(e, p)| *e == h.exact && *p == h.prefix) {
+                continue;
+            }
+            let quote =
+                crate::annotate::anchor::quote_from_selection(&h.exact, &h.prefix, &h.suffix, None);
+            if let Some(q) = quote {
+                // Words no longer in the answer are skipped rather than failing the import.
+                let _ = crate::store::add_highlight_tx(tx, id, &q, h.comment.as_deref(), now);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Phase timings of an import, printed to stderr when `CUECARD_TRACE` is set.

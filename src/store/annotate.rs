@@ -284,30 +284,7 @@ impl Store {
         comment: Option<&str>,
     ) -> Result<i64> {
         let now = now_secs();
-        let comment = comment.map(str::trim).filter(|c| !c.is_empty());
-        self.write(|tx| {
-            let answer: String = tx
-                .query_row("SELECT answer FROM cards WHERE id = ?1", [card_id], |r| {
-                    r.get(0)
-                })
-                .optional()?
-                .ok_or_else(|| Error::not_found("card", card_id.to_string()))?;
-            let text = crate::render::plain_text(&answer);
-            let q = anchor::anchor(&text, quote)
-                .and_then(|a| anchor::describe(&text, a.start, a.end))
-                .ok_or_else(|| {
-                    Error::InvalidInput(format!(
-                        "\"{}\" is not in the answer; select words of the answer to highlight",
-                        quote.exact
-                    ))
-                })?;
-            tx.execute(
-                "INSERT INTO highlights(card_id, exact, prefix, suffix, start, end, comment, orphan, created_at) \
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)",
-                params![card_id, q.exact, q.prefix, q.suffix, q.start as i64, q.end as i64, comment, now],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })
+        self.write(|tx| add_highlight_tx(tx, card_id, quote, comment, now))
     }
 
     pub fn delete_highlight(&mut self, id: i64) -> Result<()> {
@@ -519,31 +496,7 @@ impl Store {
     /// Merges notes (those not already there), tag edits and the star into a card.
     pub fn merge_extras(&mut self, card_id: &str, extras: &CardExtras) -> Result<()> {
         let now = now_secs();
-        self.write(|tx| {
-            let (file_tags, mut e) = tag_state(tx, card_id)?;
-            for body in &extras.notes {
-                let there: bool = tx.query_row(
-                    "SELECT EXISTS(SELECT 1 FROM notes WHERE card_id = ?1 AND body = ?2)",
-                    params![card_id, body.trim()],
-                    |r| r.get(0),
-                )?;
-                if !there && !body.trim().is_empty() {
-                    tx.execute(
-                        "INSERT INTO notes(card_id, body, created_at, updated_at) VALUES(?1, ?2, ?3, ?3)",
-                        params![card_id, body.trim(), now],
-                    )?;
-                }
-            }
-            refresh_notes_text(tx, card_id)?;
-            e.added.extend(extras.tag_edits.added.iter().cloned());
-            e.removed.extend(extras.tag_edits.removed.iter().cloned());
-            save_tags(tx, card_id, &file_tags, &e)?;
-            tx.execute(
-                "UPDATE cards SET starred = starred OR ?2 WHERE id = ?1",
-                params![card_id, extras.starred],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| merge_extras_tx(tx, card_id, extras, now))
     }
 
     /// A card written in the app (no source document) in the deck named `deck`, made if
@@ -614,4 +567,68 @@ impl Store {
             Ok(id)
         })
     }
+}
+
+/// [`Store::merge_extras`] inside a transaction the caller commits.
+pub(crate) fn merge_extras_tx(
+    tx: &Transaction<'_>,
+    card_id: &str,
+    extras: &CardExtras,
+    now: i64,
+) -> Result<()> {
+    let (file_tags, mut e) = tag_state(tx, card_id)?;
+    for body in &extras.notes {
+        let there: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM notes WHERE card_id = ?1 AND body = ?2)",
+            params![card_id, body.trim()],
+            |r| r.get(0),
+        )?;
+        if !there && !body.trim().is_empty() {
+            tx.execute(
+                "INSERT INTO notes(card_id, body, created_at, updated_at) VALUES(?1, ?2, ?3, ?3)",
+                params![card_id, body.trim(), now],
+            )?;
+        }
+    }
+    refresh_notes_text(tx, card_id)?;
+    e.added.extend(extras.tag_edits.added.iter().cloned());
+    e.removed.extend(extras.tag_edits.removed.iter().cloned());
+    save_tags(tx, card_id, &file_tags, &e)?;
+    tx.execute(
+        "UPDATE cards SET starred = starred OR ?2 WHERE id = ?1",
+        params![card_id, extras.starred],
+    )?;
+    Ok(())
+}
+
+/// [`Store::add_highlight`] inside a transaction the caller commits.
+pub(crate) fn add_highlight_tx(
+    tx: &Transaction<'_>,
+    card_id: &str,
+    quote: &TextQuote,
+    comment: Option<&str>,
+    now: i64,
+) -> Result<i64> {
+    let comment = comment.map(str::trim).filter(|c| !c.is_empty());
+    let answer: String = tx
+        .query_row("SELECT answer FROM cards WHERE id = ?1", [card_id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::not_found("card", card_id.to_string()))?;
+    let text = crate::render::plain_text(&answer);
+    let q = anchor::anchor(&text, quote)
+        .and_then(|a| anchor::describe(&text, a.start, a.end))
+        .ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "\"{}\" is not in the answer; select words of the answer to highlight",
+                quote.exact
+            ))
+        })?;
+    tx.execute(
+            "INSERT INTO highlights(card_id, exact, prefix, suffix, start, end, comment, orphan, created_at) \
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)",
+            params![card_id, q.exact, q.prefix, q.suffix, q.start as i64, q.end as i64, comment, now],
+        )?;
+    Ok(tx.last_insert_rowid())
 }

@@ -13,6 +13,7 @@ mod resumes;
 mod schema;
 mod transfer;
 
+pub(crate) use annotate::{add_highlight_tx, merge_extras_tx};
 pub use annotate::{CardExtras, StoredHighlight, StoredNote, StoredVersion, TagEdits};
 pub use jobs::{Job, NewJob};
 pub use rehearse::{NewAttempt, StoredAttempt, StoredSession};
@@ -336,6 +337,19 @@ impl Store {
         target: DeckTarget<'_>,
         cards: &[NewCard],
     ) -> Result<StoredImport> {
+        self.import_document_then(source, target, cards, |_, _| Ok(()))
+    }
+
+    /// [`Store::import_document`], then `then` with the deck's id inside the same
+    /// transaction: what it writes (the marks of a markdown export) lands with the cards or
+    /// not at all.
+    pub fn import_document_then(
+        &mut self,
+        source: &str,
+        target: DeckTarget<'_>,
+        cards: &[NewCard],
+        then: impl FnOnce(&rusqlite::Transaction<'_>, &str) -> Result<()>,
+    ) -> Result<StoredImport> {
         let now = now_secs();
         let tx = self.write_tx()?;
         let deck_id = resolve_deck(&tx, source, &target, now)?;
@@ -587,6 +601,7 @@ impl Store {
             "UPDATE decks SET updated_at = ?2 WHERE id = ?1",
             params![deck_id, now],
         )?;
+        then(&tx, &deck_id)?;
         Self::bump_generation(&tx)?;
         tx.commit()?;
         let deck = self
