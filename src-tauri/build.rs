@@ -9,6 +9,8 @@ fn main() {
             "get_card",
             "search",
             "import_paths",
+            "pick_documents",
+            "pick_resume",
             "preview_import",
             "ui_ready",
             "list_jobs",

@@ -18,12 +18,14 @@ mod import;
 mod jobs;
 mod rehearse;
 mod resume;
+mod scope;
 mod write;
 
 pub use crate::jobs::analyse::{analyse_posting, not_english, Analysed, PostingInput};
 pub use import::{deck_name_from_title, ImportOptions, ImportPreview, PreviewCard};
 
 pub use resume::{BulletStory, ResumeView, LIKELY_TAG, SAMPLE_RESUME};
+pub use scope::{check_typed_path, READABLE_EXTENSIONS};
 pub use write::ChangeSet;
 
 pub use annotate::MAX_TEXT_BYTES;
@@ -57,6 +59,8 @@ pub struct Library {
     index_updating: bool,
     /// The store generation this handle last saw: another process's writes move it on.
     seen_generation: u64,
+    /// The day's backup is made before the first write ([`Library::back_up_before_first_write`]).
+    backup_due: Option<i64>,
 }
 
 /// Whence a document's text came, for the import.
@@ -94,6 +98,7 @@ impl Library {
             index_state,
             index_updating: false,
             seen_generation: 0,
+            backup_due: None,
         };
         lib.ensure_skills_current()?;
         lib.ensure_index_fresh()?;

@@ -28,6 +28,35 @@ struct App {
     library: Arc<Mutex<Library>>,
 }
 
+/// Files the person chose in the file dialog or dropped on the window. The shell records
+/// them itself (the page cannot add to the list); commands that read files take these, or a
+/// typed path that [`cuecard::library::check_typed_path`] lets through.
+#[derive(Default)]
+struct Chosen(Mutex<std::collections::HashSet<PathBuf>>);
+
+impl Chosen {
+    fn add(&self, paths: &[PathBuf]) {
+        if let Ok(mut set) = self.0.lock() {
+            for p in paths {
+                set.insert(p.clone());
+                if let Ok(real) = std::fs::canonicalize(p) {
+                    set.insert(real);
+                }
+            }
+        }
+    }
+
+    fn check(&self, path: &std::path::Path) -> Reply<()> {
+        let chosen = self.0.lock().is_ok_and(|set| {
+            set.contains(path) || std::fs::canonicalize(path).is_ok_and(|real| set.contains(&real))
+        });
+        if chosen {
+            return Ok(());
+        }
+        cuecard::library::check_typed_path(path).map_err(|e| e.payload())
+    }
+}
+
 type Reply<T> = Result<T, ErrorPayload>;
 
 fn busy() -> ErrorPayload {
@@ -87,7 +116,12 @@ struct JobInput {
 }
 
 #[tauri::command]
-async fn add_job(app: State<'_, App>, input: JobInput) -> Reply<Job> {
+async fn add_job(app: State<'_, App>, chosen: State<'_, Chosen>, input: JobInput) -> Reply<Job> {
+    if let Some(p) = input.path.as_deref().filter(|p| !p.trim().is_empty()) {
+        if input.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            chosen.check(std::path::Path::new(p.trim()))?;
+        }
+    }
     let library = Arc::clone(&app.library);
     // Fetching blocks: keep it off the async runtime.
     tauri::async_runtime::spawn_blocking(move || {
@@ -124,7 +158,12 @@ async fn get_resume(app: State<'_, App>) -> Reply<Option<cuecard::library::Resum
 }
 
 #[tauri::command]
-async fn add_resume(app: State<'_, App>, path: String) -> Reply<cuecard::library::ResumeView> {
+async fn add_resume(
+    app: State<'_, App>,
+    chosen: State<'_, Chosen>,
+    path: String,
+) -> Reply<cuecard::library::ResumeView> {
+    chosen.check(std::path::Path::new(&path))?;
     let library = Arc::clone(&app.library);
     // Reading a PDF can take a moment: keep it off the async runtime.
     tauri::async_runtime::spawn_blocking(move || {
@@ -346,9 +385,11 @@ struct Started(std::time::Instant);
 #[tauri::command]
 async fn preview_import(
     app: State<'_, App>,
+    chosen: State<'_, Chosen>,
     path: String,
     questions: Option<String>,
 ) -> Reply<cuecard::library::ImportPreview> {
+    chosen.check(std::path::Path::new(&path))?;
     let library = Arc::clone(&app.library);
     tauri::async_runtime::spawn_blocking(move || {
         let lib = library.lock().map_err(|_| busy())?;
@@ -363,11 +404,15 @@ async fn preview_import(
 async fn import_paths(
     handle: AppHandle,
     app: State<'_, App>,
+    chosen: State<'_, Chosen>,
     paths: Vec<String>,
     questions: Option<String>,
 ) -> Reply<ImportReport> {
     let library = Arc::clone(&app.library);
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    for p in &paths {
+        chosen.check(p)?;
+    }
     tauri::async_runtime::spawn_blocking(move || {
         let mut lib = library.lock().map_err(|_| busy())?;
         let options = cuecard::library::ImportOptions {
@@ -387,6 +432,50 @@ async fn import_paths(
     })
     .await
     .map_err(|e| ErrorPayload::internal(format!("the import stopped unexpectedly: {e}")))?
+}
+
+/// Asks for documents to import in the system's file dialog; what is picked may be read.
+#[tauri::command]
+async fn pick_documents(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<Vec<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        handle
+            .dialog()
+            .file()
+            .set_title("Import interview documents")
+            .add_filter("Documents", &["md", "markdown", "txt", "docx", "json"])
+            .blocking_pick_files()
+    })
+    .await
+    .map_err(|e| ErrorPayload::internal(format!("the file dialog failed: {e}")))?;
+    let paths: Vec<PathBuf> = picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect();
+    chosen.add(&paths);
+    Ok(paths.iter().map(|p| p.display().to_string()).collect())
+}
+
+/// Asks for a résumé in the system's file dialog; what is picked may be read.
+#[tauri::command]
+async fn pick_resume(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        handle
+            .dialog()
+            .file()
+            .set_title("Add your résumé")
+            .add_filter("Résumé", &["pdf", "docx", "md", "txt"])
+            .blocking_pick_file()
+    })
+    .await
+    .map_err(|e| ErrorPayload::internal(format!("the file dialog failed: {e}")))?;
+    let path = picked.and_then(|f| f.into_path().ok());
+    if let Some(p) = &path {
+        chosen.add(std::slice::from_ref(p));
+    }
+    Ok(path.map(|p| p.display().to_string()))
 }
 
 /// `--empty-window` opens a blank page instead of Cuecard's: the baseline that the memory
@@ -426,12 +515,19 @@ fn main() {
     if let Err(e) = library.seed_sample_if_new() {
         eprintln!("cuecard: could not add the sample deck: {e}");
     }
-    if let Err(e) = library.auto_backup(now()) {
-        eprintln!("cuecard: the daily backup failed: {e}");
-    }
+    // The day's backup comes before the first change, by the same policy as the CLI's.
+    library.back_up_before_first_write(now());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(started)
+        .manage(Chosen::default())
+        // Files dropped on the window may be read: the shell sees the drop itself.
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                use tauri::Manager;
+                webview.state::<Chosen>().add(paths);
+            }
+        })
         .manage(App {
             library: Arc::new(Mutex::new(library)),
         })
@@ -468,6 +564,8 @@ fn main() {
             get_card,
             search,
             import_paths,
+            pick_documents,
+            pick_resume,
             preview_import,
             ui_ready,
             list_jobs,

@@ -486,28 +486,9 @@ fn execute(cli: &Cli, out: &Out) -> Result<i32, Error> {
         return Ok(0);
     }
     let mut lib = Library::open(&root)?;
-    // Before the first change of the day, a backup (the last week kept); reading commands
-    // never pay for it, and a failure here must not stop the command.
-    let writes = !matches!(
-        cli.command,
-        Command::Decks
-            | Command::Cards { .. }
-            | Command::Show { .. }
-            | Command::Search { .. }
-            | Command::Export { .. }
-            | Command::Keywords { .. }
-            | Command::Jobs
-            | Command::Match { .. }
-            | Command::Due { .. }
-            | Command::Stats
-            | Command::Backup { .. }
-            | Command::Retention { value: None }
-    );
-    if writes {
-        if let Err(e) = lib.auto_backup(cuecard::rehearse::time::now()) {
-            eprintln!("warning: the daily backup failed: {e}");
-        }
-    }
+    // Before the first change of the day, a backup (the last week kept): the same policy
+    // as the app's, kept by the library; reading commands never pay for it.
+    lib.back_up_before_first_write(cuecard::rehearse::time::now());
     match &cli.command {
         Command::Import {
             paths,

@@ -145,9 +145,8 @@ impl Library {
         let card = self.card(card)?;
         let quote = anchor::quote_from_selection(&h.exact, &h.prefix, &h.suffix, h.start)
             .ok_or_else(|| Error::InvalidInput("select some words to highlight".into()))?;
-        let id = self
-            .store
-            .add_highlight(card.id.as_str(), &quote, h.comment.as_deref())?;
+        let id =
+            self.write_store(|s| s.add_highlight(card.id.as_str(), &quote, h.comment.as_deref()))?;
         self.store
             .highlights_of(card.id.as_str())?
             .into_iter()
@@ -190,7 +189,7 @@ impl Library {
     }
 
     pub fn delete_highlight(&mut self, id: i64) -> Result<()> {
-        self.store.delete_highlight(id)
+        self.write_store(|s| s.delete_highlight(id))
     }
 
     pub fn set_starred(&mut self, card: &str, starred: bool) -> Result<Card> {

@@ -41,7 +41,7 @@ impl Library {
             interview_date: date,
             text: a.posting.text.clone(),
         };
-        let id = self.store.add_job(&job, &a.keywords)?;
+        let id = self.write_store(|s| s.add_job(&job, &a.keywords))?;
         self.store.job(&id)
     }
 
@@ -106,7 +106,7 @@ impl Library {
 
     pub fn remove_job_keyword(&mut self, job: &str, keyword: &str) -> Result<()> {
         let id = self.store.job(job)?.id;
-        self.store.remove_job_keyword(&id, keyword)
+        self.write_store(|s| s.remove_job_keyword(&id, keyword))
     }
 
     /// Adds a keyword by name: a skill of the lexicon when it is one, else a phrase.
@@ -160,12 +160,12 @@ impl Library {
         };
         let mut k = k;
         crate::jobs::Keyword::annotate(std::slice::from_mut(&mut k), &Default::default());
-        self.store.add_job_keyword(&id, &k)?;
+        self.write_store(|s| s.add_job_keyword(&id, &k))?;
         Ok(k)
     }
 
     pub fn set_job_keyword_weight(&mut self, job: &str, keyword: &str, weight: f32) -> Result<()> {
         let id = self.store.job(job)?.id;
-        self.store.set_job_keyword_weight(&id, keyword, weight)
+        self.write_store(|s| s.set_job_keyword_weight(&id, keyword, weight))
     }
 }

@@ -57,7 +57,7 @@ impl Library {
                 "desired retention {r} is out of range; give a number from 0.70 to 0.97"
             )));
         }
-        self.store.set_meta("desired_retention", &r.to_string())
+        self.write_store(|s| s.set_meta("desired_retention", &r.to_string()))
     }
 
     /// The target answer length of a deck (name or id), in seconds.
@@ -76,7 +76,7 @@ impl Library {
             )));
         }
         let d = self.deck(deck)?;
-        self.store.set_deck_target(d.id.as_str(), Some(secs))
+        self.write_store(|s| s.set_deck_target(d.id.as_str(), Some(secs)))
     }
 
     /// Upcoming interviews with the cards their jobs rank highest.
@@ -318,12 +318,14 @@ impl Library {
             &crate::store::stable_id(&format!("{now}\0{source}\0{}", cards.len()))[..8]
         );
         let id = self.unique_session_id(id)?;
-        self.store.create_session(&StoredSession {
-            id: id.clone(),
-            started_at: now,
-            source: source.clone(),
-            target_secs,
-            cards: cards.iter().map(|c| c.card_id.0.clone()).collect(),
+        self.write_store(|s| {
+            s.create_session(&StoredSession {
+                id: id.clone(),
+                started_at: now,
+                source: source.clone(),
+                target_secs,
+                cards: cards.iter().map(|c| c.card_id.0.clone()).collect(),
+            })
         })?;
         Ok(Session {
             id,
@@ -371,19 +373,21 @@ impl Library {
         };
         let typed = input.typed.as_deref().filter(|t| !t.trim().is_empty());
         let fsrs = self.fsrs()?;
-        let (id, _) = self.store.record_attempt(
-            &NewAttempt {
-                card_id: card.id.as_str(),
-                session_id: input.session_id.as_deref(),
-                started_at_ms,
-                duration_ms: input.duration_ms,
-                target_secs,
-                rating: input.rating,
-                typed,
-            },
-            &fsrs,
-            now,
-        )?;
+        let (id, _) = self.write_store(|s| {
+            s.record_attempt(
+                &NewAttempt {
+                    card_id: card.id.as_str(),
+                    session_id: input.session_id.as_deref(),
+                    started_at_ms,
+                    duration_ms: input.duration_ms,
+                    target_secs,
+                    rating: input.rating,
+                    typed,
+                },
+                &fsrs,
+                now,
+            )
+        })?;
         let attempt = Attempt {
             id,
             card_id: card.id.clone(),

@@ -66,7 +66,7 @@ impl Library {
                 "{source}: the résumé is empty; no résumé was added"
             )));
         }
-        let stored = self.store.put_resume(name, source, text)?;
+        let stored = self.write_store(|s| s.put_resume(name, source, text))?;
         let (resume, warnings) =
             crate::resume::analyse(&stored.id, &stored.name, &stored.source, &stored.text);
         Ok(ResumeView { resume, warnings })

@@ -71,6 +71,7 @@ impl Library {
         threads: usize,
         change: impl FnOnce(&mut Store) -> Result<(T, ChangeSet)>,
     ) -> Result<T> {
+        self.before_first_write();
         let writer = match self.index.writer(threads) {
             Ok(w) => Some(w),
             Err(Error::LibraryBusy(_)) if when_busy == WhenBusy::MarkBehind => None,
@@ -96,6 +97,33 @@ impl Library {
             None => self.store.set_meta(INDEX_BEHIND, "1")?,
         }
         Ok(value)
+    }
+
+    /// A change the index never shows (a review, a job, a setting, a highlight, a résumé):
+    /// one store transaction, after the day's backup like every other write.
+    pub(crate) fn write_store<T>(
+        &mut self,
+        change: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.before_first_write();
+        change(&mut self.store)
+    }
+
+    /// Asks for the day's backup before this handle's first write ([`Library::auto_backup`]:
+    /// one a day, automatic ones kept a week). The CLI and the app both call this once after
+    /// opening the library, so a library is backed up by one policy whichever changes it,
+    /// and a session that only reads never pays for a backup.
+    pub fn back_up_before_first_write(&mut self, now: i64) {
+        self.backup_due = Some(now);
+    }
+
+    fn before_first_write(&mut self) {
+        if let Some(now) = self.backup_due.take() {
+            // A failed backup is said, and never stops the person's change.
+            if let Err(e) = self.auto_backup(now) {
+                eprintln!("cuecard: warning: the daily backup failed: {e}");
+            }
+        }
     }
 
     /// The one place the index is changed after a write.

@@ -529,3 +529,51 @@ fn automatic_backups_are_daily_and_kept_for_a_week() {
     lib.auto_backup(later + 8 * 86_400).unwrap();
     assert!(manual.exists());
 }
+
+#[test]
+fn the_days_backup_comes_before_the_first_change_in_cli_and_app_alike() {
+    let autos = |dir: &std::path::Path| {
+        cuecard::library::list_backups(dir)
+            .into_iter()
+            .filter(|b| b.path.ends_with("-auto.sqlite"))
+            .count()
+    };
+    // The command line: reading makes none, the first change one, later changes no more.
+    let lib = Lib::new();
+    lib.json(&["search", "kafka"]);
+    assert_eq!(
+        autos(&lib.library_dir()),
+        0,
+        "reading never pays for a backup"
+    );
+    lib.json(&["import", s(&fixture("prep-v1.md"))]);
+    assert_eq!(autos(&lib.library_dir()), 1);
+    lib.json(&["import", s(&fixture("prep-v2.md"))]);
+    assert_eq!(autos(&lib.library_dir()), 1, "one a day");
+
+    // The app's way: the same call after opening, the backup made by the first write and
+    // holding the library as it was before it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = cuecard::Library::open(dir.path()).unwrap();
+    app.import_sample().unwrap();
+    app.back_up_before_first_write(cuecard::rehearse::time::now());
+    app.search("rollback", 10).unwrap();
+    assert_eq!(autos(dir.path()), 0);
+    let card = app.cards(None, false).unwrap()[0].id.0.clone();
+    app.add_note(&card, "before the backup?").unwrap();
+    assert_eq!(autos(dir.path()), 1);
+    app.add_note(&card, "a second note").unwrap();
+    assert_eq!(autos(dir.path()), 1);
+    let backup = cuecard::library::list_backups(dir.path())
+        .into_iter()
+        .find(|b| b.path.ends_with("-auto.sqlite"))
+        .unwrap();
+    let conn = rusqlite::Connection::open(&backup.path).unwrap();
+    let notes: i64 = conn
+        .query_row("SELECT COUNT(*) FROM notes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        notes, 0,
+        "the backup holds the library as it was before the change"
+    );
+}

@@ -2,7 +2,9 @@
 // WebDriver (tauri-driver + WebKitWebDriver). Run with `make e2e` (part of `make test`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { join, basename } from 'node:path';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { useDriver, Session, KEY, ROOT, freshLibrary, waitFor } from './webdriver.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -22,6 +24,13 @@ async function openApp(library = freshLibrary()) {
 /** Types a path to import; one file opens a preview first, which is confirmed (or, when
  *  the file cannot be read, the report names the error). Returns the preview's text. */
 async function importPath(s, path, { screenshot } = {}) {
+  // A typed path must lie outside hidden folders, wherever this clone happens to be: the
+  // fixture is typed from a fresh temporary folder.
+  if (existsSync(path)) {
+    const copy = join(mkdtempSync(join(tmpdir(), 'cuecard-e2e-doc-')), basename(path));
+    copyFileSync(path, copy);
+    path = copy;
+  }
   await s.press('o', [KEY.Control, KEY.Shift]);
   const input = await s.waitFind('[data-testid="import-path-input"]');
   await s.type(input, path + KEY.Enter);
@@ -121,6 +130,23 @@ test('a failed import names the file and changes nothing', async () => {
     assert.match(await s.text(err), /does-not-exist\.md/);
     await s.press(KEY.Escape);
     assert.equal((await s.findAll('[data-testid="deck-item"]')).length, before);
+  } finally {
+    await s.end();
+  }
+});
+
+test('a typed path to a file that is no document is not read', async () => {
+  const lib = freshLibrary();
+  const s = await openApp(lib);
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'cuecard-e2e-secret-'));
+    const secret = join(dir, 'id_ed25519');
+    writeFileSync(secret, '# What is the key?\nsecret material\n');
+    await importPath(s, secret);
+    const err = await s.waitFind('[data-testid="import-error"]');
+    assert.match(await s.text(err), /did not read/);
+    await s.press(KEY.Escape);
+    assert.equal((await s.findAll('[data-testid="deck-item"]')).length, 1);
   } finally {
     await s.end();
   }

@@ -2,7 +2,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open } from '@tauri-apps/plugin-dialog';
 import { BackendError, type Backend, type DropEvent, type JobInput } from './index';
 import type {
   CardSummary,
@@ -104,26 +103,12 @@ export class TauriBackend implements Backend {
   resumeStory() { return call<BulletStory[]>('resume_story'); }
   resumeMatch(job: string) { return call<ResumeMatch | null>('resume_match', { job }); }
   likelyQuestions(job: string) { return call<LikelyQuestion[]>('likely_questions', { job }); }
-  async pickResume(): Promise<string | null> {
-    const picked = await open({
-      multiple: false,
-      directory: false,
-      title: 'Add your résumé',
-      filters: [{ name: 'Résumé', extensions: ['pdf', 'docx', 'md', 'txt'] }],
-    });
-    if (picked === null) return null;
-    return Array.isArray(picked) ? (picked[0] ?? null) : picked;
-  }
-
+  // The shell opens the file dialogs and records what is picked: the page cannot name
+  // files for it to read, beyond documents typed or dropped.
+  pickResume() { return call<string | null>('pick_resume'); }
   async pickFiles(): Promise<string[] | null> {
-    const picked = await open({
-      multiple: true,
-      directory: false,
-      title: 'Import interview documents',
-      filters: [{ name: 'Markdown or text', extensions: ['md', 'markdown', 'txt'] }],
-    });
-    if (picked === null) return null;
-    return Array.isArray(picked) ? picked : [picked];
+    const picked = await call<string[]>('pick_documents');
+    return picked.length ? picked : null;
   }
 
   async onImportProgress(cb: (p: ImportProgress) => void) {
