@@ -15,35 +15,9 @@ use std::path::PathBuf;
 
 use cuecard::jobs::{extract_keywords, posting::parse_text, KeywordKind, Lexicon};
 
-fn words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '/' || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
-                .to_string()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-fn part_of(a: &[String], b: &[String]) -> bool {
-    !a.is_empty() && a.len() <= b.len() && b.windows(a.len()).any(|w| w == a)
-}
-
-struct Gold {
-    name: String,
-    id: Option<String>,
-    soft: bool,
-}
-
-fn same(gold: &Gold, id: &str, name: &str) -> bool {
-    if gold.id.as_deref() == Some(id) {
-        return true;
-    }
-    let (a, b) = (words(&gold.name), words(name));
-    part_of(&a, &b) || part_of(&b, &a)
-}
+#[path = "common/own_postings.rs"]
+mod own_postings;
+use own_postings::{same, Gold};
 
 #[derive(Default)]
 struct Counts {
@@ -68,38 +42,17 @@ impl Counts {
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/postings");
     let dir = std::env::var_os("CUECARD_POSTINGS").map(PathBuf::from);
     let lex = Lexicon::builtin();
-    let manifest = std::fs::read_to_string(root.join("manifest.tsv")).expect("manifest");
     let mut halves: std::collections::BTreeMap<String, (Counts, Counts, usize)> =
         Default::default();
-    for row in manifest.lines().skip(1) {
-        let cols: Vec<&str> = row.split('\t').collect();
-        let (id, set) = (cols[0], cols[1]);
-        let Some(text) = dir.as_ref().and_then(|d| {
-            ["md", "txt", "html"]
-                .iter()
-                .find_map(|e| std::fs::read_to_string(d.join(format!("{id}.{e}"))).ok())
-        }) else {
-            continue;
-        };
-        let gold: Vec<Gold> = std::fs::read_to_string(root.join(format!("{id}.gold.tsv")))
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let mut c = l.split('\t');
-                let name = c.next().unwrap_or("").trim().to_string();
-                let kind = c.next().unwrap_or("").trim();
-                Gold {
-                    id: lex.lookup(&name).map(|s| s.id.clone()),
-                    name,
-                    soft: kind == "soft",
-                }
-            })
-            .collect();
-        let keywords = extract_keywords(&parse_text(&text));
+    let postings = dir
+        .as_deref()
+        .map(|d| own_postings::load(d, lex))
+        .unwrap_or_default();
+    for p in &postings {
+        let (id, set, text, gold) = (&p.id, p.set.as_str(), &p.text, &p.gold);
+        let keywords = extract_keywords(&parse_text(text));
         let h = halves.entry(set.to_string()).or_default();
         h.2 += 1;
         for soft in [false, true] {

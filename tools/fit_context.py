@@ -11,6 +11,12 @@ to fit the weights come from the other half of the postings (cross-fitting), so 
 not trust a prior more than it deserves; the shipped priors use all of train. The threshold is
 the one that gives the best cross-fitted F1 on train.
 
+Rows from the tuning half of the project's own postings (docs `own:…`, present when
+context_data ran with CUECARD_POSTINGS) count OWN_WEIGHT times: their labels say what a
+recruiter lists as a posting's technical skills (practices such as monitoring or data
+modelling included), which SkillSpan's knowledge spans often leave out. The check half is
+never read.
+
   python3 tools/fit_context.py rows.jsonl > assets/skills/context-model.json
 """
 import json
@@ -26,14 +32,19 @@ FEATURES = ["prior", "ambiguous_ok", "ambiguous_bad", "capital", "allcaps", "sym
             "multi", "neighbours", "dense", "cue_strong", "cue_weak", "line_start", "vetted", "tags_only",
             "non_technical"]
 SMOOTH = 2.0
+OWN_WEIGHT = 4.0
+
+
+def weight(r):
+    return OWN_WEIGHT if r["doc"].startswith("own:") else 1.0
 
 
 def priors(rows):
     pos, n = Counter(), Counter()
-    base = sum(r["label"] for r in rows) / max(1, len(rows))
+    base = sum(weight(r) * r["label"] for r in rows) / max(1.0, sum(weight(r) for r in rows))
     for r in rows:
-        n[r["skill"]] += 1
-        pos[r["skill"]] += r["label"]
+        n[r["skill"]] += weight(r)
+        pos[r["skill"]] += weight(r) * r["label"]
     out = {}
     for k in n:
         p = (pos[k] + SMOOTH * base) / (n[k] + SMOOTH)
@@ -60,13 +71,14 @@ def main():
     tb, db = priors(B)
     X = [featurize(r, tb, db) for r in A] + [featurize(r, ta, da) for r in B]
     y = [r["label"] for r in A] + [r["label"] for r in B]
-    b, w = fit(X, y, [1.0] * len(y), l2=1.0)
+    ws = [weight(r) for r in A] + [weight(r) for r in B]
+    b, w = fit(X, y, ws, l2=1.0)
     probs = [1 / (1 + math.exp(-(b + sum(p * q for p, q in zip(w, x))))) for x in X]
     best = (0.0, 0.5)
     for t in [i / 100 for i in range(20, 80)]:
-        tp = sum(1 for p, t_ in zip(probs, y) if p >= t and t_)
-        fp = sum(1 for p, t_ in zip(probs, y) if p >= t and not t_)
-        fn = sum(1 for p, t_ in zip(probs, y) if p < t and t_)
+        tp = sum(c for p, t_, c in zip(probs, y, ws) if p >= t and t_)
+        fp = sum(c for p, t_, c in zip(probs, y, ws) if p >= t and not t_)
+        fn = sum(c for p, t_, c in zip(probs, y, ws) if p < t and t_)
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
         if f1 > best[0]:
             best = (f1, t)

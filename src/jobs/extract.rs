@@ -98,6 +98,20 @@ const STOP: &[&str] = &[
 /// Words that make a phrase generic ("technical solutions", "substantial knowledge"):
 /// a phrase with any of them is not offered.
 const GENERIC: &[&str] = &[
+    // Where and when the work is, and what it pays: never a skill.
+    "zone",
+    "utc",
+    "gmt",
+    "cet",
+    "insurance",
+    "dental",
+    "vacation",
+    "parental",
+    "pension",
+    "salary",
+    "stipend",
+    "holidays",
+    "verticals",
     "technical",
     "solution",
     "solutions",
@@ -228,8 +242,11 @@ fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
         let l = w.to_lowercase();
         common.contains(&l) || STOP.contains(&l.as_str()) || GENERIC.contains(&l.as_str())
     });
+    // A name holds no lowercase little word ("YNAB is growing", "Here at Acme").
+    let clause = words[1..].iter().any(|w| STOP.contains(w));
     named
         && !ordinary
+        && !clause
         && !STOP.contains(&first.to_lowercase().as_str())
         && words
             .iter()
@@ -603,5 +620,31 @@ mod tests {
                 .any(|k| k.kind == KeywordKind::Phrase && k.name == "distributed training"),
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn clauses_time_zones_and_benefits_are_no_skills() {
+        let p = parse_text(
+            "## About us\nNorthwind is growing, and so is our team. Here at Northwind, we build tools.\n\n## Requirements\n- Go, PostgreSQL, Kafka and Kubernetes\n- Live between the Pacific Time Zone (UTC-8), Central European Time Zone (UTC+1), or Eastern Time Zone (UTC-5)\n\n## Benefits\n- Health and dental insurance, parental leave, a learning stipend\n",
+        );
+        let k = extract_keywords(&p);
+        let names: Vec<String> = k.iter().map(|k| k.name.to_lowercase()).collect();
+        for want in ["go", "postgresql", "apache kafka", "kubernetes"] {
+            assert!(
+                names.iter().any(|n| n == want),
+                "{want} missing from {names:?}"
+            );
+        }
+        for noise in [
+            "northwind is growing",
+            "here at northwind",
+            "time zone",
+            "dental insurance",
+        ] {
+            assert!(
+                !names.iter().any(|n| n.contains(noise)),
+                "{noise} in {names:?}"
+            );
+        }
     }
 }
