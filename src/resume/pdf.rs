@@ -341,9 +341,27 @@ const SPACE: f64 = 0.1;
 fn text_of(r: &Row) -> (String, f64) {
     let mut s = String::new();
     let mut last_end: Option<f64> = None;
+    // Letter-spaced type (character spacing set in the PDF) leaves the same small gap after
+    // every glyph: a space is read only past that usual gap, so "Vue" set with a kerning
+    // pair does not come out as "V ue".
+    let usual = {
+        let mut gaps: Vec<f64> = r
+            .glyphs
+            .windows(2)
+            .filter(|w| w[0].ch != " " && w[1].ch != " ")
+            .map(|w| w[1].x - (w[0].x + w[0].w))
+            .filter(|g| g.abs() < r.size)
+            .collect();
+        gaps.sort_by(f64::total_cmp);
+        gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0)
+    };
+    // Some fonts give pdf-extract no width for some glyphs: the glyphs after one, up to the
+    // next shown string, are placed too far left, and the next string seems to stand apart.
+    // What those glyphs would have taken (a typical advance each) is not read as a gap.
+    let mut missing = 0.0;
     for g in &r.glyphs {
         if let Some(end) = last_end {
-            let gap = g.x - end;
+            let gap = g.x - end - usual - if g.word_start { missing } else { 0.0 };
             if gap > 2.5 * r.size {
                 s.push('\t');
             } else if (gap > 0.3 * g.size || (g.word_start && gap > SPACE * g.size))
@@ -352,6 +370,19 @@ fn text_of(r: &Row) -> (String, f64) {
             {
                 s.push(' ');
             }
+        }
+        if g.word_start {
+            missing = 0.0;
+        }
+        if g.w <= 0.0 && g.ch != " " {
+            // Typical advances: capitals are wider than small letters, thin ones narrower.
+            let em = match g.ch.chars().next() {
+                Some('i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | '.' | ',' | ':' | ';') => 0.3,
+                Some('m' | 'w' | 'M' | 'W') => 0.85,
+                Some(c) if c.is_uppercase() => 0.68,
+                _ => 0.52,
+            };
+            missing += em * g.size;
         }
         s.push_str(&g.ch);
         last_end = Some(g.x + g.w);
@@ -604,4 +635,58 @@ pub fn write_pdf(pages: &[&[PlacedText<'_>]]) -> Vec<u8> {
     // Writing to memory does not fail.
     let _ = doc.save_to(&mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of one row: (text, x, width, starts a shown string).
+    fn row(glyphs: &[(&str, f64, f64, bool)]) -> Row {
+        Row {
+            page: 0,
+            y: 100.0,
+            size: 10.0,
+            glyphs: glyphs
+                .iter()
+                .map(|&(ch, x, w, word_start)| Glyph {
+                    page: 0,
+                    x,
+                    y: 100.0,
+                    w,
+                    size: 10.0,
+                    ch: ch.to_string(),
+                    word_start,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn glyphs_the_font_gives_no_width_do_not_split_a_word() {
+        // "DAYLIGHT" where the font gave D and A no width: the next string (a kerning pair
+        // later) starts where the two letters really end.
+        let r = row(&[
+            ("D", 0.0, 0.0, true),
+            ("A", 0.0, 0.0, false),
+            ("Y", 13.9, 6.7, true),
+            ("L", 20.6, 6.1, false),
+        ]);
+        assert_eq!(text_of(&r).0, "DAYL");
+        // A real space after such letters is still a space.
+        let r = row(&[
+            ("a", 0.0, 0.0, true),
+            ("n", 0.0, 0.0, false),
+            ("d", 0.0, 5.6, false),
+            ("G", 19.0, 7.2, true),
+        ]);
+        assert_eq!(text_of(&r).0, "and G");
+        // Glyphs with their widths read as before.
+        let r = row(&[
+            ("G", 0.0, 7.0, true),
+            ("o", 7.0, 5.0, false),
+            ("R", 15.5, 6.5, true),
+        ]);
+        assert_eq!(text_of(&r).0, "Go R");
+    }
 }
