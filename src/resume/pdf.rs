@@ -341,19 +341,22 @@ const SPACE: f64 = 0.1;
 fn text_of(r: &Row) -> (String, f64) {
     let mut s = String::new();
     let mut last_end: Option<f64> = None;
-    // Letter-spaced type (character spacing set in the PDF) leaves the same small gap after
-    // every glyph: a space is read only past that usual gap, so "Vue" set with a kerning
-    // pair does not come out as "V ue".
+    // Letter-spaced type (headings set with tracking) leaves the same small gap after every
+    // glyph: in a row of enough glyphs, a space is read only past that usual gap.
     let usual = {
         let mut gaps: Vec<f64> = r
             .glyphs
             .windows(2)
-            .filter(|w| w[0].ch != " " && w[1].ch != " ")
+            .filter(|w| w[0].ch != " " && w[1].ch != " " && w[0].w > 0.0)
             .map(|w| w[1].x - (w[0].x + w[0].w))
             .filter(|g| g.abs() < r.size)
             .collect();
         gaps.sort_by(f64::total_cmp);
-        gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0)
+        if gaps.len() >= 6 {
+            gaps[gaps.len() * 2 / 5].clamp(0.0, 0.25 * r.size)
+        } else {
+            0.0
+        }
     };
     // Some fonts give pdf-extract no width for some glyphs: the glyphs after one, up to the
     // next shown string, are placed too far left, and the next string seems to stand apart.
@@ -688,5 +691,22 @@ mod tests {
             ("R", 15.5, 6.5, true),
         ]);
         assert_eq!(text_of(&r).0, "Go R");
+    }
+
+    #[test]
+    fn letter_spaced_headings_stay_whole() {
+        // "WORK EXPERIENCE" set with 1.5 units of tracking after every letter.
+        let mut glyphs = Vec::new();
+        let mut x = 0.0;
+        for (i, ch) in "WORK EXPERIENCE".chars().enumerate() {
+            let w = if ch == ' ' { 2.5 } else { 6.5 };
+            glyphs.push((ch.to_string(), x, w, i % 4 == 0));
+            x += w + 1.5;
+        }
+        let owned: Vec<(&str, f64, f64, bool)> = glyphs
+            .iter()
+            .map(|(c, x, w, s)| (c.as_str(), *x, *w, *s))
+            .collect();
+        assert_eq!(text_of(&row(&owned)).0, "WORK EXPERIENCE");
     }
 }
