@@ -294,6 +294,7 @@ def load_so():
 load_so()
 
 # ---------------------------------------------------------------- SkillSpan harvest
+DEGREE_WORDS = {"degree", "bachelor", "master", "phd", "diploma", "bsc", "msc", "ba", "ma"}
 harvested = 0
 for k, n in sorted(gold_count.items()):
     o = max(occ[k], n)
@@ -304,6 +305,9 @@ for k, n in sorted(gold_count.items()):
     if any(w in STOP for w in (words[0], words[-1])):
         continue
     if re.fullmatch(r"[\d.]+", k):
+        continue
+    # a degree asked for is a requirement (read apart), not a skill
+    if any(re.sub(r"[’'s]+$", "", w.strip("\u200b")) in DEGREE_WORDS for w in words):
         continue
     # single ordinary words must be annotated most of the times they occur; phrases less so
     single_english = len(words) == 1 and words[0] in ENGLISH

@@ -97,6 +97,20 @@ const STOP: &[&str] = &[
 
 /// Words that make a phrase generic ("technical solutions", "substantial knowledge"):
 /// a phrase with any of them is not offered.
+/// Where companies post: named together, they are the company's channels.
+const SOCIAL: &[&str] = &[
+    "twitter",
+    "instagram",
+    "medium",
+    "linkedin",
+    "facebook",
+    "youtube",
+    "tiktok",
+    "github",
+    "glassdoor",
+    "blog",
+];
+
 const GENERIC: &[&str] = &[
     // Where and when the work is, and what it pays: never a skill.
     "zone",
@@ -112,6 +126,12 @@ const GENERIC: &[&str] = &[
     "stipend",
     "holidays",
     "verticals",
+    "degree",
+    "bachelor",
+    "bachelor's",
+    "bachelor’s",
+    "master's",
+    "master’s",
     "technical",
     "solution",
     "solutions",
@@ -198,7 +218,17 @@ fn looks_like_a_term(words: &[String]) -> bool {
 fn list_items(line: &str) -> Vec<(usize, usize)> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (i, c) in line.char_indices() {
-        if matches!(c, ',' | ';' | '/' | '(' | ')' | ':' | '•' | '|') {
+        // "A/B", "CI/CD" and "UI/UX" are one name, not two items.
+        let joined_caps = c == '/'
+            && line[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_uppercase())
+            && line[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_uppercase());
+        if matches!(c, ',' | ';' | '/' | '(' | ')' | ':' | '•' | '|') && !joined_caps {
             cuts.push((i, i + c.len_utf8()));
         }
     }
@@ -242,8 +272,13 @@ fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
         let l = w.to_lowercase();
         common.contains(&l) || STOP.contains(&l.as_str()) || GENERIC.contains(&l.as_str())
     });
-    // A name holds no lowercase little word ("YNAB is growing", "Here at Acme").
-    let clause = words[1..].iter().any(|w| STOP.contains(w));
+    // A name holds no lowercase little word or verb form ("YNAB is growing", "Here at
+    // Acme", "Experience designing"), and no word of job ads' own ("Bachelor's Degree").
+    let clause = words[1..].iter().any(|w| {
+        STOP.contains(w) || (w.len() > 4 && w.ends_with("ing") && w.chars().all(char::is_lowercase))
+    }) || words
+        .iter()
+        .any(|w| GENERIC.contains(&w.to_lowercase().as_str()));
     named
         && !ordinary
         && !clause
@@ -303,10 +338,14 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             // Every lexicon match is weighed in its context by the fitted model; soft skills
             // keep the dictionary's own rule.
             let candidates = lex.candidates(line);
+            // "Follow us on Twitter, Instagram and Medium": the company's channels, not skills.
+            let lower_line = line.to_lowercase();
+            let channels = SOCIAL.iter().filter(|s| lower_line.contains(*s)).count();
             let allowed = |c: &super::lexicon::Candidate| {
                 // A language to speak is a requirement, not a skill to prepare answers for.
                 lex.skill(c.m.skill).category != "spoken language"
                     && !company.contains(&c.surface.to_lowercase())
+                    && !(channels >= 2 && SOCIAL.contains(&c.surface.to_lowercase().as_str()))
             };
             let mut kept: Vec<bool> = candidates
                 .iter()
@@ -644,6 +683,34 @@ mod tests {
             assert!(
                 !names.iter().any(|n| n.contains(noise)),
                 "{noise} in {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn channels_degrees_and_split_names_are_no_skills() {
+        let p = parse_text(
+            "## Requirements\n- Experience designing A/B tests, with SQL, Python and Airflow\n- Bachelor's Degree, Experience designing, Snowflake, dbt\n\n## About us\nFollow us on Twitter, Instagram and Medium.\n",
+        );
+        let k = extract_keywords(&p);
+        let names: Vec<String> = k.iter().map(|k| k.name.to_lowercase()).collect();
+        for noise in [
+            "b tests",
+            "twitter",
+            "instagram",
+            "medium",
+            "experience designing",
+            "degree",
+        ] {
+            assert!(
+                !names.iter().any(|n| n.contains(noise)),
+                "{noise} in {names:?}"
+            );
+        }
+        for want in ["sql", "python", "apache airflow"] {
+            assert!(
+                names.iter().any(|n| n == want),
+                "{want} missing from {names:?}"
             );
         }
     }
