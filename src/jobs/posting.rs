@@ -167,11 +167,26 @@ const BOILERPLATE: &[&str] = &[
     "reasonable adjustment",
 ];
 
+/// Headings of the team's stack ("Technologies we use", "Our tech stack"): the tools the
+/// work is done with, weighed like the preferred ones.
+const STACK: &[&str] = &[
+    "tech stack",
+    "technology stack",
+    "our stack",
+    "the stack",
+    "technologies",
+    "tools we use",
+    "our tools",
+    "tooling",
+];
+
 fn classify_heading(h: &str) -> Option<SectionKind> {
     let h = h.to_lowercase();
     let has = |list: &[&str]| list.iter().any(|k| h.contains(k));
     // Order matters: "preferred qualifications" is preferred, not required.
-    if has(BOILERPLATE) {
+    if has(STACK) && !has(BOILERPLATE) {
+        Some(SectionKind::Preferred)
+    } else if has(BOILERPLATE) {
         Some(SectionKind::Boilerplate)
     } else if has(BENEFITS) {
         Some(SectionKind::Benefits)
@@ -726,6 +741,32 @@ mod tests {
         let benefits = &p.sections[4];
         assert_eq!(benefits.lines.last().unwrap().0, SectionKind::Boilerplate);
         assert!(!p.text.contains("title:"));
+    }
+
+    #[test]
+    fn a_stack_heading_after_the_benefits_is_weighed_as_skills() {
+        let p = parse_text(
+            "## Requirements\n- Testing\n\n**What we offer:**\n- Stock options\n\n**Technologies We Use**\n- Rails, RSpec, Rake, Capybara, Selenium\n",
+        );
+        let kinds: Vec<SectionKind> = p.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                SectionKind::Required,
+                SectionKind::Benefits,
+                SectionKind::Preferred
+            ]
+        );
+        let names: Vec<String> = crate::jobs::extract_keywords(&p)
+            .into_iter()
+            .map(|k| k.name)
+            .collect();
+        for want in ["Rake", "Capybara", "Selenium"] {
+            assert!(
+                names.iter().any(|n| n == want),
+                "{want} missing from {names:?}"
+            );
+        }
     }
 
     #[test]
