@@ -30,7 +30,7 @@ pub use write::ChangeSet;
 
 pub use annotate::MAX_TEXT_BYTES;
 pub use backup::{list_backups, BackupFile, KEEP_DAYS};
-pub use rehearse::{parse_rating, DEFAULT_TARGET_SECS};
+pub use rehearse::{parse_rating, DEFAULT_TARGET_SECS, NEW_CARDS_LISTED};
 
 /// The most cards a job's ranking lists (its "rehearse these first").
 pub const MAX_RANKED: usize = 100;

@@ -144,14 +144,74 @@ impl Library {
     }
 
     /// Cards due by the end of today (local time), most overdue first, then (with
-    /// `include_new`) cards never practised, in deck order.
+    /// `include_new`) the next [`NEW_CARDS_LISTED`] cards never practised, in the order
+    /// they were imported.
     pub fn due_cards(&self, now: i64, include_new: bool) -> Result<Vec<DueCard>> {
         let until = end_of_day(&chrono::Local, now);
         self.due_cards_until(now, until, include_new)
     }
 
-    /// Cards due at or before `until`.
+    /// Cards due at or before `until`: the schedules due by then, read through their
+    /// due-date index, and the few cards an interview pulls earlier; then the cards never
+    /// practised. The same list as [`Library::due_cards_plain`], which replays every card.
     pub fn due_cards_until(&self, now: i64, until: i64, include_new: bool) -> Result<Vec<DueCard>> {
+        let deadlines = interview_deadlines(&self.interviews(now)?, now);
+        let entry =
+            |id: String, question: String, deck: String, s: &crate::rehearse::fsrs::Schedule| {
+                let d = effective_due(Some(s), deadlines.get(&id));
+                d.at.filter(|&t| t <= until).map(|t| {
+                    (
+                        t,
+                        DueCard {
+                            card_id: CardId(id),
+                            question,
+                            deck,
+                            due: d.at.map(rfc3339),
+                            stability: Some(s.state.stability),
+                            difficulty: Some(s.state.difficulty),
+                            new: false,
+                            pulled_by: d.pulled_by.clone(),
+                        },
+                    )
+                })
+            };
+        let mut due: Vec<(i64, DueCard)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (id, question, deck, s) in self.store.due_rows(until)? {
+            seen.insert(id.clone());
+            due.extend(entry(id, question, deck, &s));
+        }
+        // An interview can bring a card due later into today.
+        for id in deadlines.keys().filter(|id| !seen.contains(*id)) {
+            let (Some(s), Some(card)) = (self.store.schedule_of(id)?, self.store.card(id)?) else {
+                continue;
+            };
+            if !card.archived {
+                due.extend(entry(id.clone(), card.question, card.deck, &s));
+            }
+        }
+        due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.question.cmp(&b.1.question)));
+        let mut out: Vec<DueCard> = due.into_iter().map(|(_, d)| d).collect();
+        if include_new {
+            for (id, question, deck) in self.store.never_practised(NEW_CARDS_LISTED)? {
+                out.push(DueCard {
+                    card_id: CardId(id),
+                    question,
+                    deck,
+                    due: None,
+                    stability: None,
+                    difficulty: None,
+                    new: true,
+                    pulled_by: None,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Library::due_cards_until`] the plain way: every live card against every schedule.
+    /// Kept to check the fast path against.
+    pub fn due_cards_plain(&self, now: i64, until: i64, include_new: bool) -> Result<Vec<DueCard>> {
         let dues = self.due_map(now)?;
         let mut due = Vec::new();
         let mut new = Vec::new();
@@ -188,6 +248,7 @@ impl Library {
             Ok(())
         })?;
         due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.question.cmp(&b.1.question)));
+        new.truncate(NEW_CARDS_LISTED);
         Ok(due.into_iter().map(|(_, d)| d).chain(new).collect())
     }
 
@@ -540,4 +601,76 @@ pub fn parse_rating(s: &str) -> Result<Rating> {
             "\"{s}\" is not a rating; give again, hard, good or easy (or 1 to 4)"
         ))
     })
+}
+
+/// The most cards never practised that the due list names (the next ones, in the order they
+/// were imported): today's queue, not the whole library. Rehearsals still draw from all.
+pub const NEW_CARDS_LISTED: usize = 50;
+
+#[cfg(test)]
+mod due_list_tests {
+    use super::*;
+    use crate::rehearse::{AttemptInput, Rating};
+
+    #[test]
+    fn the_indexed_due_list_is_the_plain_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path()).unwrap();
+        lib.import_sample().unwrap();
+        let cards = lib.cards(None, false).unwrap();
+        let t0 = 1_790_000_000; // 2026-09-21
+        let day = 86_400;
+        // Reviews at different times and ratings, so cards fall due on different days.
+        for (i, c) in cards.iter().enumerate().take(9) {
+            let rating = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy][i % 4];
+            lib.record_attempt(
+                &AttemptInput {
+                    card_id: c.id.clone(),
+                    session_id: None,
+                    started_at: Some(rfc3339(t0 + i as i64 * day)),
+                    duration_ms: 30_000,
+                    target_secs: None,
+                    rating,
+                    typed: None,
+                },
+                t0 + i as i64 * day + 60,
+            )
+            .unwrap();
+        }
+        // A job with an interview pulls its best-covered cards forward.
+        let interview = chrono::DateTime::from_timestamp(t0 + 20 * day, 0)
+            .unwrap()
+            .format("%Y-%m-%d")
+            .to_string();
+        lib.add_job(
+            crate::library::PostingInput::Text(
+                "## Requirements\n- Kubernetes, rollbacks, incident response, Kafka, SQL\n".into(),
+            ),
+            Some("SRE".into()),
+            None,
+            Some(interview),
+        )
+        .unwrap();
+        let mut pulled = 0;
+        for days in [0, 3, 9, 15, 18, 30, 90] {
+            let now = t0 + days * day;
+            for until in [now, now + 2 * day, now + 40 * day] {
+                for include_new in [false, true] {
+                    let fast = lib.due_cards_until(now, until, include_new).unwrap();
+                    let plain = lib.due_cards_plain(now, until, include_new).unwrap();
+                    assert_eq!(
+                        fast,
+                        plain,
+                        "day {days}, until +{}, new {include_new}",
+                        until - now
+                    );
+                }
+            }
+        }
+        // Some of those lists are not empty, and some cards are pulled by the interview.
+        let later = lib
+            .due_cards_until(t0 + 18 * day, t0 + 18 * day, false)
+            .unwrap();
+        assert!(!later.is_empty());
+    }
 }

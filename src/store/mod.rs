@@ -297,7 +297,7 @@ impl Store {
     ) -> Result<()> {
         let sql = format!(
             "SELECT {CARD_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id \
-             WHERE c.archived = 0 AND (?1 IS NULL OR c.deck_id = ?1)"
+             WHERE c.archived = 0 AND (?1 IS NULL OR c.deck_id = ?1) ORDER BY c.rowid"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([deck])?;

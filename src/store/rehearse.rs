@@ -265,6 +265,44 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Live cards whose schedule falls due at or before `until`, through the schedule's
+    /// due-date index: (card id, question, deck name, schedule), soonest first.
+    pub fn due_rows(&self, until: i64) -> Result<Vec<(String, String, String, Schedule)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.card_id, s.stability, s.difficulty, s.due, s.last_review, s.reps, s.lapses, \
+                    c.question, d.name \
+             FROM schedule s JOIN cards c ON c.id = s.card_id JOIN decks d ON d.id = c.deck_id \
+             WHERE s.due <= ?1 AND c.archived = 0 ORDER BY s.due",
+        )?;
+        let rows = stmt.query_map([until], |r| {
+            let (id, schedule) = schedule_from_row(r)?;
+            Ok((id, r.get(7)?, r.get(8)?, schedule))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Live, answered cards never practised and not marked to ask: (card id, question, deck
+    /// name), the first `limit` in the order the cards were stored.
+    pub fn never_practised(&self, limit: usize) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.question, d.name, c.tags \
+             FROM cards c JOIN decks d ON d.id = c.deck_id \
+             WHERE c.archived = 0 AND c.unanswered = 0 \
+               AND NOT EXISTS (SELECT 1 FROM schedule s WHERE s.card_id = c.id) \
+             ORDER BY c.rowid",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while out.len() < limit {
+            let Some(r) = rows.next()? else { break };
+            let tags = super::parse_list(&r.get::<_, String>(3)?);
+            if !tags.iter().any(|t| t == crate::model::TO_ASK_TAG) {
+                out.push((r.get(0)?, r.get(1)?, r.get(2)?));
+            }
+        }
+        Ok(out)
+    }
+
     pub fn schedule_of(&self, card_id: &str) -> Result<Option<Schedule>> {
         Ok(self
             .conn

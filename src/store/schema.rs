@@ -149,6 +149,8 @@ const MIGRATIONS: &[&str] = &[
         text     TEXT NOT NULL,
         added_at INTEGER NOT NULL
      );",
+    // 6: the due list reads schedules by due date.
+    "CREATE INDEX schedule_due ON schedule(due);",
 ];
 
 /// The schema version this build writes.
