@@ -638,13 +638,13 @@ mod due_list_tests {
             .unwrap();
         }
         // A job with an interview pulls its best-covered cards forward.
-        let interview = chrono::DateTime::from_timestamp(t0 + 20 * day, 0)
+        let interview = chrono::DateTime::from_timestamp(t0 + 12 * day, 0)
             .unwrap()
             .format("%Y-%m-%d")
             .to_string();
         lib.add_job(
             crate::library::PostingInput::Text(
-                "## Requirements\n- Kubernetes, rollbacks, incident response, Kafka, SQL\n".into(),
+                "## Requirements\n- Incident response, system design, concurrency (processes, threads), testing, HTTP, DNS, eventual consistency, conflict resolution\n".into(),
             ),
             Some("SRE".into()),
             None,
@@ -652,12 +652,13 @@ mod due_list_tests {
         )
         .unwrap();
         let mut pulled = 0;
-        for days in [0, 3, 9, 15, 18, 30, 90] {
+        for days in [0, 3, 6, 8, 9, 10, 11, 15, 18, 30, 90] {
             let now = t0 + days * day;
             for until in [now, now + 2 * day, now + 40 * day] {
                 for include_new in [false, true] {
                     let fast = lib.due_cards_until(now, until, include_new).unwrap();
                     let plain = lib.due_cards_plain(now, until, include_new).unwrap();
+                    pulled += fast.iter().filter(|d| d.pulled_by.is_some()).count();
                     assert_eq!(
                         fast,
                         plain,
@@ -667,10 +668,23 @@ mod due_list_tests {
                 }
             }
         }
-        // Some of those lists are not empty, and some cards are pulled by the interview.
-        let later = lib
-            .due_cards_until(t0 + 18 * day, t0 + 18 * day, false)
-            .unwrap();
-        assert!(!later.is_empty());
+        // Some cards were pulled forward by the interview on the way.
+        assert!(pulled > 0);
+        // A large deck: the list names the next cards never practised, not all of them.
+        let many: String = (0..120)
+            .map(|i| format!("## How would you scale service number {i}?\n\nI would shard it by customer and cache reads, as in project {i}.\n\n"))
+            .collect();
+        let doc = crate::library::Document {
+            source: "many.md",
+            plain_text: false,
+            text: &many,
+            warnings: Vec::new(),
+        };
+        let report = lib.import_document(doc, "Many", None).unwrap();
+        assert_eq!(report.cards, 120, "{report:?}");
+        let now = t0 + 90 * day;
+        let fast = lib.due_cards_until(now, now, true).unwrap();
+        assert_eq!(fast, lib.due_cards_plain(now, now, true).unwrap());
+        assert_eq!(fast.iter().filter(|d| d.new).count(), NEW_CARDS_LISTED);
     }
 }
