@@ -474,6 +474,25 @@ impl SearchIndex {
         ])))
     }
 
+    /// The benchmark's anchor: `input` run on tantivy directly, through its own query
+    /// parser over questions and answers, top `limit` by score, no snippets, nothing read
+    /// back. Returns how many cards matched.
+    #[doc(hidden)]
+    pub fn anchor_search(&self, input: &str, limit: usize) -> Result<usize> {
+        let searcher = self.reader.searcher();
+        let parser = tantivy::query::QueryParser::for_index(
+            &self.index,
+            vec![self.fields.question, self.fields.answer],
+        );
+        let (q, _) = parser.parse_query_lenient(input);
+        let (top, total) = searcher.search(
+            &q,
+            &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+        )?;
+        std::hint::black_box(top);
+        Ok(total)
+    }
+
     pub fn search(&self, input: &str, limit: usize) -> Result<SearchResult> {
         let started = Instant::now();
         let parsed = query::parse(input);
