@@ -537,7 +537,23 @@ fn main() {
             } else {
                 WebviewUrl::App("index.html".into())
             };
+            let started = {
+                use tauri::Manager;
+                app.state::<Started>().0
+            };
             WebviewWindowBuilder::new(app, "main", url)
+                // With CUECARD_TRACE, when the page has loaded: for the empty window, the
+                // anchor the start-up benchmark holds "library painted" against.
+                .on_page_load(move |_, payload| {
+                    if payload.event() == tauri::webview::PageLoadEvent::Finished
+                        && std::env::var_os("CUECARD_TRACE").is_some()
+                    {
+                        eprintln!(
+                            "cuecard: page loaded {} ms after start",
+                            started.elapsed().as_millis()
+                        );
+                    }
+                })
                 // The window shows Cuecard and nothing else: a link in an answer never takes
                 // it to another page (which could then call the app's commands).
                 .on_navigation(|url| {
