@@ -478,8 +478,8 @@ async fn pick_resume(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<Opti
     Ok(path.map(|p| p.display().to_string()))
 }
 
-/// `--empty-window` opens a blank page instead of Cuecard's: the baseline that the memory
-/// benchmark (`make bench`) compares the real window against.
+/// `--empty-window` opens a blank page of the app's instead of Cuecard's: the anchor that the
+/// start-up and memory benchmark (`make bench`) holds the real window against.
 fn empty_window() -> bool {
     std::env::args().any(|a| a == "--empty-window")
 }
@@ -533,7 +533,9 @@ fn main() {
         })
         .setup(|app| {
             let url = if empty_window() {
-                WebviewUrl::External("about:blank".parse().expect("a valid URL"))
+                // A blank page of the app's own: the same runtime, protocol and page-load
+                // event as Cuecard's, with nothing in it.
+                WebviewUrl::App("empty.html".into())
             } else {
                 WebviewUrl::App("index.html".into())
             };
