@@ -375,6 +375,7 @@ impl Library {
         clock.lap("parse");
         let to_ask = parsed.cards.iter().filter(|c| c.ask).count();
         let new_cards = cards_for_store(std::mem::take(&mut parsed.cards));
+        clock.lap("skills");
         // When another process holds the index writer, nothing is changed.
         let threads = if new_cards.len() > 5000 { 2 } else { 1 };
         let stored = self.write(WhenBusy::Refuse, threads, |store| {
@@ -575,9 +576,32 @@ pub struct PreviewCard {
 
 /// Cards ready for the store, keyed by their normalised question.
 fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
+    // Reading the skills of every answer is most of this: large documents share it out
+    // over the machine's cores (the cards themselves stay where they are, in order).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let skills: Vec<Vec<String>> = if cards.len() < 2_000 || threads < 2 {
+        cards.iter().map(skills_of_card).collect()
+    } else {
+        let per = cards.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = cards
+                .chunks(per)
+                .map(|chunk| {
+                    scope.spawn(move || chunk.iter().map(skills_of_card).collect::<Vec<_>>())
+                })
+                .collect();
+            let skills = handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect();
+            give_back_freed_memory();
+            skills
+        })
+    };
     cards
         .into_iter()
-        .map(|c| {
+        .zip(skills)
+        .map(|(c, skills)| {
             let mut tags: Vec<String> = c
                 .section
                 .iter()
@@ -587,11 +611,6 @@ fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
             if c.ask && !tags.iter().any(|t| t == crate::model::TO_ASK_TAG) {
                 tags.push(crate::model::TO_ASK_TAG.to_string());
             }
-            let skills = crate::jobs::Lexicon::builtin().skill_ids(&format!(
-                "{}\n{}",
-                c.question,
-                crate::render::plain_text(&c.answer)
-            ));
             NewCard {
                 skills,
                 key: c.key.clone(),
@@ -607,6 +626,24 @@ fn cards_for_store(cards: Vec<import::ParsedCard>) -> Vec<NewCard> {
             }
         })
         .collect()
+}
+
+/// The workers' scratch memory, freed but kept by their allocator arenas, is handed back,
+/// so it does not add to the import's peak while the index is written.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory held by the allocator.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+fn skills_of_card(c: &import::ParsedCard) -> Vec<String> {
+    crate::jobs::Lexicon::builtin().skill_ids(&format!(
+        "{}\n{}",
+        c.question,
+        crate::render::plain_text(&c.answer)
+    ))
 }
 
 /// A deck name from a document title: "Zoox Interview Questions and Answers" gives "Zoox".
@@ -659,6 +696,38 @@ pub fn deck_name_from_title(title: Option<&str>, fallback: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn skills_read_on_several_threads_are_the_ones_read_on_one() {
+        const TOOLS: &[&str] = &[
+            "Kubernetes",
+            "Kafka",
+            "PostgreSQL",
+            "Rust",
+            "React",
+            "Terraform",
+        ];
+        let doc: String = (0..3_000)
+            .map(|i| {
+                format!(
+                    "## How did you use {} in project {i}?\n\nWith {} and {}, over {i} days.\n\n",
+                    TOOLS[i % 6],
+                    TOOLS[(i / 6) % 6],
+                    TOOLS[(i / 36) % 6]
+                )
+            })
+            .collect();
+        let parsed = super::import::parse_markdown(&doc).cards;
+        assert_eq!(parsed.len(), 3_000);
+        let fast = super::cards_for_store(parsed.clone());
+        let plain: Vec<Vec<String>> = parsed.iter().map(super::skills_of_card).collect();
+        assert_eq!(fast.len(), plain.len());
+        for ((card, parsed), skills) in fast.iter().zip(&parsed).zip(&plain) {
+            assert_eq!(&card.skills, skills);
+            assert_eq!(card.key, parsed.key);
+        }
+        assert!(fast.iter().filter(|c| !c.skills.is_empty()).count() > 2_000);
+    }
+
     use super::*;
 
     #[test]
