@@ -25,7 +25,7 @@ pub use crate::jobs::analyse::{analyse_posting, not_english, Analysed, PostingIn
 pub use import::{deck_name_from_title, ImportOptions, ImportPreview, PreviewCard};
 
 pub use resume::{BulletStory, ResumeView, LIKELY_TAG, SAMPLE_RESUME};
-pub use scope::{check_typed_path, READABLE_EXTENSIONS};
+pub use scope::check_typed_path;
 pub use write::ChangeSet;
 
 pub use annotate::MAX_TEXT_BYTES;

@@ -434,25 +434,48 @@ async fn import_paths(
     .map_err(|e| ErrorPayload::internal(format!("the import stopped unexpectedly: {e}")))?
 }
 
-/// Asks for documents to import in the system's file dialog; what is picked may be read.
-#[tauri::command]
-async fn pick_documents(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<Vec<String>> {
+/// The system's file dialog, opened by the shell (not the page) so that what is picked is
+/// known to be the person's choice.
+async fn pick(
+    handle: AppHandle,
+    title: &'static str,
+    filter: (&'static str, Vec<&'static str>),
+    many: bool,
+) -> Reply<Vec<PathBuf>> {
     use tauri_plugin_dialog::DialogExt;
     let picked = tauri::async_runtime::spawn_blocking(move || {
-        handle
+        let dialog = handle
             .dialog()
             .file()
-            .set_title("Import interview documents")
-            .add_filter("Documents", &["md", "markdown", "txt", "docx", "json"])
-            .blocking_pick_files()
+            .set_title(title)
+            .add_filter(filter.0, &filter.1);
+        if many {
+            dialog.blocking_pick_files()
+        } else {
+            dialog.blocking_pick_file().map(|f| vec![f])
+        }
     })
     .await
     .map_err(|e| ErrorPayload::internal(format!("the file dialog failed: {e}")))?;
-    let paths: Vec<PathBuf> = picked
+    Ok(picked
         .unwrap_or_default()
         .into_iter()
         .filter_map(|f| f.into_path().ok())
-        .collect();
+        .collect())
+}
+
+/// Asks for documents to import in the system's file dialog; what is picked may be read.
+#[tauri::command]
+async fn pick_documents(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<Vec<String>> {
+    let mut kinds = cuecard::document::Format::EXTENSIONS.to_vec();
+    kinds.push("json");
+    let paths = pick(
+        handle,
+        "Import interview documents",
+        ("Documents", kinds),
+        true,
+    )
+    .await?;
     chosen.add(&paths);
     Ok(paths.iter().map(|p| p.display().to_string()).collect())
 }
@@ -460,22 +483,10 @@ async fn pick_documents(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<V
 /// Asks for a résumé in the system's file dialog; what is picked may be read.
 #[tauri::command]
 async fn pick_resume(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        handle
-            .dialog()
-            .file()
-            .set_title("Add your résumé")
-            .add_filter("Résumé", &["pdf", "docx", "md", "txt"])
-            .blocking_pick_file()
-    })
-    .await
-    .map_err(|e| ErrorPayload::internal(format!("the file dialog failed: {e}")))?;
-    let path = picked.and_then(|f| f.into_path().ok());
-    if let Some(p) = &path {
-        chosen.add(std::slice::from_ref(p));
-    }
-    Ok(path.map(|p| p.display().to_string()))
+    let kinds = vec!["pdf", "docx", "md", "txt"];
+    let paths = pick(handle, "Add your résumé", ("Résumé", kinds), false).await?;
+    chosen.add(&paths);
+    Ok(paths.first().map(|p| p.display().to_string()))
 }
 
 /// `--empty-window` opens a blank page of the app's instead of Cuecard's: the anchor that the

@@ -47,6 +47,13 @@ impl Format {
         }
     }
 
+    /// The file name endings Cuecard reads as documents (each one [`Format::from_extension`]
+    /// knows), for file dialogs and the window's check of typed paths.
+    pub const EXTENSIONS: &'static [&'static str] = &[
+        "md", "markdown", "mdown", "mkd", "mkdn", "mdx", "txt", "text", "org", "adoc", "asciidoc",
+        "asc", "rst", "rest", "html", "htm", "xhtml", "docx",
+    ];
+
     /// The format a file's name says, if it says one Cuecard reads.
     pub fn from_extension(ext: &str) -> Option<Format> {
         Some(match ext.to_ascii_lowercase().as_str() {

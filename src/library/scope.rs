@@ -11,10 +11,11 @@ use std::path::{Component, Path};
 
 use crate::error::{Error, Result};
 
-/// The kinds of file the window imports, reads as postings or as résumés.
-pub const READABLE_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mdown", "txt", "text", "docx", "pdf", "html", "htm", "json",
-];
+/// Whether a file name ending is of a kind the window imports, reads as a posting or as a
+/// résumé: a document format, a Cuecard JSON export, or a PDF résumé.
+fn readable(ext: &str) -> bool {
+    crate::document::Format::EXTENSIONS.contains(&ext) || ext == "json" || ext == "pdf"
+}
 
 /// Checks a path typed into the window (not picked in the dialog, not dropped).
 pub fn check_typed_path(path: &Path) -> Result<()> {
@@ -25,7 +26,7 @@ pub fn check_typed_path(path: &Path) -> Result<()> {
         )))
     };
     if !path.is_absolute() {
-        return refuse("a typed path must start at / (or ~ expanded)");
+        return refuse("type the whole path, starting at /");
     }
     let real = match std::fs::canonicalize(path) {
         Ok(p) => p,
@@ -45,10 +46,10 @@ pub fn check_typed_path(path: &Path) -> Result<()> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if real.is_file() && !READABLE_EXTENSIONS.contains(&ext.as_str()) {
+    if real.is_file() && !readable(&ext) {
         return refuse(&format!(
-            "a typed path must name a {} file",
-            READABLE_EXTENSIONS.join(", .")
+            "a typed path must name a document ({}) or a PDF résumé",
+            crate::document::SUPPORTED
         ));
     }
     // Folders are refused by the reader with their own message; special files too.
@@ -60,11 +61,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_document_extension_is_a_format() {
+        for ext in crate::document::Format::EXTENSIONS {
+            assert!(
+                crate::document::Format::from_extension(ext).is_some(),
+                "{ext}"
+            );
+        }
+    }
+
+    #[test]
     fn typed_paths_reach_documents_and_nothing_else() {
         let dir = tempfile::Builder::new().prefix("scope").tempdir().unwrap();
         let doc = dir.path().join("prep.md");
         std::fs::write(&doc, "# Q?\nA.").unwrap();
         assert!(check_typed_path(&doc).is_ok());
+        // Every format the importer reads may be typed, org-mode and AsciiDoc included.
+        for name in [
+            "notes.org",
+            "prep.adoc",
+            "prep.rst",
+            "cv.pdf",
+            "export.json",
+        ] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, "x").unwrap();
+            assert!(check_typed_path(&p).is_ok(), "{name}");
+        }
         let key = dir.path().join("id_ed25519");
         std::fs::write(&key, "secret").unwrap();
         let err = check_typed_path(&key).unwrap_err().to_string();
