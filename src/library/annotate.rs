@@ -105,12 +105,7 @@ impl Library {
     pub fn add_note(&mut self, card: &str, body: &str) -> Result<Note> {
         check_size("note", body)?;
         let card = self.card(card)?;
-        let id = self.write(WhenBusy::MarkBehind, 1, |s| {
-            Ok((
-                s.add_note(card.id.as_str(), body)?,
-                ChangeSet::card(card.id.as_str()),
-            ))
-        })?;
+        let id = self.write_card(card.id.as_str(), |s| s.add_note(card.id.as_str(), body))?;
         self.store
             .notes_of(card.id.as_str())?
             .into_iter()
@@ -131,12 +126,7 @@ impl Library {
         {
             return Err(Error::not_found("note", note_id.to_string()));
         }
-        self.write(WhenBusy::MarkBehind, 1, |s| {
-            Ok((
-                s.update_note(note_id, body)?,
-                ChangeSet::card(card.id.as_str()),
-            ))
-        })
+        self.write_card(card.id.as_str(), |s| s.update_note(note_id, body))
     }
 
     /// Highlights words of a card's answer (as selected in the window, or given at the
@@ -194,11 +184,8 @@ impl Library {
 
     pub fn set_starred(&mut self, card: &str, starred: bool) -> Result<Card> {
         let card = self.card(card)?;
-        self.write(WhenBusy::MarkBehind, 1, |s| {
-            Ok((
-                s.set_starred(card.id.as_str(), starred)?,
-                ChangeSet::card(card.id.as_str()),
-            ))
+        self.write_card(card.id.as_str(), |s| {
+            s.set_starred(card.id.as_str(), starred)
         })?;
         self.card(card.id.as_str())
     }
@@ -206,12 +193,7 @@ impl Library {
     /// Adds or removes a tag; returns the card's tags after.
     pub fn tag(&mut self, card: &str, tag: &str, add: bool) -> Result<Vec<String>> {
         let card = self.card(card)?;
-        self.write(WhenBusy::MarkBehind, 1, |s| {
-            Ok((
-                s.edit_tag(card.id.as_str(), tag, add)?,
-                ChangeSet::card(card.id.as_str()),
-            ))
-        })
+        self.write_card(card.id.as_str(), |s| s.edit_tag(card.id.as_str(), tag, add))
     }
 
     /// Edits a card's question and/or answer in the app; the earlier text stays as a version.
@@ -228,9 +210,9 @@ impl Library {
             check_size("question", q)?;
         }
         let card = self.card(card)?;
-        self.write(WhenBusy::MarkBehind, 1, |s| {
+        self.write_card(card.id.as_str(), |s| {
             s.edit_card(card.id.as_str(), question, answer, "edit", skills_of)?;
-            Ok(((), ChangeSet::card(card.id.as_str())))
+            Ok(())
         })?;
         self.card_view(card.id.as_str())
     }
@@ -274,7 +256,7 @@ impl Library {
                 "version {version_id} belongs to another card"
             )));
         }
-        self.write(WhenBusy::MarkBehind, 1, |s| {
+        self.write_card(card.id.as_str(), |s| {
             s.edit_card(
                 card.id.as_str(),
                 Some(&v.question),
@@ -282,7 +264,7 @@ impl Library {
                 "restore",
                 skills_of,
             )?;
-            Ok(((), ChangeSet::card(card.id.as_str())))
+            Ok(())
         })?;
         self.card_view(card.id.as_str())
     }
@@ -290,9 +272,9 @@ impl Library {
     /// Settles a conflict between an app edit and a re-imported document.
     pub fn resolve_conflict(&mut self, card: &str, keep: Keep) -> Result<CardView> {
         let card = self.card(card)?;
-        self.write(WhenBusy::MarkBehind, 1, |s| {
+        self.write_card(card.id.as_str(), |s| {
             s.resolve_conflict(card.id.as_str(), keep, skills_of)?;
-            Ok(((), ChangeSet::card(card.id.as_str())))
+            Ok(())
         })?;
         self.card_view(card.id.as_str())
     }

@@ -99,6 +99,18 @@ impl Library {
         Ok(value)
     }
 
+    /// A change to one card (a note, tag, star or edit): saved even when another process
+    /// holds the index, which is then marked behind.
+    pub(crate) fn write_card<T>(
+        &mut self,
+        card_id: &str,
+        change: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.write(WhenBusy::MarkBehind, 1, |s| {
+            Ok((change(s)?, ChangeSet::card(card_id)))
+        })
+    }
+
     /// A change the index never shows (a review, a job, a setting, a highlight, a résumé):
     /// one store transaction, after the day's backup like every other write.
     pub(crate) fn write_store<T>(
