@@ -95,8 +95,6 @@ const STOP: &[&str] = &[
     "about", "more", "other", "such", "etc", "e.g", "i.e", "using", "use", "work", "working",
 ];
 
-/// Words that make a phrase generic ("technical solutions", "substantial knowledge"):
-/// a phrase with any of them is not offered.
 /// Where companies post: named together, they are the company's channels.
 const SOCIAL: &[&str] = &[
     "twitter",
@@ -108,9 +106,10 @@ const SOCIAL: &[&str] = &[
     "tiktok",
     "github",
     "glassdoor",
-    "blog",
 ];
 
+/// Words that make a phrase generic ("technical solutions", "substantial knowledge"):
+/// a phrase with any of them is not offered.
 const GENERIC: &[&str] = &[
     // Where and when the work is, and what it pays: never a skill.
     "zone",
@@ -339,8 +338,10 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             // keep the dictionary's own rule.
             let candidates = lex.candidates(line);
             // "Follow us on Twitter, Instagram and Medium": the company's channels, not skills.
-            let lower_line = line.to_lowercase();
-            let channels = SOCIAL.iter().filter(|s| lower_line.contains(*s)).count();
+            let channels = line
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| SOCIAL.contains(&w.to_lowercase().as_str()))
+                .count();
             let allowed = |c: &super::lexicon::Candidate| {
                 // A language to speak is a requirement, not a skill to prepare answers for.
                 lex.skill(c.m.skill).category != "spoken language"
