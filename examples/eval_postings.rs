@@ -66,7 +66,7 @@ fn main() {
             for gg in &g {
                 if k.iter().any(|k| same(gg, &k.id, &k.name)) {
                     c.found += 1;
-                } else if verbose && set == "tune" && !soft {
+                } else if verbose && set.starts_with("tune") && !soft {
                     println!("{id}: missed {}", gg.name);
                 }
             }
@@ -75,7 +75,7 @@ fn main() {
                     c.tp += 1;
                 } else {
                     c.fp += 1;
-                    if verbose && set == "tune" && !soft {
+                    if verbose && set.starts_with("tune") && !soft {
                         println!("{id}: extra {} ({})", kk.name, kk.matched.join(", "));
                     }
                 }

@@ -264,6 +264,15 @@ fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
         return false;
     }
     let first = words[0];
+    // "Charts", "Graphs", "Forms": a plain plural is a thing, not a product.
+    if words.len() == 1
+        && first.len() > 4
+        && first.ends_with('s')
+        && !first.ends_with("ss")
+        && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
     let named = first.chars().next().is_some_and(char::is_uppercase)
         || first.chars().skip(1).any(char::is_uppercase)
         || first.chars().any(|c| c.is_ascii_digit());
@@ -285,6 +294,110 @@ fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
         && words
             .iter()
             .all(|w| w.chars().all(|c| c.is_alphanumeric() || "+#.-".contains(c)))
+}
+
+/// One word written the way products are named and ordinary words never are: camel case
+/// ("XCTest", "SwiftLint", "macOS"), a `.js` name, or letters with a version digit ("HTML5",
+/// "EC2").
+fn product_shaped(item: &str) -> bool {
+    if item.split_whitespace().count() != 1 || item.len() < 3 || item.len() > 24 {
+        return false;
+    }
+    if !item
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "+#.-".contains(c))
+    {
+        return false;
+    }
+    let letters = item.chars().filter(char::is_ascii_alphabetic).count();
+    let lower = item.chars().any(|c| c.is_ascii_lowercase());
+    let camel = lower
+        && item
+            .chars()
+            .zip(item.chars().skip(1))
+            .any(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase())
+        || item.chars().take(2).all(|c| c.is_ascii_uppercase())
+            && lower
+            && item.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    let js = item.to_ascii_lowercase().ends_with(".js") && letters > 3;
+    let versioned = item.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && letters >= 2
+        && item.chars().any(|c| c.is_ascii_digit());
+    camel || js || versioned
+}
+
+/// Words that name a kind of tool, before "such as" or "like".
+const TOOL_KINDS: &[&str] = &[
+    "tool",
+    "tools",
+    "tooling",
+    "framework",
+    "frameworks",
+    "library",
+    "libraries",
+    "language",
+    "languages",
+    "platform",
+    "platforms",
+    "database",
+    "databases",
+    "technologies",
+    "stack",
+    "stacks",
+    "services",
+    "software",
+    "packages",
+    "engines",
+    "systems",
+    "solutions",
+    "apis",
+    "sdks",
+    "ides",
+    "editors",
+    "environments",
+    "clouds",
+    "providers",
+    "protocols",
+    "suites",
+];
+
+/// Byte ranges of the examples given after a kind of tool ("tools such as X, Y and Z"), up to
+/// the end of the clause.
+fn examples_of_tools(line: &str) -> Vec<(usize, usize)> {
+    let lower = line.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for cue in [
+        " such as ",
+        " like ",
+        " e.g. ",
+        " e.g ",
+        " including ",
+        " for example ",
+    ] {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(cue) {
+            let at = from + p;
+            from = at + cue.len();
+            let before: Vec<&str> = lower[..at]
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let kind_before = before.iter().rev().take(3).any(|w| TOOL_KINDS.contains(w));
+            if !kind_before {
+                continue;
+            }
+            let rest = &line[from..];
+            let end = rest
+                .char_indices()
+                .find(|&(i, c)| {
+                    matches!(c, ';' | ')' | '!' | '?')
+                        || (c == '.' && rest[i + 1..].starts_with(' '))
+                })
+                .map_or(line.len(), |(i, _)| from + i);
+            out.push((from, end));
+        }
+    }
+    out
 }
 
 /// Weight of a keyword seen `count` times, at best in a section of `kind`.
@@ -367,12 +480,46 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 candidates
                     .iter()
                     .zip(kept)
-                    .any(|(c, k)| *k && c.m.start >= a && c.m.end <= b)
+                    .any(|(c, k)| *k && c.m.start < b && c.m.end > a)
             };
             let listed = items.iter().filter(|&&it| holds(it, &kept)).count();
-            if listed >= 2 && items.len() >= 3 {
+            let technical = matches!(
+                kind,
+                SectionKind::Required
+                    | SectionKind::Preferred
+                    | SectionKind::Responsibilities
+                    | SectionKind::Summary
+            );
+            // A list made only of names ("Gherkin, XCTest, Robolectric, Espresso") is a list
+            // of tools even when the lexicon knows none of them.
+            let all_names = technical
+                && items.len() >= 3
+                && items.iter().all(|&(a, b)| {
+                    holds((a, b), &kept) || looks_like_a_name(line[a..b].trim(), bg)
+                });
+            // Beside one known skill, only names shaped like products ("XCTest", "gatsby.js",
+            // "HTML5") are taken.
+            let beside_one = technical && listed >= 1 && items.len() >= 2;
+            if (listed >= 2 && items.len() >= 3) || all_names || beside_one {
+                let full = (listed >= 2 && items.len() >= 3) || all_names;
                 for &(a, b) in &items {
                     if holds((a, b), &kept) {
+                        continue;
+                    }
+                    let item = line[a..b].trim().trim_end_matches('.');
+                    // "SwiftLint" is a tool of its own, not Swift.
+                    let whole = candidates
+                        .iter()
+                        .any(|c| c.m.start >= a && c.m.end <= b && c.surface.len() >= item.len());
+                    if !full || (product_shaped(item) && !whole) {
+                        if product_shaped(item) && !company.contains(&item.to_lowercase()) {
+                            let key = item.to_lowercase();
+                            let e = terms
+                                .entry(key)
+                                .or_insert((0, *kind, item.to_string(), order));
+                            e.0 += 1;
+                            e.1 = better(e.1, *kind);
+                        }
                         continue;
                     }
                     let mut any = false;
@@ -403,6 +550,44 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                                 .or_insert((0, *kind, item.to_string(), order));
                             e.0 += 1;
                             e.1 = better(e.1, *kind);
+                        }
+                    }
+                }
+            }
+            // "CI/CD tooling such as Bitrise", "frameworks like vLLM or JetStream": names
+            // given as examples of a kind of tool are tools.
+            if technical {
+                for (a, b) in examples_of_tools(line) {
+                    for &(x, y) in &list_items(&line[a..b]) {
+                        let (x, y) = (a + x, a + y);
+                        if holds((x, y), &kept) {
+                            continue;
+                        }
+                        let item = line[x..y].trim().trim_end_matches('.');
+                        if !(looks_like_a_name(item, bg) || product_shaped(item))
+                            || company.contains(&item.to_lowercase())
+                        {
+                            break;
+                        }
+                        let inside: Vec<usize> = candidates
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| c.m.start >= x && c.m.end <= y && allowed(c))
+                            .map(|(i, _)| i)
+                            .collect();
+                        if inside.is_empty() {
+                            let e = terms.entry(item.to_lowercase()).or_insert((
+                                0,
+                                *kind,
+                                item.to_string(),
+                                order,
+                            ));
+                            e.0 += 1;
+                            e.1 = better(e.1, *kind);
+                        } else {
+                            for i in inside {
+                                kept[i] = true;
+                            }
                         }
                     }
                 }
@@ -526,7 +711,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 && looks_like_a_term(words)
                 && !words.iter().any(|w| company.iter().any(|c| c == w))
                 && rare >= 1
-                && *count >= 2
+                && *count >= 3
                 && (strong_section || rare == words.len())
         })
         .map(|(w, (c, k, s))| (w, c, k, s))
@@ -650,14 +835,52 @@ mod tests {
     }
 
     #[test]
+    fn tools_the_lexicon_lacks_are_read_from_how_they_are_named() {
+        let p = parse_text(
+            "## Requirements\n- Gherkin, XCTest, Robolectric, Espresso\n\
+             - Swift, SwiftLint, Periphery and Sourcery\n\
+             - Experience working with CI/CD tooling such as Bitrise\n\
+             - LLM inference using frameworks like vLLM or JetStream\n\
+             - SSR frameworks, e.g. next.js, gatsby.js\n\
+             - Comfort with Linux/Unix operating systems; performing penetration tests\n\
+             - Excel (pivot tables, Index/Match, Charts/Graphs)\n\
+             - You will work with people such as Alice and Bob\n",
+        );
+        let names: Vec<String> = extract_keywords(&p)
+            .into_iter()
+            .map(|k| k.name.to_lowercase())
+            .collect();
+        for want in [
+            "gherkin",
+            "xctest",
+            "robolectric",
+            "swiftlint",
+            "bitrise",
+            "vllm",
+            "gatsby",
+            "linux",
+            "unix",
+            "penetration testing",
+        ] {
+            assert!(
+                names.iter().any(|n| n == want),
+                "{want} missing from {names:?}"
+            );
+        }
+        for noise in ["charts", "graphs", "index", "match", "alice", "bob"] {
+            assert!(!names.iter().any(|n| n == noise), "{noise} in {names:?}");
+        }
+    }
+
+    #[test]
     fn phrases_no_lexicon_holds() {
         let p = parse_text(
-            "## Responsibilities\n- Scale distributed training across clusters\n- Own model serving latency\n- Improve distributed training throughput\n",
+            "## Responsibilities\n- Plan shard rebalancing across markets\n- Own model serving latency\n- Automate shard rebalancing checks\n- Audit shard rebalancing weekly\n",
         );
         let k = extract_keywords(&p);
         assert!(
             k.iter()
-                .any(|k| k.kind == KeywordKind::Phrase && k.name == "distributed training"),
+                .any(|k| k.kind == KeywordKind::Phrase && k.name == "shard rebalancing"),
             "{k:?}"
         );
     }

@@ -89,6 +89,15 @@ fn is_word(c: char) -> bool {
 }
 
 /// Splits text into tokens (see the module docs for the rule). Never panics.
+/// `word` is the plural of `stem` ("tests" of "test", "switches" of "switch").
+fn plural_of(word: &str, stem: &str) -> bool {
+    stem.len() >= 3
+        && !stem.ends_with('s')
+        && (word.strip_suffix('s') == Some(stem)
+            || (word.strip_suffix("es") == Some(stem)
+                && (stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x'))))
+}
+
 pub(crate) fn tokens_of(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
@@ -581,15 +590,24 @@ impl Lexicon {
         let mut i = 0;
         while i < toks.len() {
             let mut hit = None;
-            if let Some(pats) = self.index.get(toks[i].lower.as_str()) {
+            // "gatsby.js" and "vue.js" name the same thing as "gatsby" and "vue".
+            let lower = toks[i].lower.as_str();
+            let pats = self.index.get(lower).or_else(|| {
+                lower
+                    .strip_suffix(".js")
+                    .filter(|stem| stem.len() > 2)
+                    .and_then(|stem| self.index.get(stem))
+            });
+            if let Some(pats) = pats {
                 for p in pats {
                     let n = p.rest.len();
                     if i + n >= toks.len() {
                         continue;
                     }
+                    // The last word may be plural ("penetration tests", "data warehouses").
                     let ok = p.rest.iter().enumerate().all(|(k, w)| {
                         let t = &toks[i + 1 + k];
-                        t.lower == *w
+                        (t.lower == *w || (k + 1 == n && plural_of(&t.lower, w)))
                             && t.line == toks[i].line
                             && gap_ok(text, toks[i + k].end, t.start)
                     });

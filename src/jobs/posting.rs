@@ -453,7 +453,8 @@ pub fn infer_company(posting: &Posting) -> Option<String> {
 
 /// Words glued together when a page was scraped ("TranscribeFamiliar", "Digits1-3 years")
 /// are parted: a lowercase run of three letters or more followed by a capitalised word or by
-/// a digit, in a token the lexicon does not know as a whole.
+/// a digit, in a token the lexicon does not know as a whole. A short capitalised token keeps
+/// its camel case: it is a name.
 fn unglue(line: &str) -> String {
     let lex = super::Lexicon::builtin();
     let mut out = String::with_capacity(line.len() + 8);
@@ -468,7 +469,10 @@ fn unglue(line: &str) -> String {
             let c = chars[k];
             if k > 0 && lower_run >= 3 {
                 let next_lower = chars.get(k + 1).is_some_and(|n| n.is_lowercase());
-                if (c.is_uppercase() && next_lower) || c.is_ascii_digit() {
+                // A product named in camel case ("SwiftLint", "PowerQuery") is short and
+                // opens with a capital; glued sentences are long or open in lowercase.
+                let glued_words = chars.len() >= 12 || chars[0].is_lowercase();
+                if (c.is_uppercase() && next_lower && glued_words) || c.is_ascii_digit() {
                     cuts.push(k);
                 }
             }
