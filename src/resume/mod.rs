@@ -219,10 +219,17 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
     }
     if roles.is_empty() {
         // No experience heading: look for dated roles anywhere outside education.
+        // The headings of unknown sections come too: they may name the roles
+        // ("### Acme - Tulsa", "#### Developer - Jan 2016 - May 2016").
         let rest: Vec<Line> = sections
             .iter()
             .filter(|(s, _)| !matches!(s.kind, SectionKind::Education | SectionKind::Skills))
-            .flat_map(|(_, b)| b.iter().cloned())
+            .flat_map(|(s, b)| {
+                let heading = (s.kind == SectionKind::Other)
+                    .then(|| lines.iter().find(|l| l.line == s.line).cloned())
+                    .flatten();
+                heading.into_iter().chain(b.iter().cloned())
+            })
             .collect();
         let body = if sections.is_empty() { &lines } else { &rest };
         roles = parse::roles(body)

@@ -20,7 +20,13 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "E D U C A T I O N", "W O R K E X P E R I E N C E": a heading set letter by letter
+    // is compared with its spaces gone.
+    let spaced = t.len() >= 5 && t.split(' ').all(|w| w.chars().count() == 1);
+    if spaced {
+        t.retain(|c| c != ' ');
+    }
     if t.is_empty() || t.split(' ').count() > 5 {
         return None;
     }
@@ -152,17 +158,20 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
         "links",
     ];
     let t = t.trim_end_matches(" section");
-    if EXPERIENCE.contains(&t) {
+    let listed = |list: &[&str]| {
+        list.contains(&t) || (spaced && list.iter().any(|e| e.replace(' ', "") == t))
+    };
+    if listed(EXPERIENCE) {
         Some(SectionKind::Experience)
-    } else if EDUCATION.contains(&t) {
+    } else if listed(EDUCATION) {
         Some(SectionKind::Education)
-    } else if SKILLS.contains(&t) {
+    } else if listed(SKILLS) {
         Some(SectionKind::Skills)
-    } else if SUMMARY.contains(&t) {
+    } else if listed(SUMMARY) {
         Some(SectionKind::Summary)
-    } else if PROJECTS.contains(&t) {
+    } else if listed(PROJECTS) {
         Some(SectionKind::Projects)
-    } else if OTHER.contains(&t) {
+    } else if listed(OTHER) {
         Some(SectionKind::Other)
     } else if t.contains("experience") || t.contains("employment") {
         Some(SectionKind::Experience)
@@ -180,8 +189,13 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
 /// Whether a line may head a section: short, on its own, styled or in capitals.
 fn headline(l: &Line) -> bool {
     let words = l.text.split_whitespace().count();
+    // Letters set one by one ("W O R K E X P E R I E N C E") make one heading.
+    let spaced = l
+        .text
+        .split_whitespace()
+        .all(|w| w.chars().filter(|c| c.is_alphanumeric()).count() <= 1);
     !l.bullet
-        && words <= 6
+        && (words <= 6 || spaced)
         && l.text.chars().count() <= 48
         && dates::find(&l.text).is_none()
         && !l.text.contains(" | ")
@@ -219,8 +233,11 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
             // An unknown heading at the level of the known ones is a section of its own,
             // except inside experience and education, where such headings name entries
             // ("TARGET CORPORATION | ENGINEER", "UNDERGRADUATE").
+            // A heading above the known ones ("### LoanSnap" after "#### Skills") ends the
+            // section before it too.
             None => {
-                known_level.is_some_and(|k| l.heading == Some(k))
+                known_level
+                    .is_some_and(|k| l.heading == Some(k) || l.heading.is_some_and(|h| h < k))
                     && headline(l)
                     && out.last().is_some_and(|(s, _)| {
                         !matches!(s.kind, SectionKind::Experience | SectionKind::Education)
@@ -355,6 +372,13 @@ const TITLE_WORDS: &[&str] = &[
     "planner",
     "programmer/analyst",
     "ta",
+    "creator",
+    "investigator",
+    "processor",
+    "inspector",
+    "therapist",
+    "interviewer",
+    "specialist/analyst",
     "entwickler",
     "ingenieur",
 ];
@@ -733,7 +757,9 @@ fn is_body(l: &Line) -> bool {
         "inc." | "co." | "ltd." | "corp." | "llc." | "jr." | "sr." | "s.a." | "bros." | "st."
     );
     let sentence_end = text.ends_with('.') && !abbreviation;
-    !dated && (words > 12 || chars > 75 || sentence_end)
+    // "Built and maintained new customer flows": what was done, not who for.
+    let achievement = words >= 5 && opens_with_verb(&text);
+    !dated && (words > 12 || chars > 75 || sentence_end || achievement)
 }
 
 fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
@@ -1119,6 +1145,42 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             hp.title = rest.next();
         }
     }
+    // "Software Developer, Klarna, Tel Aviv": title, company and place in one comma list.
+    for hp in &mut out {
+        if hp.company.is_some() && hp.title.is_some() {
+            continue;
+        }
+        let Some(whole) = hp.title.clone().or_else(|| hp.company.clone()) else {
+            continue;
+        };
+        let pieces: Vec<&str> = whole.split(", ").map(str::trim).collect();
+        if !(2..=3).contains(&pieces.len())
+            || title_score(pieces[0]) == 0
+            || title_score(pieces[1]) > 0
+            || pieces[1].split_whitespace().count() > 5
+            || is_place(pieces[1])
+            || !pieces[1].chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // The third piece is a place: a known one, or a short name that is no job.
+        let place_like = |p: &str| {
+            is_place(p)
+                || (p.split_whitespace().count() <= 3
+                    && title_score(p) == 0
+                    && company_score(p) == 0
+                    && p.split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+        };
+        if pieces.len() == 3 && !place_like(pieces[2]) {
+            continue;
+        }
+        hp.title = Some(pieces[0].to_string());
+        hp.company = Some(pieces[1].to_string());
+        if pieces.len() == 3 && hp.location.is_none() {
+            hp.location = Some(pieces[2].to_string());
+        }
+    }
     // "Government Digital Service Lead Developer", "Utah 4-H Website Manager": no separator;
     // the title is the run of job words at the end, the company what stands before it.
     for hp in &mut out {
@@ -1460,5 +1522,49 @@ mod tests {
             fragments("Mar 2022 \t  · Lisbon, Portugal"),
             vec!["Mar 2022".to_string(), "Lisbon, Portugal".to_string()]
         );
+    }
+
+    fn read(text: &str) -> crate::resume::Resume {
+        crate::resume::analyse("r", "r", "r.md", text).0
+    }
+
+    #[test]
+    fn letter_spaced_headings_and_comma_lists_of_title_company_place() {
+        let r = read(
+            "Jo Doe\n\n**E D U C A T I O N**\n\nBA in Economics; Example State University\n\n\
+             **W O R K E X P E R I E N C E**\n\n\
+             Data Analyst Intern, Crestline Tools - Rockleigh, NJ \t May 2019 to Present\n\n\
+             - Built a dashboard for the sales team\n\n\
+             Software Developer, Klarna, Tel Aviv \t Nov 2011 - Apr 2018\n\n\
+             - Wrote the payments service\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.start.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Data Analyst Intern", "Crestline Tools", Some("2019-05")),
+                ("Software Developer", "Klarna", Some("2011-11")),
+            ]
+        );
+        assert!(r.sections.iter().any(|s| s.kind == SectionKind::Education));
+    }
+
+    #[test]
+    fn company_headings_above_the_known_level_and_what_was_done_under_the_title() {
+        let r = read(
+            "# Jo Doe\n\n#### Technical Skills\n* Bash\n* Git\n\n\
+             ### LoanCo - San Francisco (Remote)\nOnline mortgage lender\n\n\
+             #### Fullstack Developer - _Aug 2019 - Feb 2020_\n\
+             Built and maintained new customer flows for online home loans\n\n\
+             * Added new features\n* Fixed bugs\n",
+        );
+        assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
+        assert_eq!(r.roles[0].title, "Fullstack Developer");
+        assert_eq!(r.roles[0].company, "LoanCo");
+        assert_eq!(r.roles[0].end.as_deref(), Some("2020-02"));
     }
 }
