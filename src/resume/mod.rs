@@ -289,7 +289,20 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
             for item in listed_items(&l.text) {
                 let lower = item.to_lowercase();
                 let lex = Lexicon::builtin();
-                if lex.lookup(&item).is_some() || !seen.insert(lower.clone()) {
+                // A known name the context rules set aside in running text ("Pandas • Modin"
+                // opening a line) is a skill here: the section lists skills.
+                if let Some(known) = lex.lookup(&item) {
+                    if !known.soft && seen.insert(known.id.clone()) {
+                        seen.insert(lower);
+                        skills.push(ResumeSkill {
+                            id: known.id.clone(),
+                            name: known.name.clone(),
+                            in_roles: false,
+                        });
+                    }
+                    continue;
+                }
+                if !seen.insert(lower.clone()) {
                     continue;
                 }
                 let id = format!("term:{}", lower.replace(' ', "-"));
