@@ -702,21 +702,59 @@ fn fragments(s: &str) -> Vec<String> {
                 continue;
             }
             let last = comma[comma.len() - 1];
-            let code =
-                (2..=3).contains(&last.len()) && last.chars().all(|c| c.is_ascii_uppercase());
-            if is_place(last) || code {
-                out.push(comma[..comma.len() - 1].join(", "));
-                out.push(last.to_string());
+            // "Hartree Partners, Inc.": the company's legal form, not a place.
+            let legal = matches!(
+                last.to_ascii_lowercase().trim_end_matches('.'),
+                "inc"
+                    | "llc"
+                    | "ltd"
+                    | "co"
+                    | "plc"
+                    | "llp"
+                    | "lp"
+                    | "l.p"
+                    | "ag"
+                    | "sa"
+                    | "s.a"
+                    | "bv"
+                    | "nv"
+                    | "gmbh"
+                    | "corp"
+                    | "pty"
+                    | "pvt"
+            );
+            if legal {
+                out.push(p.to_string());
                 continue;
             }
+            let code =
+                (2..=3).contains(&last.len()) && last.chars().all(|c| c.is_ascii_uppercase());
+            let mut comma = comma;
+            if is_place(last) || code {
+                let head = comma[..comma.len() - 1].to_vec();
+                // "Tester, Accenture, BA": what stands before the place may be a title and a
+                // company in turn.
+                if head.len() == 2 && title_score(head[0]) > 0 && title_score(head[1]) == 0 {
+                    comma = head;
+                    comma.push(last);
+                } else {
+                    out.push(head.join(", "));
+                    out.push(last.to_string());
+                    continue;
+                }
+            }
             // "Title, Company" when one side reads as a title.
-            if comma.len() == 2
+            if (comma.len() == 2 || (comma.len() == 3 && !out.is_empty()) || comma.len() == 3)
                 && title_score(comma[0]) > 0
                 && title_score(comma[1]) == 0
                 && title_score(comma[0]) >= company_score(comma[0])
+                && (comma.len() == 2 || is_place(comma[2]) || comma[2].len() <= 3)
             {
                 out.push(comma[0].to_string());
                 out.push(comma[1].to_string());
+                if comma.len() == 3 && is_place(comma[2]) {
+                    out.push(comma[2].to_string());
+                }
                 continue;
             }
         }
