@@ -787,7 +787,29 @@ fn is_body(l: &Line) -> bool {
     }
     let text = without_leaders(&l.text);
     let words = text.split_whitespace().count();
-    let dated = dates::find(&text).is_some();
+    let range = dates::find(&text);
+    // "was promoted to Support Staff in May of 2002": a sentence that names a date is
+    // still a sentence.
+    if let Some(r) = &range {
+        let outside = text[..r.span.0].split_whitespace().count()
+            + text[r.span.1..].split_whitespace().count();
+        let opens_lower = text.chars().next().is_some_and(char::is_lowercase);
+        let little = text
+            .split_whitespace()
+            .filter(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "the" | "and" | "to" | "in" | "of" | "a" | "as" | "for" | "with" | "was"
+                )
+            })
+            .count();
+        if outside > 9
+            && (opens_lower || opens_with_verb(&text) || text.ends_with('.') || little >= 3)
+        {
+            return true;
+        }
+    }
+    let dated = range.is_some();
     let chars = text.chars().count();
     let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
     let abbreviation = matches!(
@@ -807,9 +829,18 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
         let heading_here = l.heading.is_some() && base_level.is_none_or(|b| Some(b) <= l.heading);
         // A paragraph goes on: a line right under prose, starting lower-case, or a sentence
         // of its own too long for a header.
+        // "… from February 2004 to October" over "2016.": the sentence ends here.
+        let unfinished = cur.body.last().is_some_and(|b| {
+            !b.bullet
+                && b.text.split_whitespace().count() >= 8
+                && !b.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+        });
         let continues = !l.blank_before
             && cur.body.last().is_some_and(|b| !b.bullet)
             && (l.text.chars().next().is_some_and(char::is_lowercase)
+                || (unfinished
+                    && l.text.trim_end().ends_with('.')
+                    && l.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
                 || (l.text.split_whitespace().count() >= 7 && dates::find(&l.text).is_none()));
         // "- Technical Architect @ Krazybee" over "02/05/2019 - Now": a short list item right
         // above a line of dates is the role's header, not a bullet.
