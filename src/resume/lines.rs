@@ -93,6 +93,15 @@ fn is_rule(t: &str, ch: char) -> bool {
 
 /// The bullet marker at the start of a line, and the text after it.
 fn bullet_of(t: &str) -> Option<&str> {
+    // A hyphen typed with no space after it ("-Opened shipments"), kept as text by the
+    // converter ("\-Opened"), opens an item when a sentence follows.
+    if let Some(rest) = t.strip_prefix("\\-").or_else(|| t.strip_prefix('-')) {
+        if rest.chars().next().is_some_and(char::is_uppercase)
+            && rest.split_whitespace().count() >= 3
+        {
+            return Some(rest);
+        }
+    }
     let first = t.chars().next()?;
     let rest = &t[first.len_utf8()..];
     if matches!(

@@ -1115,6 +1115,7 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                         "since" | "from" | "to" | "dates" | "date" | "present" | "current" | "now"
                     )
                     && !is_duration(&l)
+                    && !reads_as_sentence(p)
             })
             .collect();
         let mut hp = HeaderParts {
@@ -1292,6 +1293,26 @@ fn title_in_sentence(text: &str) -> Option<String> {
     let mut chars = title.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// A part of a header that is a sentence ("Responsible for performing collection
+/// activities"): no company or title reads like that.
+fn reads_as_sentence(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let little = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "to" | "in" | "of" | "a" | "with" | "for" | "on" | "their" | "our" | "my"
+            )
+        })
+        .count();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    // "Extended Reality (XR) Creative Developer" opens like a verb but names a job.
+    title_score(p) == 0
+        && ((words.len() >= 4 && (opens_with_verb(p) || first == "responsible"))
+            || (words.len() >= 8 && little >= 2))
 }
 
 /// Whether a line opens with a past-tense verb ("Built…", "Led…"): an achievement line.
@@ -1620,6 +1641,29 @@ mod tests {
             ]
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Education));
+    }
+
+    #[test]
+    fn typed_hyphens_are_bullets_and_sentences_name_no_company() {
+        let r = read(
+            "EXPERIENCE\nARUP, Salt Lake City, UT — Specimen Processor\nJANUARY 2021 - PRESENT\n\
+             \\-Opened and prepared shipments for processing\n-Processed over 30 specimens an hour\n\
+             Discover, West Valley City, UT — Debt Specialist\nNOVEMBER 2019 - APRIL 2020\n\
+             Responsible for performing collection activities on receivables\n\
+             Initially hired as a collector in 2019 and promoted to the position of specialist\n",
+        );
+        let got: Vec<(&str, &str, usize)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.bullets.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Specimen Processor", "ARUP", 2),
+                ("Debt Specialist", "Discover", 0)
+            ]
+        );
     }
 
     #[test]
