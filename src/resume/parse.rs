@@ -1116,6 +1116,8 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     )
                     && !is_duration(&l)
                     && !reads_as_sentence(p)
+                    // An icon read as a letter ("Ý" before the dates) names nothing.
+                    && p.chars().filter(|c| c.is_alphanumeric()).count() >= 2
             })
             .collect();
         let mut hp = HeaderParts {

@@ -86,6 +86,7 @@ impl OutputDev for Collector {
         if !size.is_finite() || size <= 0.0 || self.glyphs.len() > 2_000_000 {
             return Ok(());
         }
+
         self.glyphs.push(Glyph {
             page: self.page,
             x: trm.m31,
@@ -119,11 +120,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, PdfError> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| -> Result<Collector, PdfError> {
-        let doc =
+        let mut doc =
             pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::Corrupt(e.to_string()))?;
         if doc.is_encrypted() {
             return Err(PdfError::Encrypted);
         }
+        forget_unreadable_text_maps(&mut doc);
         let mut c = Collector {
             page: 0,
             height: 0.0,
@@ -152,6 +154,54 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Line>, PdfError> {
         return Err(PdfError::NoText);
     }
     Ok(layout(c))
+}
+
+/// Font text maps pdf-extract cannot read make it give up on the whole file: the maps of
+/// icon fonts (FontAwesome, as LaTeX résumé templates set the phone, mail and link icons),
+/// whose glyph names clash with them, and maps that do not parse. Those maps are dropped
+/// (an icon is no text; a font without its map falls back on its encoding), and the rest
+/// reads with its layout.
+fn forget_unreadable_text_maps(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let mut drop = Vec::new();
+    for (id, obj) in &doc.objects {
+        let Ok(dict) = obj.as_dict() else {
+            continue;
+        };
+        let Ok(map) = dict.get(b"ToUnicode") else {
+            continue;
+        };
+        let icons = dict
+            .get(b"BaseFont")
+            .and_then(|n| n.as_name())
+            .is_ok_and(|n| {
+                let n = String::from_utf8_lossy(n).to_lowercase();
+                n.contains("fontawesome") || n.contains("academicons")
+            });
+        let stream = match map {
+            Object::Reference(r) => doc.get_object(*r).ok(),
+            other => Some(other),
+        }
+        .and_then(|o| o.as_stream().ok());
+        let readable = stream.is_some_and(|s| {
+            let content = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            std::panic::catch_unwind(|| {
+                adobe_cmap_parser::get_unicode_map(&content)
+                    .is_ok_and(|m| m.values().all(|v| v.len() % 2 == 0))
+            })
+            .unwrap_or(false)
+        });
+        if icons || !readable {
+            drop.push(*id);
+        }
+    }
+    for id in drop {
+        if let Some(Ok(dict)) = doc.objects.get_mut(&id).map(|o| o.as_dict_mut()) {
+            dict.remove(b"ToUnicode");
+        }
+    }
 }
 
 /// The text of a PDF without layout (lopdf's extraction), as lines: a fallback for fonts
@@ -691,6 +741,45 @@ mod tests {
             ("R", 15.5, 6.5, true),
         ]);
         assert_eq!(text_of(&r).0, "Go R");
+    }
+
+    #[test]
+    fn icon_fonts_and_unreadable_text_maps_lose_their_maps() {
+        use pdf_extract::{Dictionary, Document, Object, Stream};
+        let mut doc = Document::with_version("1.5");
+        let map = |body: &str| {
+            Stream::new(
+                Dictionary::new(),
+                format!(
+                    "/CIDInit /ProcSet findresource begin\n1 begincodespacerange\n<00> <FF>\n\
+                     endcodespacerange\n1 beginbfchar\n{body}\nendbfchar\nend\n"
+                )
+                .into_bytes(),
+            )
+        };
+        let font = |doc: &mut Document, name: &str, body: &str| {
+            let m = doc.add_object(map(body));
+            let mut f = Dictionary::new();
+            f.set("Type", Object::Name(b"Font".to_vec()));
+            f.set("BaseFont", Object::Name(name.as_bytes().to_vec()));
+            f.set("ToUnicode", Object::Reference(m));
+            doc.add_object(f)
+        };
+        let icons = font(&mut doc, "ABCDEF+FontAwesome5Free-Solid", "<41> <F0E0>");
+        let broken = font(&mut doc, "ABCDEF+Lato-Regular", "<41> <0041F>");
+        let fine = font(&mut doc, "ABCDEF+Lato-Bold", "<41> <0041>");
+        forget_unreadable_text_maps(&mut doc);
+        let has_map = |id| {
+            doc.get_object(id)
+                .unwrap()
+                .as_dict()
+                .unwrap()
+                .get(b"ToUnicode")
+                .is_ok()
+        };
+        assert!(!has_map(icons), "an icon font keeps its map");
+        assert!(!has_map(broken), "a map that does not parse is kept");
+        assert!(has_map(fine), "a good map is dropped");
     }
 
     #[test]
