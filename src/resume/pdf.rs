@@ -469,8 +469,11 @@ fn layout(c: Collector) -> Vec<Line> {
         .iter()
         .max_by_key(|(_, n)| *n)
         .map_or(10.0, |(s, _)| *s as f64 / 2.0);
-    // Columns, page by page.
+    // Columns, page by page. Each column flows on to the same column of the next page (a
+    // sidebar goes on beside the experience it sits by), so over pages that all have two
+    // columns the left columns come first, then the right ones.
     let mut ordered: Vec<Row> = Vec::new();
+    let mut rights: Vec<Row> = Vec::new();
     let mut pages: Vec<u32> = rows.iter().map(|r| r.page).collect();
     pages.dedup();
     let mut rows = rows.into_iter().peekable();
@@ -519,16 +522,21 @@ fn layout(c: Collector) -> Vec<Line> {
                     })
                     .count();
                 if dated * 2 >= right.len() {
+                    ordered.append(&mut rights);
                     ordered.extend(page_rows);
                     continue;
                 }
                 ordered.extend(top);
                 ordered.extend(left);
-                ordered.extend(right);
+                rights.extend(right);
             }
-            None => ordered.extend(page_rows),
+            None => {
+                ordered.append(&mut rights);
+                ordered.extend(page_rows);
+            }
         }
     }
+    ordered.append(&mut rights);
     let mut out: Vec<Line> = Vec::new();
     let mut prev: Option<(u32, f64, f64, f64)> = None; // page, y, size, x of text
     let mut bullet_x: Option<f64> = None;

@@ -188,6 +188,71 @@ fn a_two_column_pdf_reads_each_column_whole() {
     assert!(skills.iter().any(|s| s == "Terraform"), "{skills:?}");
 }
 
+#[test]
+fn a_two_column_pdf_over_two_pages_reads_each_column_on_across_the_pages() {
+    let lib = Lib::new();
+    // Page 1: experience on the left, a sidebar on the right; page 2 goes on with both.
+    let page1: Vec<PdfLine<'_>> = vec![
+        (40.0, 750.0, 20.0, "Robin Achebe"),
+        (40.0, 700.0, 13.0, "EXPERIENCE"),
+        (40.0, 684.0, 10.0, "Kestrel Maps | Staff Engineer"),
+        (40.0, 670.0, 10.0, "Mar 2020 – Present"),
+        (48.0, 656.0, 10.0, "• Rebuilt the tile server in Rust"),
+        (48.0, 642.0, 10.0, "• Led a team of six"),
+        (48.0, 628.0, 10.0, "• Cut render time by half"),
+        (48.0, 614.0, 10.0, "• Moved the tiles to object storage"),
+        (48.0, 600.0, 10.0, "• Wrote the style compiler"),
+        (360.0, 700.0, 13.0, "SUMMARY"),
+        (360.0, 684.0, 10.0, "Engineer who likes maps"),
+        (360.0, 670.0, 10.0, "and fast servers"),
+        (360.0, 650.0, 13.0, "PUBLICATIONS"),
+        (360.0, 634.0, 10.0, "Fast tiles, 2021"),
+        (360.0, 620.0, 10.0, "Talks at MapConf"),
+        (360.0, 606.0, 10.0, "Tiles at scale"),
+        (360.0, 592.0, 10.0, "Maps for all"),
+    ];
+    let page2: Vec<PdfLine<'_>> = vec![
+        (40.0, 750.0, 10.0, "Osprey Freight | Backend Engineer"),
+        (40.0, 736.0, 10.0, "Jan 2016 – Feb 2020"),
+        (48.0, 722.0, 10.0, "• Moved billing to PostgreSQL"),
+        (48.0, 708.0, 10.0, "• Wrote the Kafka consumers"),
+        (48.0, 694.0, 10.0, "• Ran the on-call rota"),
+        (40.0, 672.0, 10.0, "Heron Labs | Software Engineer"),
+        (40.0, 658.0, 10.0, "Jun 2013 – Dec 2015"),
+        (48.0, 644.0, 10.0, "• Built the first API"),
+        (48.0, 630.0, 10.0, "• Wrote the test suite"),
+        (48.0, 616.0, 10.0, "• Set up the build farm"),
+        (48.0, 602.0, 10.0, "• Ported the app to Linux"),
+        (360.0, 750.0, 13.0, "PROJECTS"),
+        (360.0, 736.0, 10.0, "tilecut, a map slicer"),
+        (360.0, 722.0, 10.0, "routekit, a router"),
+        (360.0, 708.0, 10.0, "geofind, a geocoder"),
+        (360.0, 688.0, 13.0, "INTERESTS"),
+        (360.0, 672.0, 10.0, "Cycling, chess"),
+        (360.0, 658.0, 10.0, "Old maps"),
+        (360.0, 644.0, 10.0, "Long walks"),
+    ];
+    let p = lib.write(
+        "robin.pdf",
+        cuecard::resume::pdf::write_pdf(&[&page1, &page2]),
+    );
+    let v = lib.json(&["resume", "add", s(&p)]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role("Kestrel Maps", "Staff Engineer", "2020-03", "present", 5),
+            role(
+                "Osprey Freight",
+                "Backend Engineer",
+                "2016-01",
+                "2020-02",
+                3
+            ),
+            role("Heron Labs", "Software Engineer", "2013-06", "2015-12", 4),
+        ]
+    );
+}
+
 /// A résumé laid out as one Word table: company and dates in cells, title and dates
 /// separated by a tab, bullets written as literal "•" characters.
 fn table_docx() -> Vec<u8> {
