@@ -1453,12 +1453,24 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                 Some(r) => (Some(r.start.clone()), r.end.clone()),
                 None => (None, None),
             };
-            // No title in the header: "Worked as a frontend engineer" in the first lines.
+            // No title in the header: "Worked as a frontend engineer" in the first lines,
+            // or a first item that is only a job ("- Shift Supervisor.").
             let title = p.title.clone().or_else(|| {
-                e.body
-                    .iter()
-                    .take(2)
-                    .find_map(|l| title_in_sentence(&l.text))
+                let first = e.body.first().map(|l| l.text.trim().trim_end_matches('.'));
+                first
+                    .filter(|t| {
+                        (1..=5).contains(&t.split_whitespace().count())
+                            && title_score(t) > 0
+                            && !opens_with_verb(t)
+                            && dates::find(t).is_none()
+                    })
+                    .map(str::to_string)
+                    .or_else(|| {
+                        e.body
+                            .iter()
+                            .take(2)
+                            .find_map(|l| title_in_sentence(&l.text))
+                    })
             });
             out.push(Role {
                 company: company.unwrap_or_default(),
@@ -1666,6 +1678,17 @@ mod tests {
                 ("Debt Specialist", "Discover", 0)
             ]
         );
+    }
+
+    #[test]
+    fn a_first_item_that_is_only_a_job_is_the_title() {
+        let r = read(
+            "EXPERIENCE\n\nCorner Market, Andover, MN. 02/2018 – 08/2019.\n\n\
+             - Shift Supervisor.\n- Handled customer complaints in a professional manner.\n",
+        );
+        assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
+        assert_eq!(r.roles[0].title, "Shift Supervisor");
+        assert_eq!(r.roles[0].company, "Corner Market");
     }
 
     #[test]
