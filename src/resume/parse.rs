@@ -1118,6 +1118,10 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     && !reads_as_sentence(p)
                     // An icon read as a letter ("Ý" before the dates) names nothing.
                     && p.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                    // Nor does a footer's mail address.
+                    && !p
+                        .split_whitespace()
+                        .any(|w| w.contains('@') && w.contains('.'))
             })
             .collect();
         let mut hp = HeaderParts {

@@ -521,7 +521,18 @@ fn layout(c: Collector) -> Vec<Line> {
                                 || super::parse::is_place(t.trim()))
                     })
                     .count();
-                if dated * 2 >= right.len() {
+                // Dates set in a left margin (moderncv): short rows, half of them dates.
+                let margin = !left.is_empty()
+                    && left
+                        .iter()
+                        .all(|r| text_of(r).0.split_whitespace().count() <= 4)
+                    && left
+                        .iter()
+                        .filter(|r| super::dates::find(&text_of(r).0).is_some())
+                        .count()
+                        * 2
+                        >= left.len();
+                if dated * 2 >= right.len() || margin {
                     ordered.append(&mut rights);
                     ordered.extend(page_rows);
                     continue;

@@ -253,6 +253,50 @@ fn a_two_column_pdf_over_two_pages_reads_each_column_on_across_the_pages() {
     );
 }
 
+#[test]
+fn dates_in_a_left_margin_stay_with_their_roles() {
+    // moderncv: each entry's dates sit in a narrow margin column beside its title line, in
+    // smaller type a little above its baseline.
+    let lines: Vec<PdfLine<'_>> = vec![
+        (175.0, 750.0, 20.0, "Noa Peretz"),
+        (175.0, 700.0, 13.0, "Experience"),
+        (70.0, 687.0, 8.0, "11/2019–04/2023"),
+        (175.0, 684.0, 10.0, "Software Developer, Klarna, Tel Aviv."),
+        (183.0, 670.0, 10.0, "• Built the payments ledger in Kotlin"),
+        (183.0, 656.0, 10.0, "• Ran the on-call rota for six teams"),
+        (183.0, 642.0, 10.0, "• Moved the search to Elasticsearch"),
+        (70.0, 623.0, 8.0, "09/2015–10/2019"),
+        (175.0, 620.0, 10.0, "Backend Engineer, Kaltura, Ramat Gan."),
+        (183.0, 606.0, 10.0, "• Wrote the video transcoding queue"),
+        (183.0, 592.0, 10.0, "• Cut storage costs by a third"),
+        (70.0, 573.0, 8.0, "01/2012–08/2015"),
+        (175.0, 570.0, 10.0, "Web Developer, Zone4Play, Tel Aviv."),
+        (183.0, 556.0, 10.0, "• Built the game lobby in Java"),
+        (183.0, 542.0, 10.0, "• Wrote the first test suite"),
+        (175.0, 520.0, 13.0, "Languages"),
+        (70.0, 507.0, 8.0, "English"),
+        (175.0, 504.0, 10.0, "Fluent"),
+        (70.0, 493.0, 8.0, "Hebrew"),
+        (175.0, 490.0, 10.0, "Native"),
+    ];
+    let p = lib_pdf(&lines);
+    let v = p.1.json(&["resume", "add", s(&p.0)]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role("Klarna", "Software Developer", "2019-11", "2023-04", 3),
+            role("Kaltura", "Backend Engineer", "2015-09", "2019-10", 2),
+            role("Zone4Play", "Web Developer", "2012-01", "2015-08", 2),
+        ]
+    );
+}
+
+fn lib_pdf(lines: &[PdfLine<'_>]) -> (std::path::PathBuf, Lib) {
+    let lib = Lib::new();
+    let p = lib.write("cv.pdf", pdf(lines));
+    (p, lib)
+}
+
 /// A résumé laid out as one Word table: company and dates in cells, title and dates
 /// separated by a tab, bullets written as literal "•" characters.
 fn table_docx() -> Vec<u8> {
