@@ -444,6 +444,19 @@ pub fn title_score(s: &str) -> usize {
         .count()
 }
 
+/// A name an organisation gives itself: "Military College of Electronics and Mechanical
+/// Engineering", "Dept. of Pharmacy", "Software Engineering Lab" (its own word comes first
+/// before "of", or last).
+fn organisation_named(s: &str) -> bool {
+    let words = words_lower(s);
+    let org = |w: &String| COMPANY_WORDS.contains(&w.as_str()) || w == "dept" || w == "department";
+    words.last().is_some_and(org)
+        || words
+            .iter()
+            .position(|w| w == "of")
+            .is_some_and(|i| i > 0 && org(&words[i - 1]))
+}
+
 fn company_score(s: &str) -> usize {
     words_lower(s)
         .iter()
@@ -770,6 +783,20 @@ struct Entry {
     body: Vec<Line>,
 }
 
+/// "Hyderabad, Telengana": a place the lists may not know, written as places are (two short
+/// capitalised names, no job or organisation word).
+fn city_and_region(p: &str) -> bool {
+    p.split_once(", ").is_some_and(|(a, b)| {
+        [a, b].iter().all(|q| {
+            (1..=3).contains(&q.split_whitespace().count())
+                && q.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }) && !b.contains(", ")
+            && title_score(p) == 0
+            && company_score(p) == 0
+    })
+}
+
 /// Whether a line is body text (a bullet or a sentence) rather than an entry's header.
 fn is_body(l: &Line) -> bool {
     if l.bullet {
@@ -783,6 +810,17 @@ fn is_body(l: &Line) -> bool {
             && dates::find(&l.text).is_none()
         {
             return true;
+        }
+    }
+    // "Dept. of Pharmacy, Birla Institute of Science and Technology\tHyderabad, Telengana":
+    // a line set in two parts, a place or dates flush right, is an entry's header however
+    // long.
+    if let Some((_, right)) = l.text.rsplit_once('\t') {
+        let right = right.trim();
+        if !right.is_empty()
+            && (is_place(right) || city_and_region(right) || dates::find(right).is_some())
+        {
+            return false;
         }
     }
     let text = without_leaders(&l.text);
@@ -1132,7 +1170,8 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         // "Title at Company" reads in that order.
         let at = l.text.contains(" at ") || l.text.contains(" @ ");
         for (k, p) in parts.iter().enumerate() {
-            if is_place(p) {
+            let last = k + 1 == parts.len() && k > 0;
+            if is_place(p) || (last && city_and_region(p)) {
                 // A second place ("Atlanta, GA - remote") is not a company either.
                 if hp.location.is_none() {
                     hp.location = Some(p.clone());
@@ -1155,7 +1194,8 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         let mut hp = hp;
         for p in rest {
             let t = title_score(&p);
-            if t > 0 && t >= company_score(&p) && hp.title.is_none() {
+            let c = company_score(&p);
+            if t > 0 && (t > c || (t == c && !organisation_named(&p))) && hp.title.is_none() {
                 hp.title = Some(p);
             } else {
                 loose.push(p);
@@ -1310,7 +1350,7 @@ fn reads_as_sentence(p: &str) -> bool {
         .filter(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "the" | "to" | "in" | "of" | "a" | "with" | "for" | "on" | "their" | "our" | "my"
+                "the" | "to" | "in" | "a" | "with" | "for" | "on" | "their" | "our" | "my"
             )
         })
         .count();
@@ -1693,6 +1733,39 @@ mod tests {
         assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
         assert_eq!(r.roles[0].title, "Shift Supervisor");
         assert_eq!(r.roles[0].company, "Corner Market");
+    }
+
+    #[test]
+    fn long_organisation_lines_with_a_place_flush_right_name_the_company() {
+        let r = read(
+            "Jo Doe\n\n## Experience\n\n\
+             Undergraduate Student Researcher\tAug 2021 – Present\n\
+             Dept. of Pharmacy, Birla Institute of Science and Technology, Pilani\tHyderabad, Telengana\n\
+             - Analysis of local field potentials\n\
+             Summer Intern\tMay 2021 – July 2021\n\
+             Military College of Electronics and Mechanical Engineering\tSecunderabad, Telengana\n\
+             - Worked on a health monitoring system\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.location.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Undergraduate Student Researcher",
+                    "Dept. of Pharmacy, Birla Institute of Science and Technology, Pilani",
+                    Some("Hyderabad, Telengana")
+                ),
+                (
+                    "Summer Intern",
+                    "Military College of Electronics and Mechanical Engineering",
+                    Some("Secunderabad, Telengana")
+                ),
+            ]
+        );
     }
 
     #[test]
