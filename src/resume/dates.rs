@@ -141,7 +141,11 @@ fn atom(t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(Atom, usize)> {
             }
             let m = month_of(w)?;
             let mut k = i + 1;
-            if matches!(get(k), Some(Tok::Punct('.' | ','))) {
+            // "Sep. 2019", "May, 2019"; "Oct-2017" when a year follows the hyphen.
+            if matches!(get(k), Some(Tok::Punct('.' | ',')))
+                || (matches!(get(k), Some(Tok::Punct('-')))
+                    && matches!(get(k + 1), Some(Tok::Num(n)) if year_of(n).is_some()))
+            {
                 k += 1;
             }
             // "May 12, 2020": skip a day.

@@ -672,7 +672,7 @@ fn fragments(s: &str) -> Vec<String> {
     let mut parts = vec![without_leaders(s)];
     for sep in [
         "\t", " | ", "|", " — ", "—", " – ", " - ", " · ", " • ", "•", " @ ", " at ", " At ",
-        " ; ", ";", " / ", ":", "  ", " -", "- ", "·",
+        " ~ ", " ; ", ";", " / ", ":", "  ", " -", "- ", "·",
     ] {
         parts = parts
             .into_iter()
@@ -802,16 +802,6 @@ fn is_body(l: &Line) -> bool {
     if l.bullet {
         return true;
     }
-    // "Tech stack: Kotlin, GCP, Postgres": a labelled list belongs to the role above.
-    if let Some((label, value)) = l.text.split_once(':') {
-        let label_words = label.split_whitespace().count();
-        if (1..=3).contains(&label_words)
-            && value.matches(',').count() >= 1
-            && dates::find(&l.text).is_none()
-        {
-            return true;
-        }
-    }
     // "Dept. of Pharmacy, Birla Institute of Science and Technology\tHyderabad, Telengana":
     // a line set in two parts, a place or dates flush right, is an entry's header however
     // long.
@@ -821,6 +811,25 @@ fn is_body(l: &Line) -> bool {
             && (is_place(right) || city_and_region(right) || dates::find(right).is_some())
         {
             return false;
+        }
+    }
+    // "WEBSITE: https://…", "ABOUT: GitLab is…": what a role's block says about the company.
+    if let Some((label, _)) = l.text.split_once(':') {
+        if matches!(
+            label.trim().trim_matches('*').to_lowercase().as_str(),
+            "website" | "url" | "web" | "about" | "description" | "summary" | "team size"
+        ) {
+            return true;
+        }
+    }
+    // "Tech stack: Kotlin, GCP, Postgres": a labelled list belongs to the role above.
+    if let Some((label, value)) = l.text.split_once(':') {
+        let label_words = label.split_whitespace().count();
+        if (1..=3).contains(&label_words)
+            && value.matches(',').count() >= 1
+            && dates::find(&l.text).is_none()
+        {
+            return true;
         }
     }
     let text = without_leaders(&l.text);
@@ -942,6 +951,9 @@ fn clean_part(s: &str) -> String {
             c == ','
                 || c == '('
                 || c == ')'
+                || c == '['
+                || c == ']'
+                || c == '~'
                 || c == '.'
                 || c == '-'
                 || c == '–'
@@ -1156,6 +1168,9 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     && !reads_as_sentence(p)
                     // An icon read as a letter ("Ý" before the dates) names nothing.
                     && p.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                    // A page number ("1/3", "Page 2") names nothing either.
+                    && p.chars().any(char::is_alphabetic)
+                    && !l.starts_with("page ")
                     // Nor does a footer's mail address.
                     && !p
                         .split_whitespace()
@@ -1167,6 +1182,45 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             ..Default::default()
         };
         let mut rest = Vec::new();
+        // "Organization : Wipro", "Designation : Cloud Engineer", "Period : 2017 to date":
+        // labelled fields say what each part is.
+        let label_of = |p: &str| {
+            let l = p.trim_matches('*').trim().to_lowercase();
+            match l.as_str() {
+                "organization" | "organisation" | "company" | "employer" | "client"
+                | "company name" | "organization name" => Some("company"),
+                "designation" | "title" | "job title" | "position" | "role" => Some("title"),
+                "period" | "duration" | "dates" | "date" | "employment span" | "tenure"
+                | "location" | "place" | "working period" => Some("other"),
+                _ => None,
+            }
+        };
+        let mut labelled = Vec::new();
+        let mut next_is: Option<&str> = None;
+        for p in &parts {
+            if let Some(kind) = label_of(p) {
+                next_is = Some(kind);
+                continue;
+            }
+            match next_is.take() {
+                Some("company") if hp.company.is_none() => {
+                    // "Wipro, Noida": the company, then its place.
+                    let (c, place) = match p.split_once(", ") {
+                        Some((c, rest)) if is_place(rest) || city_and_region(p) => {
+                            (c.to_string(), Some(rest.to_string()))
+                        }
+                        _ => (p.clone(), None),
+                    };
+                    hp.company = Some(c);
+                    if hp.location.is_none() {
+                        hp.location = place;
+                    }
+                }
+                Some("title") if hp.title.is_none() => hp.title = Some(p.clone()),
+                _ => labelled.push(p.clone()),
+            }
+        }
+        let parts = labelled;
         // "Title at Company" reads in that order.
         let at = l.text.contains(" at ") || l.text.contains(" @ ");
         for (k, p) in parts.iter().enumerate() {
@@ -1474,7 +1528,10 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
             let p = &parts[0];
             if e.body.is_empty() || p.title.is_none() {
                 if let Some(c) = p.company.clone().or(p.title.clone()) {
-                    if e.body.is_empty() {
+                    // Under it, nothing, or only lines about the company (its site, a
+                    // sentence on what it does): a company heading.
+                    if e.body.is_empty() || (p.title.is_none() && !e.body.iter().any(|l| l.bullet))
+                    {
                         current_company = Some(c);
                         continue;
                     }
@@ -1763,6 +1820,45 @@ mod tests {
                     "Summer Intern",
                     "Military College of Electronics and Mechanical Engineering",
                     Some("Secunderabad, Telengana")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn labelled_fields_tilde_separators_and_hyphenated_months() {
+        let r = read(
+            "EXPERIENCE\n\n**Organization :\tWipro, Noida**\n\n**Designation :\tCloud DevOps Engineer**\n\n\
+             **Period :\tOct-2017 to Till Date**\n\n- Ran the Kubernetes clusters\n\n\
+             [ Heron Hosting ]\nWEBSITE: https://heron.example\n\n\
+             Systems Administrator II ~ Mar 2011 to Dec 2011\n\n- Kept the mail servers up\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| {
+                (
+                    x.title.as_str(),
+                    x.company.as_str(),
+                    x.start.as_deref(),
+                    x.end.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Cloud DevOps Engineer",
+                    "Wipro",
+                    Some("2017-10"),
+                    Some("present")
+                ),
+                (
+                    "Systems Administrator II",
+                    "Heron Hosting",
+                    Some("2011-03"),
+                    Some("2011-12")
                 ),
             ]
         );
