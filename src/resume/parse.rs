@@ -212,6 +212,7 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
         .min();
     let mut head = Vec::new();
     let mut out: Vec<(Section, Vec<Line>)> = Vec::new();
+    let mut level_of_last: Option<u8> = None;
     for l in lines {
         let kind = headline(l)
             .then(|| section_kind(l.text.trim_end_matches(':')))
@@ -223,7 +224,15 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
             || l.text.ends_with(':');
+        // "#### Projects" under "### Acme" under "## Work Experience": a role's own list,
+        // not a section of the résumé.
+        let nested = l.heading.is_some_and(|h| {
+            out.last()
+                .is_some_and(|(s, _)| s.kind == SectionKind::Experience)
+                && level_of_last.is_some_and(|lv| h > lv + 1)
+        });
         let is_section = match kind {
+            Some(_) if nested => false,
             Some(_) => {
                 styled
                     || l.blank_before
@@ -245,6 +254,7 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
             }
         };
         if is_section {
+            level_of_last = l.heading;
             out.push((
                 Section {
                     title: l.text.trim_end_matches(':').trim().to_string(),
@@ -1860,6 +1870,29 @@ mod tests {
                     Some("2011-03"),
                     Some("2011-12")
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roles_own_projects_heading_does_not_end_the_experience() {
+        let r = read(
+            "# Jo Doe\n\n## Work Experience\n\n### Ledgerline (March 2024 to Present)\n\n\
+             #### Program Coordinator\n\n* Supported open-source projects\n\n\
+             #### Current Projects\n\n* Tilecut\n\n\
+             ### Orsus Group (September 2015 to May 2023)\n\n#### Technology Manager\n\n\
+             * Managed integration projects\n\n## Education\n\nState University, BS, 2015\n",
+        );
+        let got: Vec<(&str, &str)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Program Coordinator", "Ledgerline"),
+                ("Technology Manager", "Orsus Group")
             ]
         );
     }
