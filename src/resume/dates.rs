@@ -110,6 +110,13 @@ fn year_of(n: &str) -> Option<u32> {
     (n.len() == 4 && (1950..=2039).contains(&y)).then_some(y)
 }
 
+fn is_season(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "spring" | "summer" | "fall" | "autumn" | "winter"
+    )
+}
+
 fn is_present(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
@@ -283,6 +290,17 @@ pub fn find(s: &str) -> Option<Range> {
             k += 1;
             seps += 1;
         }
+        // "Fall 2019 – Spring 2020", "Summer 2017 & Summer 2018": a season names no month;
+        // the years make the range.
+        if seps > 0 && matches!(t.get(k), Some((Tok::Word(w), _, _)) if is_season(w)) {
+            k += 1;
+        } else if seps == 0
+            && matches!(t.get(k), Some((Tok::Punct('&'), _, _)))
+            && matches!(t.get(k + 1), Some((Tok::Word(w), _, _)) if is_season(w))
+        {
+            k += 2;
+            seps = 1;
+        }
         // "July 2023 Present", "Feb 2017 Oct 2018": a month and year right after another,
         // where the dash between them was lost (text taken from some PDFs).
         if seps == 0 && matches!(a, Atom::Date(_, Some(_))) {
@@ -396,6 +414,9 @@ mod tests {
             ("Lead Developer July 2023 Present", "2023-07", "present"),
             ("Feb 2017 Oct 2018", "2017-02", "2018-10"),
             ("Dec - Feb 2020", "2019-12", "2020-02"),
+            ("Summer 2019", "2019", "2019"),
+            ("Fall 2019 – Spring 2020", "2019", "2020"),
+            ("Summer 2017 & Summer 2018", "2017", "2018"),
         ];
         for (s, a, b) in cases {
             assert_eq!(se(s), (a.to_string(), Some(b.to_string())), "{s}");
