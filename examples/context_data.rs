@@ -10,8 +10,7 @@
 //! With `CUECARD_POSTINGS=DIR`, the tuning half of the project's own postings
 //! (`tests/postings/manifest.tsv`) is added: every lexicon match on their lines, labelled by
 //! whether the recruiter-style gold list names that skill (docs `own:ID`); every set whose
-//! name starts with `tune` counts. The check sets are
-//! never read here.
+//! name starts with `tune` counts. The check sets are never read here.
 
 use std::collections::HashSet;
 

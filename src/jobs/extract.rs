@@ -400,6 +400,18 @@ fn examples_of_tools(line: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Names the lexicon lacks, by their lowercase form: count, best section, as written, order.
+type Terms = HashMap<String, (usize, SectionKind, String, usize)>;
+
+/// One more sighting of a name the lexicon lacks.
+fn note_term(terms: &mut Terms, item: &str, kind: SectionKind, order: usize) {
+    let e = terms
+        .entry(item.to_lowercase())
+        .or_insert((0, kind, item.to_string(), order));
+    e.0 += 1;
+    e.1 = better(e.1, kind);
+}
+
 /// Weight of a keyword seen `count` times, at best in a section of `kind`.
 fn weight(kind: SectionKind, count: usize) -> f32 {
     let w = kind.weight() * (1.0 + (count as f32).ln() * 0.5);
@@ -426,8 +438,8 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     let mut skills: HashMap<usize, Acc> = HashMap::new();
     let mut order = 0usize;
     let mut phrase_counts: HashMap<Vec<String>, (usize, SectionKind, String)> = HashMap::new();
-    // Names found only as list-mates of known skills: count, section, as written, order.
-    let mut terms: HashMap<String, (usize, SectionKind, String, usize)> = HashMap::new();
+    // Names the lexicon lacks, read from how the posting names them.
+    let mut terms = Terms::new();
     let bg = background();
     // The hiring company's own name, and the words of it, are never its skills.
     let company: Vec<String> = posting
@@ -513,12 +525,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                         .any(|c| c.m.start >= a && c.m.end <= b && c.surface.len() >= item.len());
                     if !full || (product_shaped(item) && !whole) {
                         if product_shaped(item) && !company.contains(&item.to_lowercase()) {
-                            let key = item.to_lowercase();
-                            let e = terms
-                                .entry(key)
-                                .or_insert((0, *kind, item.to_string(), order));
-                            e.0 += 1;
-                            e.1 = better(e.1, *kind);
+                            note_term(&mut terms, item, *kind, order);
                         }
                         continue;
                     }
@@ -544,12 +551,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     if !any {
                         let item = line[a..b].trim();
                         if looks_like_a_name(item, bg) && !company.contains(&item.to_lowercase()) {
-                            let key = item.to_lowercase();
-                            let e = terms
-                                .entry(key)
-                                .or_insert((0, *kind, item.to_string(), order));
-                            e.0 += 1;
-                            e.1 = better(e.1, *kind);
+                            note_term(&mut terms, item, *kind, order);
                         }
                     }
                 }
@@ -576,14 +578,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                             .map(|(i, _)| i)
                             .collect();
                         if inside.is_empty() {
-                            let e = terms.entry(item.to_lowercase()).or_insert((
-                                0,
-                                *kind,
-                                item.to_string(),
-                                order,
-                            ));
-                            e.0 += 1;
-                            e.1 = better(e.1, *kind);
+                            note_term(&mut terms, item, *kind, order);
                         } else {
                             for i in inside {
                                 kept[i] = true;

@@ -88,7 +88,6 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Splits text into tokens (see the module docs for the rule). Never panics.
 /// `word` is the plural of `stem` ("tests" of "test", "switches" of "switch").
 fn plural_of(word: &str, stem: &str) -> bool {
     stem.len() >= 3
@@ -98,6 +97,7 @@ fn plural_of(word: &str, stem: &str) -> bool {
                 && (stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x'))))
 }
 
+/// Splits text into tokens (see the module docs for the rule). Never panics.
 pub(crate) fn tokens_of(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();

@@ -767,7 +767,7 @@ fn fragments(s: &str) -> Vec<String> {
                 }
             }
             // "Title, Company" when one side reads as a title.
-            if (comma.len() == 2 || (comma.len() == 3 && !out.is_empty()) || comma.len() == 3)
+            if (comma.len() == 2 || comma.len() == 3)
                 && title_score(comma[0]) > 0
                 && title_score(comma[1]) == 0
                 && title_score(comma[0]) >= company_score(comma[0])
@@ -851,17 +851,11 @@ fn is_body(l: &Line) -> bool {
         let outside = text[..r.span.0].split_whitespace().count()
             + text[r.span.1..].split_whitespace().count();
         let opens_lower = text.chars().next().is_some_and(char::is_lowercase);
-        let little = text
-            .split_whitespace()
-            .filter(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "the" | "and" | "to" | "in" | "of" | "a" | "as" | "for" | "with" | "was"
-                )
-            })
-            .count();
         if outside > 9
-            && (opens_lower || opens_with_verb(&text) || text.ends_with('.') || little >= 3)
+            && (opens_lower
+                || opens_with_verb(&text)
+                || text.ends_with('.')
+                || little_words(&text) >= 3)
         {
             return true;
         }
@@ -1405,19 +1399,35 @@ fn title_in_sentence(text: &str) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
+/// How many of the little words of running prose `text` holds ("the", "to", "was"…). Names of
+/// organisations hold "of" and "and" too, so those two do not count.
+fn little_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the"
+                    | "to"
+                    | "in"
+                    | "a"
+                    | "as"
+                    | "with"
+                    | "for"
+                    | "on"
+                    | "was"
+                    | "their"
+                    | "our"
+                    | "my"
+            )
+        })
+        .count()
+}
+
 /// A part of a header that is a sentence ("Responsible for performing collection
 /// activities"): no company or title reads like that.
 fn reads_as_sentence(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
-    let little = words
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "the" | "to" | "in" | "a" | "with" | "for" | "on" | "their" | "our" | "my"
-            )
-        })
-        .count();
+    let little = little_words(p);
     let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
     // "Extended Reality (XR) Creative Developer" opens like a verb but names a job.
     title_score(p) == 0

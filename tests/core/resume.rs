@@ -279,8 +279,9 @@ fn dates_in_a_left_margin_stay_with_their_roles() {
         (70.0, 493.0, 8.0, "Hebrew"),
         (175.0, 490.0, 10.0, "Native"),
     ];
-    let p = lib_pdf(&lines);
-    let v = p.1.json(&["resume", "add", s(&p.0)]);
+    let lib = Lib::new();
+    let p = lib.write("noa.pdf", pdf(&lines));
+    let v = lib.json(&["resume", "add", s(&p)]);
     assert_eq!(
         roles(&v),
         vec![
@@ -289,12 +290,6 @@ fn dates_in_a_left_margin_stay_with_their_roles() {
             role("Zone4Play", "Web Developer", "2012-01", "2015-08", 2),
         ]
     );
-}
-
-fn lib_pdf(lines: &[PdfLine<'_>]) -> (std::path::PathBuf, Lib) {
-    let lib = Lib::new();
-    let p = lib.write("cv.pdf", pdf(lines));
-    (p, lib)
 }
 
 /// A résumé laid out as one Word table: company and dates in cells, title and dates
