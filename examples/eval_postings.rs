@@ -67,12 +67,23 @@ fn main() {
                 if k.iter().any(|k| same(gg, &k.id, &k.name)) {
                     c.found += 1;
                 } else if verbose && set.starts_with("tune") && !soft {
-                    println!("{id}: missed {}", gg.name);
+                    // Whether the lexicon saw it and the context model turned it down, or
+                    // the lexicon never matched it.
+                    let seen = text.lines().any(|l| {
+                        lex.candidates(l)
+                            .iter()
+                            .any(|c| same(gg, &lex.skill(c.m.skill).id, &lex.skill(c.m.skill).name))
+                    });
+                    let why = if seen { "turned down" } else { "not matched" };
+                    println!("{id}: missed {} ({why})", gg.name);
                 }
             }
             for kk in &k {
                 if g.iter().any(|gg| same(gg, &kk.id, &kk.name)) {
                     c.tp += 1;
+                    if verbose && set.starts_with("tune") && !soft {
+                        println!("{id}: right {} ({})", kk.name, kk.matched.join(", "));
+                    }
                 } else {
                     c.fp += 1;
                     if verbose && set.starts_with("tune") && !soft {

@@ -97,6 +97,71 @@ fn plural_of(word: &str, stem: &str) -> bool {
                 && (stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x'))))
 }
 
+/// Nouns of action that end a practice's name ("performance optimization", "vulnerability
+/// management"), with the verb forms a posting writes the same practice with ("optimize
+/// performance", "managing vulnerabilities").
+const ACTIONS: &[(&str, &[&str])] = &[
+    (
+        "optimization",
+        &["optimize", "optimizing", "optimise", "optimising"],
+    ),
+    (
+        "optimisation",
+        &["optimize", "optimizing", "optimise", "optimising"],
+    ),
+    ("management", &["manage", "managing"]),
+    ("review", &["review", "reviewing"]),
+    ("reviews", &["review", "reviewing"]),
+    ("design", &["design", "designing"]),
+    (
+        "visualization",
+        &["visualize", "visualizing", "visualise", "visualising"],
+    ),
+    (
+        "visualisation",
+        &["visualize", "visualizing", "visualise", "visualising"],
+    ),
+    (
+        "analysis",
+        &["analyze", "analyzing", "analyse", "analysing"],
+    ),
+    ("testing", &["test", "testing"]),
+    ("automation", &["automate", "automating"]),
+    ("gathering", &["gather", "gathering"]),
+    ("monitoring", &["monitor", "monitoring"]),
+    ("deployment", &["deploy", "deploying"]),
+    ("integration", &["integrate", "integrating"]),
+    ("modeling", &["model", "modeling", "modelling"]),
+    ("modelling", &["model", "modeling", "modelling"]),
+    ("profiling", &["profile", "profiling"]),
+    ("tuning", &["tune", "tuning"]),
+    ("scanning", &["scan", "scanning"]),
+    ("planning", &["plan", "planning"]),
+    ("remediation", &["remediate", "remediating"]),
+    ("segmentation", &["segment", "segmenting"]),
+    (
+        "prioritization",
+        &["prioritize", "prioritizing", "prioritise", "prioritising"],
+    ),
+    ("validation", &["validate", "validating"]),
+    ("migration", &["migrate", "migrating"]),
+    ("administration", &["administer", "administering"]),
+    ("orchestration", &["orchestrate", "orchestrating"]),
+    ("troubleshooting", &["troubleshoot", "troubleshooting"]),
+    ("maintenance", &["maintain", "maintaining"]),
+    ("mining", &["mine", "mining"]),
+];
+
+/// `word` is the plural of `stem`, "-ies" of "-y" included ("vulnerabilities").
+fn plural_or_ies(word: &str, stem: &str) -> bool {
+    plural_of(word, stem)
+        || stem.strip_suffix('y').is_some_and(|s| {
+            s.len() >= 3
+                && !s.ends_with(['a', 'e', 'o', 'u'])
+                && word.strip_suffix("ies") == Some(s)
+        })
+}
+
 /// Splits text into tokens (see the module docs for the rule). Never panics.
 pub(crate) fn tokens_of(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -362,6 +427,27 @@ impl Lexicon {
                     if a.contains('-') && key.len() == 2 {
                         variants.push((vec![key.concat()], si as u32, false, None));
                     }
+                    // "performance optimization" is also "optimizing performance".
+                    if let Some((_, verbs)) = (key.len() >= 2 && key.len() <= 3)
+                        .then(|| {
+                            ACTIONS
+                                .iter()
+                                .find(|(n, _)| Some(*n) == key.last().map(String::as_str))
+                        })
+                        .flatten()
+                    {
+                        let object = &key[..key.len() - 1];
+                        if object
+                            .iter()
+                            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+                        {
+                            for v in verbs.iter() {
+                                let mut p = vec![v.to_string()];
+                                p.extend(object.iter().cloned());
+                                variants.push((p, si as u32, false, None));
+                            }
+                        }
+                    }
                     let last = key.last().map(String::as_str).unwrap_or("");
                     if last.len() >= 3
                         && last.chars().all(|c| c.is_ascii_alphabetic())
@@ -607,7 +693,7 @@ impl Lexicon {
                     // The last word may be plural ("penetration tests", "data warehouses").
                     let ok = p.rest.iter().enumerate().all(|(k, w)| {
                         let t = &toks[i + 1 + k];
-                        (t.lower == *w || (k + 1 == n && plural_of(&t.lower, w)))
+                        (t.lower == *w || (k + 1 == n && plural_or_ies(&t.lower, w)))
                             && t.line == toks[i].line
                             && gap_ok(text, toks[i + k].end, t.start)
                     });
@@ -789,6 +875,30 @@ mod tests {
             let id = &lex.lookup(alias).unwrap_or_else(|| panic!("{alias}")).id;
             assert!(found.contains(id), "{alias} not in {found:?}");
         }
+    }
+
+    #[test]
+    fn practices_are_found_in_their_verb_forms() {
+        for (text, id) in [
+            (
+                "You will optimize performance of our apps",
+                "performance-optimization",
+            ),
+            (
+                "Managing vulnerabilities across the fleet",
+                "vulnerability-management",
+            ),
+            ("Reviewing code from peers", "code-review"),
+        ] {
+            assert!(
+                names(text).contains(&id.to_string()),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
+        // The verb must come first and the object follow it.
+        assert!(!names("performance of the team we manage")
+            .contains(&"performance-optimization".to_string()));
     }
 
     #[test]
