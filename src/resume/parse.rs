@@ -1543,6 +1543,23 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
             }
         }
         let dated = parts.iter().any(|p| p.range.is_some());
+        // "Upwork: Dec '17 - Present" over "Associate Program Manager: Jan '20 - Dec '20": an
+        // employer with the span of all its roles, nothing under it but the titled roles.
+        if dated
+            && parts[0].title.is_none()
+            && parts[0].company.is_some()
+            && parts[0].range.is_some()
+            && ((parts.len() == 1 && e.body.is_empty())
+                || (parts.len() >= 2 && parts[1..]
+                    .iter()
+                    .all(|p| p.title.is_some() && p.range.is_some())))
+        {
+            current_company = parts[0].company.clone();
+            parts.remove(0);
+            if parts.is_empty() {
+                continue;
+            }
+        }
         if !dated {
             // A company heading over titled roles, or an undated role with bullets.
             let p = &parts[0];
@@ -1920,5 +1937,29 @@ mod tests {
         assert_eq!(r.roles[0].title, "Fullstack Developer");
         assert_eq!(r.roles[0].company, "LoanCo");
         assert_eq!(r.roles[0].end.as_deref(), Some("2020-02"));
+    }
+
+    #[test]
+    fn an_employer_with_the_span_of_its_roles_heads_them() {
+        let r = read(
+            "# Jo Doe\n\n## Experience\n\nUpwork: Dec 2017 - Present\n\
+             Program Manager: Jan 2021 - Present\n- Led a team of analysts\n\
+             Associate Program Manager: Jan 2020 - Dec 2020\n- Owned the metrics\n\n\
+             Oracle: Sales Development Rep: Jun 2015 - Apr 2016\n- Prospected accounts\n",
+        );
+        let got: Vec<(&str, &str)> = r
+            .roles
+            .iter()
+            .map(|x| (x.company.as_str(), x.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Upwork", "Program Manager"),
+                ("Upwork", "Associate Program Manager"),
+                ("Oracle", "Sales Development Rep")
+            ]
+        );
+        assert_eq!(r.roles[1].start.as_deref(), Some("2020-01"));
     }
 }
