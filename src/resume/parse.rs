@@ -448,7 +448,7 @@ pub fn title_score(s: &str) -> usize {
         .iter()
         .filter(|w| {
             TITLE_WORDS.contains(&w.as_str())
-                || w.split('/').any(|p| TITLE_WORDS.contains(&p))
+                || w.split(['/', '-']).any(|p| TITLE_WORDS.contains(&p))
                 || (w.ends_with("er") && w.len() > 5 && w.ends_with("eer"))
         })
         .count()
@@ -677,9 +677,36 @@ fn without_leaders(s: &str) -> String {
     out
 }
 
+/// "Acme, Paris, France (https://acme.example)": a web address says nothing of the company's
+/// name or place; it goes, with the brackets around it.
+fn without_links(s: &str) -> String {
+    let is_link = |w: &str| {
+        let w = w.trim_start_matches(['(', '[', '<']).to_ascii_lowercase();
+        w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+    };
+    if !s.split_whitespace().any(is_link) {
+        return s.to_string();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut in_brackets = false;
+    for w in s.split_whitespace() {
+        if in_brackets {
+            in_brackets = !w.ends_with([')', ']', '>']);
+            continue;
+        }
+        if is_link(w) {
+            let opened = w.starts_with(['(', '[', '<']);
+            in_brackets = opened && !w.ends_with([')', ']', '>']);
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
 /// Cuts a header line into its parts at the usual separators.
 fn fragments(s: &str) -> Vec<String> {
-    let mut parts = vec![without_leaders(s)];
+    let mut parts = vec![without_links(&without_leaders(s))];
     for sep in [
         "\t", " | ", "|", " — ", "—", " – ", " - ", " · ", " • ", "•", " @ ", " at ", " At ",
         " ~ ", " ; ", ";", " / ", ":", "  ", " -", "- ", "·",
@@ -1550,9 +1577,10 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
             && parts[0].company.is_some()
             && parts[0].range.is_some()
             && ((parts.len() == 1 && e.body.is_empty())
-                || (parts.len() >= 2 && parts[1..]
-                    .iter()
-                    .all(|p| p.title.is_some() && p.range.is_some())))
+                || (parts.len() >= 2
+                    && parts[1..]
+                        .iter()
+                        .all(|p| p.title.is_some() && p.range.is_some())))
         {
             current_company = parts[0].company.clone();
             parts.remove(0);

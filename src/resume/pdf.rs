@@ -465,10 +465,30 @@ fn layout(c: Collector) -> Vec<Line> {
             None => sizes.push((k, r.glyphs.len())),
         }
     }
-    let body = sizes
+    let commonest = sizes.iter().max_by_key(|(_, n)| *n).map_or(20, |(s, _)| *s);
+    // Headings are few. When a third of the text is larger than the commonest size, that size
+    // is small print (Europass's labels and notes) and the body is the size that brings the
+    // text read, smallest first, to seven tenths.
+    let total: usize = sizes.iter().map(|(_, n)| n).sum();
+    let larger: usize = sizes
         .iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or(10.0, |(s, _)| *s as f64 / 2.0);
+        .filter(|(s, _)| *s as f64 >= commonest as f64 * 1.12)
+        .map(|(_, n)| n)
+        .sum();
+    let body_key = if larger * 10 > total * 3 {
+        sizes.sort_unstable();
+        let mut sum = 0;
+        sizes
+            .iter()
+            .find(|(_, n)| {
+                sum += n;
+                sum * 10 >= total * 7
+            })
+            .map_or(commonest, |(s, _)| *s)
+    } else {
+        commonest
+    };
+    let body = body_key as f64 / 2.0;
     // Columns, page by page. Each column flows on to the same column of the next page (a
     // sidebar goes on beside the experience it sits by), so over pages that all have two
     // columns the left columns come first, then the right ones.
@@ -623,6 +643,58 @@ fn layout(c: Collector) -> Vec<Line> {
             });
         }
         prev = Some((r.page, r.y, r.size, x));
+    }
+    without_running_lines(out)
+}
+
+/// Drops the running header and footer of a long document ("Curriculum Vitae  Jo Doe",
+/// "© European Union | europass… Page 3 / 10"): a line among the first two or the last two of
+/// its page whose text, numbers aside, recurs so on at least three pages and half of them.
+/// The document's very first line (often the name) stays.
+fn without_running_lines(lines: Vec<Line>) -> Vec<Line> {
+    let mut pages: Vec<u32> = lines.iter().filter_map(|l| l.page).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    if pages.len() < 3 {
+        return lines;
+    }
+    let shape = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // Whether each line is among the first two or the last two of its page.
+    let mut at_edge = vec![false; lines.len()];
+    for &p in &pages {
+        let idx: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].page == Some(p))
+            .collect();
+        for (k, &i) in idx.iter().enumerate() {
+            at_edge[i] = k < 2 || k + 2 >= idx.len();
+        }
+    }
+    let mut seen: std::collections::HashMap<String, std::collections::HashSet<u32>> =
+        Default::default();
+    for (l, &edge) in lines.iter().zip(&at_edge) {
+        if edge {
+            if let Some(p) = l.page {
+                seen.entry(shape(&l.text)).or_default().insert(p);
+            }
+        }
+    }
+    let needed = 3.max(pages.len().div_ceil(2));
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for (i, (l, edge)) in lines.into_iter().zip(at_edge).enumerate() {
+        let running = edge && seen.get(&shape(&l.text)).is_some_and(|p| p.len() >= needed);
+        if i > 0 && running {
+            continue;
+        }
+        out.push(Line {
+            line: out.len() + 1,
+            ..l
+        });
     }
     out
 }

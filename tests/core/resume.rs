@@ -292,6 +292,85 @@ fn dates_in_a_left_margin_stay_with_their_roles() {
     );
 }
 
+#[test]
+fn europass_pages_small_print_running_lines_and_links() {
+    // Europass: a running header and footer on every page, most of the text in small print
+    // (labels, long keyword lists), the title in body type beside its dates, the company with
+    // its place and web address on the line below.
+    let header = (60.0, 780.0, 9.0, "Curriculum Vitae     Ines Duarte");
+    let footer = (
+        60.0,
+        30.0,
+        7.0,
+        "© European Union, 2002-2013 | http://europass.cedefop.europa.eu",
+    );
+    let notes = "Keywords: cohort studies, survival analysis, SAS macros, R packages, registry \
+                 databases, sample size and power, meta-analysis, data management, QC";
+    let role_page = |dates: &'static str,
+                     title: &'static str,
+                     company: &'static str|
+     -> Vec<PdfLine<'static>> {
+        // The labels are set flush right against the text column.
+        let flush = |size: f32, t: &str| 160.0 - 0.5 * size * t.len() as f32;
+        let mut v = vec![
+            header,
+            (flush(9.0, dates), 700.0, 9.0, dates),
+            (165.0, 700.0, 9.0, title),
+        ];
+        v.push((165.0, 686.0, 9.0, company));
+        for k in 0..12 {
+            v.push((165.0, 670.0 - 11.0 * k as f32, 7.0, notes));
+        }
+        v.push((
+            flush(7.0, "Business or sector"),
+            520.0,
+            7.0,
+            "Business or sector",
+        ));
+        v.push((165.0, 520.0, 7.0, "Pharmaceuticals"));
+        v.push(footer);
+        v
+    };
+    let mut page1 = vec![
+        (200.0, 750.0, 14.0, "Ines Duarte"),
+        (90.0, 730.0, 11.0, "WORK EXPERIENCE"),
+    ];
+    page1.extend(role_page(
+        "June 2017 - Present",
+        "Senior Statistician",
+        "Veloxa Therapeutics, Lyon, France (https://veloxa.example)",
+    ));
+    let page2 = role_page(
+        "March 2012 - May 2017",
+        "Statistician-Programmer",
+        "Ostrea Biologicals, Ghent, Belgium (http://ostrea.example)",
+    );
+    let page3 = role_page(
+        "June 2009 - February 2012",
+        "Research Statistician",
+        "Institut Corvin, Paris, France (http://corvin.example)",
+    );
+    let lib = Lib::new();
+    let p = lib.write(
+        "ines.pdf",
+        cuecard::resume::pdf::write_pdf(&[&page1, &page2, &page3]),
+    );
+    let v = lib.json(&["resume", "add", s(&p)]);
+    let got: Vec<(String, String, String)> = roles(&v)
+        .into_iter()
+        .map(|(c, t, a, _, _)| (c, t, a))
+        .collect();
+    let want = |c: &str, t: &str, a: &str| (c.to_string(), t.to_string(), a.to_string());
+    assert_eq!(
+        got,
+        vec![
+            want("Veloxa Therapeutics", "Senior Statistician", "2017-06"),
+            want("Ostrea Biologicals", "Statistician-Programmer", "2012-03"),
+            want("Institut Corvin", "Research Statistician", "2009-06"),
+        ]
+    );
+}
+
 /// A résumé laid out as one Word table: company and dates in cells, title and dates
 /// separated by a tab, bullets written as literal "•" characters.
 fn table_docx() -> Vec<u8> {
