@@ -32,7 +32,7 @@ FEATURES = ["prior", "ambiguous_ok", "ambiguous_bad", "capital", "allcaps", "sym
             "multi", "neighbours", "dense", "cue_strong", "cue_weak", "line_start", "vetted", "tags_only",
             "non_technical"]
 SMOOTH = 2.0
-OWN_WEIGHT = 4.0
+OWN_WEIGHT = 6.0
 
 
 def weight(r):
