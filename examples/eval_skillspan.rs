@@ -84,7 +84,7 @@ fn main() {
     }
     let (mut tp_p, mut n_p, mut tp_g, mut n_g) = (0usize, 0usize, 0usize, 0usize);
     let (mut sum_p, mut sum_r, mut sum_f) = (0f64, 0f64, 0f64);
-    for (sentences, gold) in postings.values() {
+    for (idx, (sentences, gold)) in &postings {
         let posting = parse_text(&sentences.join("\n"));
         let mut predicted: BTreeSet<String> = BTreeSet::new();
         // Soft skills are left out: SkillSpan marks them as skills (`tags_skill`), not as
@@ -110,7 +110,7 @@ fn main() {
                 .iter()
                 .filter(|p| !gold_w.iter().any(|g| matches(p, g)))
             {
-                println!("FP {}", p.join(" "));
+                println!("FP {} (posting {idx})", p.join(" "));
             }
         }
         let ok_g = gold_w

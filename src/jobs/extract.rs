@@ -209,7 +209,9 @@ fn looks_like_a_term(words: &[String]) -> bool {
         .any(|w| GENERIC.contains(&w.as_str()) || w.ends_with("ly"));
     let verb_first =
         first.ends_with("ing") || (first.ends_with("ed") && background().contains(first));
-    !(generic || verb_first)
+    // "address address": one word said over (a run of placeholders) is no term.
+    let repeated = words.windows(2).any(|w| w[0] == w[1]);
+    !(generic || verb_first || repeated)
 }
 
 /// The items of a list written in a line ("Grafana, Loki and Tempo"): byte ranges between
@@ -264,6 +266,10 @@ fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
         return false;
     }
     let first = words[0];
+    // "Likes: 0 Dislikes: 0 Love: 0": a count before a word is a figure, not a name.
+    if words.len() > 1 && first.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
     // "Charts", "Graphs", "Forms": a plain plural is a thing, not a product.
     if words.len() == 1
         && first.len() > 4
