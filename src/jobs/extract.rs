@@ -464,7 +464,14 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
         })
         .unwrap_or_default();
     for section in &posting.sections {
+        let mut label_above = false;
         for (kind, line) in &section.lines {
+            // "Industry: Financial Services", or the label on a line of its own above: the
+            // posting's own field, a domain to know.
+            let industry_label = std::mem::replace(
+                &mut label_above,
+                line.trim().eq_ignore_ascii_case("industry:"),
+            );
             // Every lexicon match is weighed in its context by the fitted model; soft skills
             // keep the dictionary's own rule.
             let candidates = lex.candidates(line);
@@ -485,6 +492,10 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     allowed(c)
                         && if lex.skill(c.m.skill).soft {
                             !c.ambiguous || c.context_ok
+                        } else if lex.skill(c.m.skill).category == "industry"
+                            && (industry_label || c.before.last().is_some_and(|w| w == "industry"))
+                        {
+                            true
                         } else {
                             super::context::keep(c, lex, bg)
                         }
@@ -833,6 +844,30 @@ mod tests {
         for noise in ["Make", "Information technology"] {
             assert!(!names.iter().any(|n| n == noise), "{noise} in {names:?}");
         }
+    }
+
+    #[test]
+    fn the_industry_field_is_a_domain_and_page_counts_are_no_names() {
+        for text in [
+            "Job type: Full-time Industry: Financial Services Company size: 1k+ people\n",
+            "Industry:\nFinancial Services\nCompany size:\n1k+ people\n",
+        ] {
+            let names: Vec<String> = extract_keywords(&parse_text(text))
+                .into_iter()
+                .map(|k| k.name)
+                .collect();
+            assert!(
+                names.iter().any(|n| n == "Financial services"),
+                "{text}: {names:?}"
+            );
+        }
+        let names: Vec<String> = extract_keywords(&parse_text(
+            "## Requirements\n- Likes: 0 Dislikes: 0 Love: 0 Job description: Python, Go\n",
+        ))
+        .into_iter()
+        .map(|k| k.name.to_lowercase())
+        .collect();
+        assert!(names.iter().all(|n| !n.contains("love")), "{names:?}");
     }
 
     #[test]
