@@ -433,6 +433,24 @@ const COMPANY_WORDS: &[&str] = &[
     "center",
     "centre",
     "inc.",
+    // The forces and public bodies ("Ukraine's Armed Forces", "U.S. Marine Corps"), and
+    // names only whole organisations take. Not a library, clinic or council: those are as
+    // often a unit inside the employer.
+    "forces",
+    "army",
+    "navy",
+    "corps",
+    "ministry",
+    "pharmaceuticals",
+    "partners",
+    "holdings",
+    "industries",
+    "enterprises",
+    "ventures",
+    "bureau",
+    "llp",
+    "pvt",
+    "pty",
 ];
 
 fn words_lower(s: &str) -> Vec<String> {
