@@ -234,6 +234,11 @@ pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
     // Tables: rows of cells of paragraph texts.
     let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
     let mut cell: Option<Vec<String>> = None;
+    // The same tables written as flowing text, cell after cell with headings and lists kept,
+    // and whether a cell held a heading: a table that lays out a page (a résumé template's
+    // columns) is read as the page it lays out, not as a grid.
+    let mut flows: Vec<(String, bool)> = Vec::new();
+    let mut cell_flow = String::new();
     // Text boxes (a résumé's sidebar, a pull quote) hold paragraphs inside a paragraph: the
     // paragraph they sit in goes on after them, and their text is written after the body,
     // so it does not cut the flow it floats beside.
@@ -327,13 +332,19 @@ pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
                     "t" => in_text = true,
                     "tab" if !in_rpr => push_text(&mut para, tab, run_bold, run_italic),
                     "br" | "cr" => push_text(&mut para, "\n", run_bold, run_italic),
-                    "tbl" => tables.push(Vec::new()),
+                    "tbl" => {
+                        tables.push(Vec::new());
+                        flows.push((String::new(), false));
+                    }
                     "tr" => {
                         if let Some(t) = tables.last_mut() {
                             t.push(Vec::new());
                         }
                     }
-                    "tc" => cell = Some(Vec::new()),
+                    "tc" => {
+                        cell = Some(Vec::new());
+                        cell_flow.clear();
+                    }
                     _ => {}
                 }
             }
@@ -373,71 +384,82 @@ pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
                 "p" => {
                     let Some(p) = para.take() else { continue };
                     let text = p.inline();
+                    let in_cell = cell.is_some();
                     if let Some(c) = &mut cell {
                         if !text.is_empty() {
-                            c.push(text);
+                            c.push(text.clone());
                         }
-                        continue;
+                        std::mem::swap(&mut out, &mut cell_flow);
                     }
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let level = p
-                        .style
-                        .as_ref()
-                        .and_then(|s| headings.get(s).copied())
-                        .or(p.outline.map(|o| (o + 2).min(6)))
-                        .or_else(|| {
-                            // No styles part: the usual style ids.
-                            let s = p.style.as_deref()?.to_ascii_lowercase();
-                            match s.as_str() {
-                                "title" => Some(1),
-                                "subtitle" => Some(2),
-                                _ => s
-                                    .strip_prefix("heading")?
-                                    .parse::<usize>()
-                                    .ok()
-                                    .map(|l| l + 1),
+                    'render: {
+                        if text.is_empty() {
+                            break 'render;
+                        }
+                        let level = p
+                            .style
+                            .as_ref()
+                            .and_then(|s| headings.get(s).copied())
+                            .or(p.outline.map(|o| (o + 2).min(6)))
+                            .or_else(|| {
+                                // No styles part: the usual style ids.
+                                let s = p.style.as_deref()?.to_ascii_lowercase();
+                                match s.as_str() {
+                                    "title" => Some(1),
+                                    "subtitle" => Some(2),
+                                    _ => s
+                                        .strip_prefix("heading")?
+                                        .parse::<usize>()
+                                        .ok()
+                                        .map(|l| l + 1),
+                                }
+                            });
+                        if let Some(level) = level {
+                            if in_cell {
+                                if let Some(f) = flows.last_mut() {
+                                    f.1 = true;
+                                }
                             }
-                        });
-                    if let Some(level) = level {
+                            blank(&mut out);
+                            let t = text.replace("<br>", " ");
+                            out.push_str(&format!(
+                                "{} {}",
+                                "#".repeat(level.clamp(1, 6)),
+                                t.trim_matches('*').trim()
+                            ));
+                            blank(&mut out);
+                            last_was_item = false;
+                            counters.clear();
+                            break 'render;
+                        }
+                        if let Some((id, lvl)) = &p.num {
+                            let ordered = lists.get(&(id.clone(), *lvl)).copied().unwrap_or(false);
+                            let n = counters.entry((id.clone(), *lvl)).or_insert(0);
+                            *n += 1;
+                            let n = *n;
+                            // Deeper levels restart under each parent.
+                            counters.retain(|(i, l), _| !(i == id && *l > *lvl));
+                            let marker = if ordered { format!("{n}.") } else { "-".into() };
+                            if !last_was_item {
+                                blank(&mut out);
+                            } else if !out.ends_with('\n') {
+                                out.push('\n');
+                            }
+                            out.push_str(&format!(
+                                "{}{marker} {}\n",
+                                "    ".repeat(*lvl as usize),
+                                text
+                            ));
+                            last_was_item = true;
+                            break 'render;
+                        }
                         blank(&mut out);
-                        let t = text.replace("<br>", " ");
-                        out.push_str(&format!(
-                            "{} {}",
-                            "#".repeat(level.clamp(1, 6)),
-                            t.trim_matches('*').trim()
-                        ));
+                        out.push_str(&text);
                         blank(&mut out);
                         last_was_item = false;
-                        counters.clear();
-                        continue;
                     }
-                    if let Some((id, lvl)) = &p.num {
-                        let ordered = lists.get(&(id.clone(), *lvl)).copied().unwrap_or(false);
-                        let n = counters.entry((id.clone(), *lvl)).or_insert(0);
-                        *n += 1;
-                        let n = *n;
-                        // Deeper levels restart under each parent.
-                        counters.retain(|(i, l), _| !(i == id && *l > *lvl));
-                        let marker = if ordered { format!("{n}.") } else { "-".into() };
-                        if !last_was_item {
-                            blank(&mut out);
-                        } else if !out.ends_with('\n') {
-                            out.push('\n');
-                        }
-                        out.push_str(&format!(
-                            "{}{marker} {}\n",
-                            "    ".repeat(*lvl as usize),
-                            text
-                        ));
-                        last_was_item = true;
-                        continue;
+                    if in_cell {
+                        std::mem::swap(&mut out, &mut cell_flow);
                     }
-                    blank(&mut out);
-                    out.push_str(&text);
-                    blank(&mut out);
-                    last_was_item = false;
                 }
                 "tc" => {
                     if let (Some(c), Some(t)) = (cell.take(), tables.last_mut()) {
@@ -445,10 +467,31 @@ pub fn read_with(bytes: &[u8], tab: &str) -> Result<String, ReadError> {
                             row.push(c.join("<br>").replace('|', "\\|"));
                         }
                     }
+                    if let Some(f) = flows.last_mut() {
+                        blank(&mut f.0);
+                        f.0.push_str(cell_flow.trim());
+                    }
+                    cell_flow.clear();
                 }
                 "tbl" => {
+                    let flow = flows.pop();
                     if let Some(t) = tables.pop() {
-                        write_table(&mut out, &t);
+                        // Laid out, not tabulated: a heading in a cell, or a row or two whose
+                        // cells hold a page's worth of paragraphs.
+                        let most = t
+                            .iter()
+                            .flatten()
+                            .map(|c| c.matches("<br>").count() + 1)
+                            .max()
+                            .unwrap_or(0);
+                        match flow {
+                            Some((f, heading)) if heading || (t.len() <= 2 && most >= 8) => {
+                                blank(&mut out);
+                                out.push_str(f.trim());
+                                blank(&mut out);
+                            }
+                            _ => write_table(&mut out, &t),
+                        }
                         last_was_item = false;
                     }
                 }
@@ -538,6 +581,44 @@ pub(crate) mod tests {
             z.finish().unwrap();
         }
         buf.into_inner()
+    }
+
+    #[test]
+    fn a_table_that_lays_out_the_page_is_read_as_the_page() {
+        // A résumé template's two columns in one table row: headings and lists in the cells.
+        let cell = |paras: &str| format!("<w:tc>{paras}</w:tc>");
+        let h = |l: u8, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="Heading{l}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let item = |t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let left = [
+            h(1, "EXPERIENCE"),
+            h(2, "Acme Metals, Syracuse, NY — Planner"),
+            h(3, "March 2023 - May 2024"),
+            item("Planned the shop floor"),
+        ]
+        .concat();
+        let right = [h(1, "SKILLS"), item("Oracle ERP"), item("SQL")].concat();
+        let body = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            cell(&left),
+            cell(&right)
+        );
+        let md = read(&docx(&body)).unwrap();
+        assert!(md.contains("## EXPERIENCE"), "{md}");
+        assert!(
+            md.contains("### Acme Metals, Syracuse, NY — Planner"),
+            "{md}"
+        );
+        assert!(md.contains("- Planned the shop floor"), "{md}");
+        assert!(md.find("EXPERIENCE") < md.find("SKILLS"), "{md}");
+        assert!(!md.contains('|'), "{md}");
     }
 
     #[test]
