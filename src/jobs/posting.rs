@@ -478,11 +478,13 @@ fn unglue(line: &str) -> String {
             }
             lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
         }
-        let known = lex.lookup(word).is_some()
+        // Only a word that would be cut is looked up: the lexicon knows some glued names.
+        if cuts.is_empty()
+            || lex.lookup(word).is_some()
             || lex
                 .lookup(word.trim_matches(|c: char| !c.is_alphanumeric()))
-                .is_some();
-        if cuts.is_empty() || known {
+                .is_some()
+        {
             out.push_str(word);
             continue;
         }
