@@ -370,11 +370,21 @@ fn listed_items(line: &str) -> Vec<String> {
             )
             || item.contains(" & ")
             || item.contains(" and ");
+        // "laser cutting, machine shop tools": a skill of two or three words needs no
+        // capitals, so long as it is no phrase of prose.
+        let little = item.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an" | "the" | "of" | "to" | "in" | "on" | "at" | "by" | "for" | "with"
+                    | "from" | "or" | "my" | "our" | "is" | "are" | "was"
+            )
+        });
+        let lowercase_term = (2..=3).contains(&words) && !little;
         if (1..=3).contains(&words)
             && !label
             && item.chars().count() <= 30
             && has_letter
-            && looks_named
+            && (looks_named || lowercase_term)
             && !crate::jobs::extract::common_words().contains(&item.to_lowercase())
         {
             out.push(item.to_string());
