@@ -80,7 +80,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-fn month_of(w: &str) -> Option<u32> {
+pub(crate) fn month_of(w: &str) -> Option<u32> {
     let l = w.to_lowercase();
     if l.len() < 3 || l.len() > 9 {
         return None;

@@ -375,8 +375,23 @@ fn listed_items(line: &str) -> Vec<String> {
         let little = item.split_whitespace().any(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "a" | "an" | "the" | "of" | "to" | "in" | "on" | "at" | "by" | "for" | "with"
-                    | "from" | "or" | "my" | "our" | "is" | "are" | "was"
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "or"
+                    | "my"
+                    | "our"
+                    | "is"
+                    | "are"
+                    | "was"
             )
         });
         let lowercase_term = (2..=3).contains(&words) && !little;

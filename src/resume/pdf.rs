@@ -387,6 +387,107 @@ const BULLETS: &[char] = &[
 /// The gap, in ems, between two shown strings that reads as a space.
 const SPACE: f64 = 0.1;
 
+/// A piece of a date wrapped over lines: month names, years, "Present" and dashes only.
+fn date_piece(t: &str) -> bool {
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            super::dates::month_of(w).is_some()
+                || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+                || w.eq_ignore_ascii_case("present")
+                || w.eq_ignore_ascii_case("now")
+                || w.eq_ignore_ascii_case("today")
+        })
+}
+
+/// A page whose left "column" is a margin of dates: each date, joined up again when it was
+/// wrapped over lines ("May 2014–" / "October" / "2014"), goes at the start of the row beside
+/// its first line, so the title it dates reads "May 2014– October 2014 Software Developer…".
+fn beside_margin(left: Vec<Row>, right: Vec<Row>) -> Vec<Row> {
+    // Join the pieces of wrapped dates.
+    let mut items: Vec<Row> = Vec::new();
+    // Where the last piece of each date stands.
+    let mut last_y: Vec<f64> = Vec::new();
+    for r in left {
+        let t = text_of(&r).0;
+        let t = t.trim();
+        let joins = items.last().is_some_and(|prev| {
+            let p = text_of(prev).0;
+            let p = p.trim();
+            let close =
+                r.y - last_y.last().copied().unwrap_or(prev.y) <= 2.6 * prev.size.max(r.size);
+            let open_ended = p.ends_with(['–', '—', '-'])
+                || t.starts_with(['–', '—', '-'])
+                || p.split(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'))
+                    .rfind(|w| !w.is_empty())
+                    .is_some_and(|w| super::dates::month_of(w).is_some());
+            close && open_ended && date_piece(t)
+        });
+        match items.last_mut() {
+            Some(prev) if joins => {
+                if let Some(y) = last_y.last_mut() {
+                    *y = r.y;
+                }
+                let end = prev
+                    .glyphs
+                    .iter()
+                    .map(|g| g.x + g.w)
+                    .fold(f64::MIN, f64::max);
+                let start = r.glyphs.iter().map(|g| g.x).fold(f64::MAX, f64::min);
+                let dx = end + 0.5 * r.size - start;
+                prev.glyphs.extend(r.glyphs.into_iter().map(|mut g| {
+                    g.x += dx;
+                    g
+                }));
+            }
+            _ => {
+                last_y.push(r.y);
+                items.push(r);
+            }
+        }
+    }
+    // Each date beside the row at its first line.
+    let mut out: Vec<Row> = Vec::new();
+    let mut right: Vec<Option<Row>> = right.into_iter().map(Some).collect();
+    for item in items {
+        let beside = right.iter().position(|r| {
+            r.as_ref()
+                .is_some_and(|r| (r.y - item.y).abs() <= 0.6 * r.size.max(item.size))
+        });
+        match beside.and_then(|i| right[i].take()) {
+            Some(r) => {
+                let shift = item
+                    .glyphs
+                    .iter()
+                    .map(|g| g.x + g.w)
+                    .fold(f64::MIN, f64::max);
+                let start = r.glyphs.iter().map(|g| g.x).fold(f64::MAX, f64::min);
+                let mut glyphs = item.glyphs;
+                // The row's own glyphs stay after the date, whatever the joining moved.
+                let dx = (shift + r.size - start).max(0.0);
+                glyphs.extend(r.glyphs.into_iter().map(|mut g| {
+                    g.x += dx;
+                    g
+                }));
+                out.push(Row {
+                    page: r.page,
+                    y: r.y,
+                    size: r.size.max(item.size),
+                    glyphs,
+                });
+            }
+            None => out.push(item),
+        }
+    }
+    out.extend(right.into_iter().flatten());
+    out.sort_by(|a, b| a.y.total_cmp(&b.y));
+    out
+}
+
 /// The text of a row: spaces where glyphs stand apart, a tab where they stand far apart.
 fn text_of(r: &Row) -> (String, f64) {
     let mut s = String::new();
@@ -541,18 +642,50 @@ fn layout(c: Collector) -> Vec<Line> {
                                 || super::parse::is_place(t.trim()))
                     })
                     .count();
-                // Dates set in a left margin (moderncv): short rows, half of them dates.
-                let margin = !left.is_empty()
-                    && left
+                // Dates set in a left margin (moderncv): short pieces left of the gutter, half
+                // of them dates or the pieces of a date wrapped over lines ("May 2014–" /
+                // "October" / "2014"), beside rows that may touch the gutter.
+                let (mut m_left, mut m_right) = (Vec::new(), Vec::new());
+                for r in page_rows.iter().skip(top.len()) {
+                    let (l, rt) = split_row(r, x);
+                    // A row across the gutter (the name) stays whole, unless what stands left
+                    // of the gutter is a date.
+                    let dated_left = l.as_ref().is_some_and(|l| {
+                        let t = text_of(l).0;
+                        super::dates::find(&t).is_some() || date_piece(&t)
+                    });
+                    if crosses(r, x) && !dated_left {
+                        m_right.push(Row {
+                            page: r.page,
+                            y: r.y,
+                            size: r.size,
+                            glyphs: r.glyphs.clone(),
+                        });
+                        continue;
+                    }
+                    m_left.extend(l);
+                    m_right.extend(rt);
+                }
+                let margin = !m_left.is_empty()
+                    && m_left
                         .iter()
                         .all(|r| text_of(r).0.split_whitespace().count() <= 4)
-                    && left
+                    && m_left
                         .iter()
-                        .filter(|r| super::dates::find(&text_of(r).0).is_some())
+                        .filter(|r| {
+                            let t = text_of(r).0;
+                            super::dates::find(&t).is_some() || date_piece(&t)
+                        })
                         .count()
                         * 2
-                        >= left.len();
-                if dated * 2 >= right.len() || margin {
+                        >= m_left.len();
+                if margin {
+                    ordered.append(&mut rights);
+                    ordered.extend(top);
+                    ordered.extend(beside_margin(m_left, m_right));
+                    continue;
+                }
+                if dated * 2 >= right.len() {
                     ordered.append(&mut rights);
                     ordered.extend(page_rows);
                     continue;

@@ -371,6 +371,87 @@ fn europass_pages_small_print_running_lines_and_links() {
     );
 }
 
+#[test]
+fn dates_wrapped_over_lines_in_a_left_margin_are_joined_up() {
+    // moderncv with a narrow margin: a long date wraps over two or three lines of the
+    // margin, beside the title line and the lines under it.
+    let lines: Vec<PdfLine<'_>> = vec![
+        (175.0, 750.0, 20.0, "Noa Peretz"),
+        (175.0, 700.0, 13.0, "Experience"),
+        (70.0, 687.0, 8.0, "October"),
+        (70.0, 675.0, 8.0, "2019–Present"),
+        (175.0, 684.0, 10.0, "Software Developer, Klarna, Tel Aviv."),
+        (
+            183.0,
+            670.0,
+            10.0,
+            "• Built the payments ledger in Kotlin for the card and invoice teams",
+        ),
+        (
+            183.0,
+            656.0,
+            10.0,
+            "• Ran the on-call rota for six teams and wrote the incident playbooks",
+        ),
+        (
+            183.0,
+            642.0,
+            10.0,
+            "• Moved the search to Elasticsearch and cut the p99 latency by half",
+        ),
+        (70.0, 623.0, 8.0, "May 2015–"),
+        (70.0, 611.0, 8.0, "October"),
+        (70.0, 599.0, 8.0, "2019"),
+        (175.0, 620.0, 10.0, "Backend Engineer, Kaltura, Ramat Gan."),
+        (
+            183.0,
+            606.0,
+            10.0,
+            "• Wrote the video transcoding queue that handles a million jobs a day",
+        ),
+        (
+            183.0,
+            592.0,
+            10.0,
+            "• Cut storage costs by a third with tiered buckets and lifecycle rules",
+        ),
+        (70.0, 573.0, 8.0, "2012–April"),
+        (70.0, 561.0, 8.0, "2015"),
+        (175.0, 570.0, 10.0, "Web Developer, Zone4Play, Tel Aviv."),
+        (
+            183.0,
+            556.0,
+            10.0,
+            "• Built the game lobby in Java with a websocket gateway for the clients",
+        ),
+        (
+            183.0,
+            542.0,
+            10.0,
+            "• Wrote the first test suite and set up continuous integration for it",
+        ),
+        (175.0, 520.0, 13.0, "Languages"),
+        (
+            175.0,
+            504.0,
+            10.0,
+            "English, fluent; Hebrew, native; Russian, conversational; Arabic, basic",
+        ),
+        (175.0, 490.0, 10.0, "Hebrew, native"),
+    ];
+    let lib = Lib::new();
+    let p = lib.write("noa.pdf", pdf(&lines));
+    let v = lib.json(&["resume", "add", s(&p)]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role("Klarna", "Software Developer", "2019-10", "present", 3),
+            role("Kaltura", "Backend Engineer", "2015-05", "2019-10", 2),
+            role("Zone4Play", "Web Developer", "2012", "2015-04", 2),
+        ]
+    );
+}
+
 /// A résumé laid out as one Word table: company and dates in cells, title and dates
 /// separated by a tab, bullets written as literal "•" characters.
 fn table_docx() -> Vec<u8> {
