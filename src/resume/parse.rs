@@ -1562,6 +1562,20 @@ fn bullets_of(body: &[Line]) -> Vec<String> {
 }
 
 /// Roles in an experience section.
+/// `inner` lies within `outer`, by years ("2013-2016" within "2008-2016").
+fn within(inner: &dates::Range, outer: &dates::Range) -> bool {
+    let year = |d: &str| -> String {
+        if d.eq_ignore_ascii_case("present") {
+            "9999".into()
+        } else {
+            d.chars().take(4).collect()
+        }
+    };
+    let inner_end = inner.end.as_deref().unwrap_or(&inner.start);
+    let outer_end = outer.end.as_deref().unwrap_or("present");
+    year(&inner.start) >= year(&outer.start) && year(inner_end) <= year(outer_end)
+}
+
 pub fn roles(body: &[Line]) -> Vec<Role> {
     let base = body.iter().filter_map(|l| l.heading).min();
     let mut out: Vec<Role> = Vec::new();
@@ -1570,9 +1584,58 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
     // A line of dates alone, above the heading it belongs to ("Oct 2020 – present" over
     // "### Senior Engineer | Layer").
     let mut pending: Option<dates::Range> = None;
-    for e in entries(body, base) {
+    // An employer heading with the span of its roles ("HEWLETT PACKARD, Palo Alto  2008-2016"):
+    // the roles dated inside the span are its own, whatever else their header names.
+    let mut employer_span: Option<(String, dates::Range)> = None;
+    let all = entries(body, base);
+    for (ei, e) in all.iter().enumerate() {
         let bullets = bullets_of(&e.body);
         let mut parts = read_header(&e.header);
+        if let [p] = parts.as_slice() {
+            let heads = p.title.is_none()
+                && p.company.is_some()
+                && p.range.is_some()
+                && e.body.len() <= 2
+                && !e.body.iter().any(|l| l.bullet)
+                && all.get(ei + 1).is_some_and(|next| {
+                    read_header(&next.header).iter().any(|q| {
+                        q.title.is_some()
+                            && q.range.as_ref().is_none_or(|inner| {
+                                p.range.as_ref().is_some_and(|outer| within(inner, outer))
+                            })
+                    })
+                });
+            if heads {
+                current_company = p.company.clone();
+                employer_span = p.company.clone().zip(p.range.clone());
+                continue;
+            }
+        }
+        if let Some((employer, span)) = &employer_span {
+            // An undated title right under it held the whole span.
+            let undated = parts.iter().all(|p| p.range.is_none() && p.title.is_some());
+            let inside = undated
+                || parts
+                    .iter()
+                    .any(|p| p.range.as_ref().is_some_and(|r| within(r, span)));
+            if inside {
+                for p in parts.iter_mut() {
+                    if undated {
+                        p.range = Some(span.clone());
+                    }
+                    if p.company.as_deref() == Some(employer.as_str()) {
+                        continue;
+                    }
+                    // "Software Engineer, Network Management Services": a department.
+                    if let (Some(t), Some(dept)) = (p.title.as_mut(), p.company.take()) {
+                        *t = format!("{t}, {dept}");
+                    }
+                    p.company = Some(employer.clone());
+                }
+            } else if parts.iter().any(|p| p.range.is_some()) {
+                employer_span = None;
+            }
+        }
         if e.body.is_empty()
             && parts.len() == 1
             && parts[0].range.is_some()
@@ -2007,5 +2070,47 @@ mod tests {
             ]
         );
         assert_eq!(r.roles[1].start.as_deref(), Some("2020-01"));
+    }
+
+    #[test]
+    fn an_employer_block_owns_the_roles_dated_inside_it() {
+        let r = read(
+            "# Bo Weis\n\n## Experience\n\n\
+             **HEWLETT PACKARD, Palo Alto, CA\t2008-2016**\n\n\
+             HP Enterprise Services specializes in software and consulting.\n\n\
+             Software Engineer, Network Management Services (2013-2016)\n\n\
+             - Built the ordering application\n- Wrote its approval module\n\n\
+             Software Engineering Manager, Partner Systems (2008-2013)\n\n\
+             - Managed a global team\n\n\
+             **SYMANTEC, Mountain View, CA\t2005-2008**\n\n\
+             Known best for its antivirus software.\n\n\
+             Software Engineer, e-Business Applications\n\n\
+             - Built the partner portal\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| (x.company.as_str(), x.title.as_str(), x.start.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "HEWLETT PACKARD",
+                    "Software Engineer, Network Management Services",
+                    Some("2013")
+                ),
+                (
+                    "HEWLETT PACKARD",
+                    "Software Engineering Manager, Partner Systems",
+                    Some("2008")
+                ),
+                (
+                    "SYMANTEC",
+                    "Software Engineer, e-Business Applications",
+                    Some("2005")
+                ),
+            ]
+        );
     }
 }

@@ -788,9 +788,17 @@ fn without_running_lines(lines: Vec<Line>) -> Vec<Line> {
     let mut pages: Vec<u32> = lines.iter().filter_map(|l| l.page).collect();
     pages.sort_unstable();
     pages.dedup();
-    if pages.len() < 3 {
+    if pages.len() < 2 {
         return lines;
     }
+    // "Jo Doe    Page 2", "Page 2 of 3": a page's number marks its running line, even in a
+    // document too short for the line to recur.
+    let numbered = |t: &str| {
+        let w: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+        w.len() <= 8
+            && w.windows(2)
+                .any(|p| p[0] == "page" && p[1].trim_end_matches(['.', ',']).parse::<u32>().is_ok())
+    };
     let shape = |t: &str| -> String {
         t.chars()
             .filter(|c| !c.is_whitespace())
@@ -817,10 +825,15 @@ fn without_running_lines(lines: Vec<Line>) -> Vec<Line> {
             }
         }
     }
-    let needed = 3.max(pages.len().div_ceil(2));
+    let needed = if pages.len() >= 3 {
+        3.max(pages.len().div_ceil(2))
+    } else {
+        usize::MAX
+    };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for (i, (l, edge)) in lines.into_iter().zip(at_edge).enumerate() {
-        let running = edge && seen.get(&shape(&l.text)).is_some_and(|p| p.len() >= needed);
+        let running = edge
+            && (numbered(&l.text) || seen.get(&shape(&l.text)).is_some_and(|p| p.len() >= needed));
         if i > 0 && running {
             continue;
         }
