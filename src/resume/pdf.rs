@@ -382,6 +382,8 @@ fn split_row(r: &Row, x: f64) -> (Option<Row>, Option<Row>) {
 const BULLETS: &[char] = &[
     '•', '●', '○', '◦', '▪', '■', '□', '‣', '⁃', '∙', '·', '➢', '➤', '►', '▸', '▶', '✓', '✔', '-',
     '–', '*', '\u{f0b7}', '\u{f0a7}', '\u{f076}',
+    // moderncv's bullet, when its symbol font has no usable text map, reads as a brace.
+    '{',
 ];
 
 /// The gap, in ems, between two shown strings that reads as a space.

@@ -374,7 +374,8 @@ fn europass_pages_small_print_running_lines_and_links() {
 #[test]
 fn dates_wrapped_over_lines_in_a_left_margin_are_joined_up() {
     // moderncv with a narrow margin: a long date wraps over two or three lines of the
-    // margin, beside the title line and the lines under it.
+    // margin, beside the title line and the lines under it; its bullet glyph, when the
+    // symbol font cannot be read, comes out as a brace.
     let lines: Vec<PdfLine<'_>> = vec![
         (175.0, 750.0, 20.0, "Noa Peretz"),
         (175.0, 700.0, 13.0, "Experience"),
@@ -422,13 +423,13 @@ fn dates_wrapped_over_lines_in_a_left_margin_are_joined_up() {
             183.0,
             556.0,
             10.0,
-            "• Built the game lobby in Java with a websocket gateway for the clients",
+            "{ Built the game lobby in Java with a websocket gateway for the clients",
         ),
         (
             183.0,
             542.0,
             10.0,
-            "• Wrote the first test suite and set up continuous integration for it",
+            "{ Wrote the first test suite and set up continuous integration for it",
         ),
         (175.0, 520.0, 13.0, "Languages"),
         (
