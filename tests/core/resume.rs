@@ -453,6 +453,46 @@ fn dates_wrapped_over_lines_in_a_left_margin_are_joined_up() {
     );
 }
 
+#[test]
+fn a_line_naming_its_page_is_no_part_of_a_role() {
+    // A two-page Word résumé: page 2 opens with "Name    Page 2", right above a role.
+    let page1: Vec<PdfLine<'_>> = vec![
+        (72.0, 740.0, 20.0, "Bo Weis"),
+        (72.0, 700.0, 13.0, "EXPERIENCE"),
+        (
+            72.0,
+            680.0,
+            10.0,
+            "Software Engineer, Veloxa, Palo Alto, CA",
+        ),
+        (420.0, 680.0, 10.0, "2016-2020"),
+        (80.0, 664.0, 10.0, "• Built the ordering application"),
+        (80.0, 650.0, 10.0, "• Wrote its approval module"),
+    ];
+    let page2: Vec<PdfLine<'_>> = vec![
+        (72.0, 760.0, 10.0, "Bo Weis"),
+        (420.0, 760.0, 10.0, "Page 2"),
+        (
+            72.0,
+            730.0,
+            10.0,
+            "Software Engineer, Ostrea, Mountain View, CA",
+        ),
+        (420.0, 730.0, 10.0, "2012-2016"),
+        (80.0, 714.0, 10.0, "• Built the partner portal"),
+    ];
+    let lib = Lib::new();
+    let p = lib.write("bo.pdf", cuecard::resume::pdf::write_pdf(&[&page1, &page2]));
+    let v = lib.json(&["resume", "add", s(&p)]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role("Veloxa", "Software Engineer", "2016", "2020", 2),
+            role("Ostrea", "Software Engineer", "2012", "2016", 1),
+        ]
+    );
+}
+
 /// A résumé laid out as one Word table: company and dates in cells, title and dates
 /// separated by a tab, bullets written as literal "•" characters.
 fn table_docx() -> Vec<u8> {
