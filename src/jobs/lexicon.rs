@@ -896,6 +896,10 @@ mod tests {
                 names(text)
             );
         }
+        // "Data structures and algorithms" names two skills, not one.
+        let both = names("good knowledge of data structures and algorithms");
+        assert!(both.contains(&"data-structures".to_string()), "{both:?}");
+        assert!(both.contains(&"algorithms".to_string()), "{both:?}");
         // The verb must come first and the object follow it.
         assert!(!names("performance of the team we manage")
             .contains(&"performance-optimization".to_string()));
