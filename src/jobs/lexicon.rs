@@ -101,26 +101,14 @@ fn plural_of(word: &str, stem: &str) -> bool {
 /// management"), with the verb forms a posting writes the same practice with ("optimize
 /// performance", "managing vulnerabilities").
 const ACTIONS: &[(&str, &[&str])] = &[
-    (
-        "optimization",
-        &["optimize", "optimizing", "optimise", "optimising"],
-    ),
-    (
-        "optimisation",
-        &["optimize", "optimizing", "optimise", "optimising"],
-    ),
+    ("optimization", OPTIMIZE),
+    ("optimisation", OPTIMIZE),
     ("management", &["manage", "managing"]),
     ("review", &["review", "reviewing"]),
     ("reviews", &["review", "reviewing"]),
     ("design", &["design", "designing"]),
-    (
-        "visualization",
-        &["visualize", "visualizing", "visualise", "visualising"],
-    ),
-    (
-        "visualisation",
-        &["visualize", "visualizing", "visualise", "visualising"],
-    ),
+    ("visualization", VISUALIZE),
+    ("visualisation", VISUALIZE),
     (
         "analysis",
         &["analyze", "analyzing", "analyse", "analysing"],
@@ -131,8 +119,8 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("monitoring", &["monitor", "monitoring"]),
     ("deployment", &["deploy", "deploying"]),
     ("integration", &["integrate", "integrating"]),
-    ("modeling", &["model", "modeling", "modelling"]),
-    ("modelling", &["model", "modeling", "modelling"]),
+    ("modeling", MODEL),
+    ("modelling", MODEL),
     ("profiling", &["profile", "profiling"]),
     ("tuning", &["tune", "tuning"]),
     ("scanning", &["scan", "scanning"]),
@@ -151,6 +139,9 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("maintenance", &["maintain", "maintaining"]),
     ("mining", &["mine", "mining"]),
 ];
+const OPTIMIZE: &[&str] = &["optimize", "optimizing", "optimise", "optimising"];
+const VISUALIZE: &[&str] = &["visualize", "visualizing", "visualise", "visualising"];
+const MODEL: &[&str] = &["model", "modeling", "modelling"];
 
 /// `word` is the plural of `stem`, "-ies" of "-y" included ("vulnerabilities").
 fn plural_or_ies(word: &str, stem: &str) -> bool {

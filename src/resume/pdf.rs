@@ -256,6 +256,7 @@ fn plain_text(bytes: &[u8]) -> Option<Vec<Line>> {
 }
 
 /// A line of glyphs on one page, before it is text.
+#[derive(Clone)]
 struct Row {
     page: u32,
     y: f64,
@@ -406,6 +407,18 @@ fn date_piece(t: &str) -> bool {
         })
 }
 
+/// Puts `more` after `glyphs`, `gap` past their right end, unless it already stands further
+/// right.
+fn set_after(glyphs: &mut Vec<Glyph>, more: Vec<Glyph>, gap: f64) {
+    let end = glyphs.iter().map(|g| g.x + g.w).fold(f64::MIN, f64::max);
+    let start = more.iter().map(|g| g.x).fold(f64::MAX, f64::min);
+    let dx = (end + gap - start).max(0.0);
+    glyphs.extend(more.into_iter().map(|mut g| {
+        g.x += dx;
+        g
+    }));
+}
+
 /// A page whose left "column" is a margin of dates: each date, joined up again when it was
 /// wrapped over lines ("May 2014–" / "October" / "2014"), goes at the start of the row beside
 /// its first line, so the title it dates reads "May 2014– October 2014 Software Developer…".
@@ -434,17 +447,7 @@ fn beside_margin(left: Vec<Row>, right: Vec<Row>) -> Vec<Row> {
                 if let Some(y) = last_y.last_mut() {
                     *y = r.y;
                 }
-                let end = prev
-                    .glyphs
-                    .iter()
-                    .map(|g| g.x + g.w)
-                    .fold(f64::MIN, f64::max);
-                let start = r.glyphs.iter().map(|g| g.x).fold(f64::MAX, f64::min);
-                let dx = end + 0.5 * r.size - start;
-                prev.glyphs.extend(r.glyphs.into_iter().map(|mut g| {
-                    g.x += dx;
-                    g
-                }));
+                set_after(&mut prev.glyphs, r.glyphs, 0.5 * r.size);
             }
             _ => {
                 last_y.push(r.y);
@@ -462,19 +465,9 @@ fn beside_margin(left: Vec<Row>, right: Vec<Row>) -> Vec<Row> {
         });
         match beside.and_then(|i| right[i].take()) {
             Some(r) => {
-                let shift = item
-                    .glyphs
-                    .iter()
-                    .map(|g| g.x + g.w)
-                    .fold(f64::MIN, f64::max);
-                let start = r.glyphs.iter().map(|g| g.x).fold(f64::MAX, f64::min);
                 let mut glyphs = item.glyphs;
                 // The row's own glyphs stay after the date, whatever the joining moved.
-                let dx = (shift + r.size - start).max(0.0);
-                glyphs.extend(r.glyphs.into_iter().map(|mut g| {
-                    g.x += dx;
-                    g
-                }));
+                set_after(&mut glyphs, r.glyphs, r.size);
                 out.push(Row {
                     page: r.page,
                     y: r.y,
@@ -614,19 +607,9 @@ fn layout(c: Collector) -> Vec<Line> {
                         // Above both columns (the name, contact lines): first; lower down it
                         // belongs to the left column's flow.
                         if left.is_empty() && right.is_empty() {
-                            top.push(Row {
-                                page: r.page,
-                                y: r.y,
-                                size: r.size,
-                                glyphs: r.glyphs.clone(),
-                            });
+                            top.push(r.clone());
                         } else {
-                            left.push(Row {
-                                page: r.page,
-                                y: r.y,
-                                size: r.size,
-                                glyphs: r.glyphs.clone(),
-                            });
+                            left.push(r.clone());
                         }
                         continue;
                     }
@@ -657,12 +640,7 @@ fn layout(c: Collector) -> Vec<Line> {
                         super::dates::find(&t).is_some() || date_piece(&t)
                     });
                     if crosses(r, x) && !dated_left {
-                        m_right.push(Row {
-                            page: r.page,
-                            y: r.y,
-                            size: r.size,
-                            glyphs: r.glyphs.clone(),
-                        });
+                        m_right.push(r.clone());
                         continue;
                     }
                     m_left.extend(l);
