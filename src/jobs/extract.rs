@@ -516,7 +516,16 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     .zip(kept)
                     .any(|(c, k)| *k && c.m.start < b && c.m.end > a)
             };
-            let listed = items.iter().filter(|&&it| holds(it, &kept)).count();
+            // Names read through a coordination ("mobile games and apps") make no list.
+            let listed = items
+                .iter()
+                .filter(|&&(a, b)| {
+                    candidates
+                        .iter()
+                        .zip(&kept)
+                        .any(|(c, k)| *k && !c.shared && c.m.start < b && c.m.end > a)
+                })
+                .count();
             let technical = matches!(
                 kind,
                 SectionKind::Required

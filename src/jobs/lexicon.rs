@@ -65,6 +65,17 @@ pub struct Candidate {
     pub after: Option<String>,
     /// It opens its line.
     pub line_start: bool,
+    /// Read through a coordination: "unit" in "unit and integration testing" names unit
+    /// testing.
+    pub shared: bool,
+}
+
+struct Cand<'p> {
+    a: usize,
+    b: usize,
+    pat: &'p Pattern,
+    /// Read through a coordination ("unit" in "unit and integration testing").
+    shared: bool,
 }
 
 struct RawCand<'p> {
@@ -72,6 +83,7 @@ struct RawCand<'p> {
     b: usize,
     pat: &'p Pattern,
     dense: bool,
+    shared: bool,
 }
 
 /// A token with its surface and line, as the matcher sees it.
@@ -151,6 +163,58 @@ fn plural_or_ies(word: &str, stem: &str) -> bool {
                 && !s.ends_with(['a', 'e', 'o', 'u'])
                 && word.strip_suffix("ies") == Some(s)
         })
+}
+
+/// A token as written without a possessive ending ("CDN" of "CDN’s").
+fn bare(text: &str) -> &str {
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("\u{2019}s"))
+        .filter(|t| t.chars().count() >= 2)
+        .unwrap_or(text)
+}
+
+/// Words that never stand for a shared part of a coordinated name.
+const COORD_STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "as",
+    "by",
+    "at",
+    "is",
+    "are",
+    "be",
+    "our",
+    "your",
+    "their",
+    "its",
+    "we",
+    "you",
+    "both",
+    "either",
+    "other",
+    "all",
+    "any",
+    "new",
+    "strong",
+    "good",
+    "great",
+    "solid",
+    "deep",
+    "excellent",
+];
+
+/// "cdn" of "cdn's" (tokens are lower-cased, with `'` for `’`).
+fn possessive_stem(lower: &str) -> Option<&str> {
+    lower.strip_suffix("'s").filter(|stem| stem.len() >= 2)
 }
 
 /// Splits text into tokens (see the module docs for the rule). Never panics.
@@ -620,6 +684,7 @@ impl Lexicon {
                 before,
                 after,
                 line_start,
+                shared: c.shared,
             });
         }
         out
@@ -658,33 +723,41 @@ impl Lexicon {
     /// Longest-alias-first matches, left to right, with whether their line is a list of
     /// technologies.
     fn raw_candidates<'p>(&'p self, text: &str, toks: &[Tok<'_>]) -> Vec<RawCand<'p>> {
-        struct Cand<'p> {
-            a: usize,
-            b: usize,
-            pat: &'p Pattern,
-        }
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let mut hit = None;
             // "gatsby.js" and "vue.js" name the same thing as "gatsby" and "vue".
             let lower = toks[i].lower.as_str();
-            let pats = self.index.get(lower).or_else(|| {
-                lower
-                    .strip_suffix(".js")
-                    .filter(|stem| stem.len() > 2)
-                    .and_then(|stem| self.index.get(stem))
-            });
-            if let Some(pats) = pats {
+            let pats = self
+                .index
+                .get(lower)
+                .or_else(|| {
+                    lower
+                        .strip_suffix(".js")
+                        .filter(|stem| stem.len() > 2)
+                        .and_then(|stem| self.index.get(stem))
+                })
+                .map(|p| (p, false))
+                // "CDN's", "API’s": the possessive (or a plural written with one) ends a name.
+                .or_else(|| {
+                    possessive_stem(lower)
+                        .and_then(|stem| self.index.get(stem))
+                        .map(|p| (p, true))
+                });
+            if let Some((pats, possessive)) = pats {
                 for p in pats {
                     let n = p.rest.len();
-                    if i + n >= toks.len() {
+                    if i + n >= toks.len() || (possessive && n > 0) {
                         continue;
                     }
                     // The last word may be plural ("penetration tests", "data warehouses").
                     let ok = p.rest.iter().enumerate().all(|(k, w)| {
                         let t = &toks[i + 1 + k];
-                        (t.lower == *w || (k + 1 == n && plural_or_ies(&t.lower, w)))
+                        (t.lower == *w
+                            || (k + 1 == n
+                                && (plural_or_ies(&t.lower, w)
+                                    || possessive_stem(&t.lower) == Some(w.as_str()))))
                             && t.line == toks[i].line
                             && gap_ok(text, toks[i + k].end, t.start)
                     });
@@ -696,12 +769,18 @@ impl Lexicon {
             }
             match hit {
                 Some((b, pat)) => {
-                    cands.push(Cand { a: i, b, pat });
+                    cands.push(Cand {
+                        a: i,
+                        b,
+                        pat,
+                        shared: false,
+                    });
                     i = b;
                 }
                 None => i += 1,
             }
         }
+        self.coordinated(text, toks, &mut cands);
         // A line is a list of technologies when matches cover half its tokens or more.
         let mut per_line: HashMap<usize, (usize, usize, usize)> = HashMap::new(); // tokens, matched tokens, matches
         for t in toks {
@@ -723,8 +802,122 @@ impl Lexicon {
                 b: c.b,
                 pat: c.pat,
                 dense: dense(toks[c.a].line),
+                shared: c.shared,
             })
             .collect()
+    }
+
+    /// Names that share a word across "and", "or", "&" or "/": "unit and integration
+    /// testing" names unit testing too, and "data manipulation and visualization" names data
+    /// visualization. The shared word is read into the bare side when the whole phrase is a
+    /// name the lexicon holds (never an ambiguous one); the bare side must be free words.
+    fn coordinated<'p>(&'p self, text: &str, toks: &[Tok<'_>], cands: &mut Vec<Cand<'p>>) {
+        let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
+        for (k, c) in cands.iter().enumerate() {
+            for o in &mut owner[c.a..c.b] {
+                *o = Some(k);
+            }
+        }
+        let plain = |k: usize| {
+            toks[k].lower.chars().all(|c| c.is_alphabetic())
+                && !COORD_STOP.contains(&toks[k].lower.as_str())
+        };
+        let free = |r: std::ops::Range<usize>| {
+            r.clone().all(|k| owner[k].is_none() && plain(k))
+                && r.clone().all(|k| toks[k].line == toks[r.start].line)
+                && r.clone()
+                    .skip(1)
+                    .all(|k| gap_ok(text, toks[k - 1].end, toks[k].start))
+        };
+        let gap = |x: usize, y: usize| text.get(toks[x].end..toks[y].start).unwrap_or("").trim();
+        let lookup = |words: Vec<&str>| {
+            self.pattern(&words.join(" "))
+                .filter(|p| !p.ambiguous && !p.rest.is_empty())
+        };
+        // Pairs (last token of the left side, first token of the right side).
+        let mut joints = Vec::new();
+        for j in 1..toks.len().saturating_sub(1) {
+            let (l, r) = (j - 1, j + 1);
+            if matches!(toks[j].lower.as_str(), "and" | "or")
+                && toks[l].line == toks[j].line
+                && toks[r].line == toks[j].line
+                && matches!(gap(l, j), "" | ",")
+                && gap(j, r).is_empty()
+            {
+                joints.push((l, r));
+            }
+        }
+        for j in 0..toks.len().saturating_sub(1) {
+            if toks[j].line == toks[j + 1].line && matches!(gap(j, j + 1), "&" | "/") {
+                joints.push((j, j + 1));
+            }
+        }
+        let mut found: Vec<Cand<'p>> = Vec::new();
+        for (l, r) in joints {
+            // The right side is a name; its head is shared with the bare left side.
+            if let Some(rk) = owner[r].filter(|&k| cands[k].a == r) {
+                let rb = cands[rk].b;
+                'left: for k in (1..=2).rev() {
+                    if k > l + 1 || !free(l + 1 - k..l + 1) {
+                        continue;
+                    }
+                    for s in 1..rb - r {
+                        let mut words: Vec<&str> =
+                            (l + 1 - k..=l).map(|x| toks[x].lower.as_str()).collect();
+                        words.extend((r + s..rb).map(|x| toks[x].lower.as_str()));
+                        if let Some(p) = lookup(words) {
+                            found.push(Cand {
+                                a: l + 1 - k,
+                                b: l + 1,
+                                pat: p,
+                                shared: true,
+                            });
+                            break 'left;
+                        }
+                    }
+                }
+            }
+            // The left side is a name; its modifier is shared with the bare right side.
+            let left_start = match owner[l] {
+                Some(k) if cands[k].b == l + 1 => Some(cands[k].a),
+                _ => None,
+            };
+            if let Some(ls) = left_start {
+                'right: for k in (1..=2).rev() {
+                    if r + k > toks.len() || !free(r..r + k) {
+                        continue;
+                    }
+                    for s in 1..=l - ls {
+                        let mut words: Vec<&str> =
+                            (ls..ls + s).map(|x| toks[x].lower.as_str()).collect();
+                        words.extend((r..r + k).map(|x| toks[x].lower.as_str()));
+                        if let Some(p) = lookup(words) {
+                            found.push(Cand {
+                                a: r,
+                                b: r + k,
+                                pat: p,
+                                shared: true,
+                            });
+                            break 'right;
+                        }
+                    }
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        found.sort_by_key(|c| c.a);
+        let mut end = 0;
+        found.retain(|c| {
+            let keep = c.a >= end;
+            if keep {
+                end = c.b;
+            }
+            keep
+        });
+        cands.extend(found);
+        cands.sort_by_key(|c| c.a);
     }
 
     /// The distinct skill ids named in `text`.
@@ -745,7 +938,7 @@ fn acronym_case_mismatch(pat: &Pattern, toks: &[Tok<'_>]) -> bool {
         return false;
     }
     let acronym = |f: &str| f.chars().count() > 1 && f.chars().all(|c| !c.is_lowercase());
-    pat.case_forms.iter().all(|f| acronym(f)) && !acronym(toks[0].text)
+    pat.case_forms.iter().all(|f| acronym(f)) && !acronym(bare(toks[0].text))
 }
 
 fn context_ok(
@@ -771,7 +964,7 @@ fn context_ok(
         }
     }
     if !pat.case_forms.is_empty() && b == a + 1 {
-        let s = toks[a].text;
+        let s = bare(toks[a].text);
         let upper = s.chars().count() > 1 && s.chars().all(|c| !c.is_lowercase());
         if !(pat.case_forms.iter().any(|f| f == s) || upper || dense) {
             return false;
@@ -894,6 +1087,31 @@ mod tests {
         // The verb must come first and the object follow it.
         assert!(!names("performance of the team we manage")
             .contains(&"performance-optimization".to_string()));
+    }
+
+    #[test]
+    fn coordinated_names_share_their_words() {
+        let ids = names("Write unit and integration tests; data manipulation and visualization");
+        for id in ["unit-testing", "integration-testing", "data-visualization"] {
+            assert!(ids.contains(&id.to_string()), "{id}: {ids:?}");
+        }
+        let ids = names("Vulnerability and threat management across the estate");
+        assert!(
+            ids.contains(&"vulnerability-management".to_string()),
+            "{ids:?}"
+        );
+        // Only a name the lexicon holds is read: "Python and data science" is not "Python
+        // science", and a bare word on its own stays a word.
+        let ids = names("Python and data science, with care and attention");
+        assert!(ids.iter().all(|i| i != "unit-testing"), "{ids:?}");
+        assert_eq!(names("testing and more"), names("testing"));
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name() {
+        assert!(names("Experience with CDN’s and caching").contains(&"cdn".to_string()));
+        // Never the start of a longer name: "Google's cloud" is not Google Cloud.
+        assert!(!names("Google's cloud team").contains(&"gcp".to_string()));
     }
 
     #[test]
