@@ -118,6 +118,31 @@ pub const RESUME_FORMATS: &str = "PDF (.pdf), Word (.docx), markdown (.md) and p
 /// Reads a résumé file's bytes into its normalised text (markdown: headings, bullets,
 /// blank lines) and the PDF pages lines came from.
 pub fn normalise(bytes: &[u8], name: &Path) -> Result<String, ReadFailure> {
+    normalise_any(bytes, name).map(|text| expand_ligatures(&text))
+}
+
+/// Typographic ligatures as their letters: PDFs set "Airﬂow" and "certiﬁed" with one glyph
+/// for "fl" and "fi", and no skill or word is found through them.
+pub fn expand_ligatures(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn normalise_any(bytes: &[u8], name: &Path) -> Result<String, ReadFailure> {
     let ext = name
         .extension()
         .and_then(|e| e.to_str())

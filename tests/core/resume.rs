@@ -821,3 +821,24 @@ fn a_plain_text_resume_with_several_titles_under_one_company() {
     assert_eq!(v["resume"]["education"][0]["school"], "University of Porto");
     assert_eq!(v["resume"]["education"][0]["degree"], "MSc Informatics");
 }
+
+#[test]
+fn ligatures_from_a_pdf_do_not_hide_skills() {
+    // Text copied out of a PDF keeps its "fl" and "fi" ligatures as single characters.
+    let lib = Lib::new();
+    let p = lib.write(
+        "lig.md",
+        "# Sam Ruiz\n\n## Experience\n\n### Data Engineer, Fabrikam\nMar 2020 – Present\n\n- Built workﬂows in Airﬂow and tracked models in MLﬂow\n\n## Skills\n\nAirﬂow, MLﬂow, Terraform, certiﬁed Kubernetes administrator\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    let v = lib.json(&["resume", "add", s(&p)]);
+    let skills = skill_names(&v);
+    for want in ["Apache Airflow", "MLflow", "Terraform"] {
+        assert!(skills.iter().any(|s| s == want), "{want} not in {skills:?}");
+    }
+    assert!(
+        !serde_json::to_string(&v).unwrap().contains('\u{FB02}'),
+        "a ligature survived"
+    );
+}
