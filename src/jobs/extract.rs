@@ -437,6 +437,46 @@ fn better(a: SectionKind, b: SectionKind) -> SectionKind {
     }
 }
 
+/// Umbrella fields a posting names in passing ("our web application", "a database", "the
+/// mobile app", "the UI"): what the product is, not a skill asked for. Only the field's own
+/// name ("web development", "mobile development", "database design") makes it one.
+const BROAD_IN_PASSING: &[(&str, &[&str])] = &[
+    (
+        "web-development",
+        &[
+            "web",
+            "web application",
+            "web applications",
+            "web apps",
+            "webapp",
+            "webapps",
+            "web technologies",
+        ],
+    ),
+    (
+        "mobile",
+        &[
+            "mobile",
+            "mobile applications",
+            "mobile apps",
+            "native apps",
+            "native mobile",
+        ],
+    ),
+    (
+        "ui/ux",
+        &["ui", "ux", "user interface", "user experience", "gui"],
+    ),
+    ("databases", &["database", "databases", "dbms"]),
+];
+
+fn broad_in_passing(id: &str, surface: &str) -> bool {
+    let lower = surface.to_lowercase();
+    BROAD_IN_PASSING
+        .iter()
+        .any(|(i, weak)| *i == id && weak.contains(&lower.as_str()))
+}
+
 /// The keywords of a posting, heaviest first.
 pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     let lex = Lexicon::builtin();
@@ -488,6 +528,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             let allowed = |c: &super::lexicon::Candidate| {
                 // A language to speak is a requirement, not a skill to prepare answers for.
                 lex.skill(c.m.skill).category != "spoken language"
+                    && !broad_in_passing(&lex.skill(c.m.skill).id, &c.surface)
                     && !company.contains(&c.surface.to_lowercase())
                     && !(channels >= 2 && SOCIAL.contains(&c.surface.to_lowercase().as_str()))
             };
@@ -832,6 +873,34 @@ mod tests {
         for bad in ["technical solutions", "getting married", "especially dive"] {
             assert!(!names.iter().any(|n| n.contains(bad)), "{bad} in {names:?}");
         }
+    }
+
+    #[test]
+    fn umbrella_fields_named_in_passing_are_no_skills() {
+        let p = parse_text(
+            "## About us
+Our web application and mobile apps store everything in one database.
+
+             ## Requirements
+- 3+ years of web development in TypeScript
+- Database design for PostgreSQL
+",
+        );
+        let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
+        assert!(names.iter().any(|n| n == "Web development"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Databases"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n == "Mobile development"),
+            "{names:?}"
+        );
+        let p = parse_text(
+            "## Requirements
+- Experience with our web application
+- Rust
+",
+        );
+        let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
+        assert!(!names.iter().any(|n| n == "Web development"), "{names:?}");
     }
 
     #[test]
