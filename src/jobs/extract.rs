@@ -527,8 +527,10 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 .count();
             let allowed = |c: &super::lexicon::Candidate| {
                 // A language to speak is a requirement, not a skill to prepare answers for.
-                lex.skill(c.m.skill).category != "spoken language"
-                    && !broad_in_passing(&lex.skill(c.m.skill).id, &c.surface)
+                let skill = lex.skill(c.m.skill);
+                let passing = broad_in_passing(&skill.id, &c.surface);
+                skill.category != "spoken language"
+                    && !passing
                     && !company.contains(&c.surface.to_lowercase())
                     && !(channels >= 2 && SOCIAL.contains(&c.surface.to_lowercase().as_str()))
             };
