@@ -528,9 +528,10 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             let allowed = |c: &super::lexicon::Candidate| {
                 // A language to speak is a requirement, not a skill to prepare answers for.
                 let skill = lex.skill(c.m.skill);
-                let passing = broad_in_passing(&skill.id, &c.surface);
+                if broad_in_passing(&skill.id, &c.surface) {
+                    return false;
+                }
                 skill.category != "spoken language"
-                    && !passing
                     && !company.contains(&c.surface.to_lowercase())
                     && !(channels >= 2 && SOCIAL.contains(&c.surface.to_lowercase().as_str()))
             };
