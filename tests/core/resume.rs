@@ -828,9 +828,7 @@ fn ligatures_from_a_pdf_do_not_hide_skills() {
     let lib = Lib::new();
     let p = lib.write(
         "lig.md",
-        "# Sam Ruiz\n\n## Experience\n\n### Data Engineer, Fabrikam\nMar 2020 – Present\n\n- Built workﬂows in Airﬂow and tracked models in MLﬂow\n\n## Skills\n\nAirﬂow, MLﬂow, Terraform, certiﬁed Kubernetes administrator\n"
-            .as_bytes()
-            .to_vec(),
+        "# Sam Ruiz\n\n## Experience\n\n### Data Engineer, Fabrikam\nMar 2020 – Present\n\n- Built workﬂows in Airﬂow and tracked models in MLﬂow\n\n## Skills\n\nAirﬂow, MLﬂow, Terraform, certiﬁed Kubernetes administrator\n",
     );
     let v = lib.json(&["resume", "add", s(&p)]);
     let skills = skill_names(&v);
