@@ -470,6 +470,30 @@ const BROAD_IN_PASSING: &[(&str, &[&str])] = &[
     ("databases", &["database", "databases", "dbms"]),
 ];
 
+/// "Work with data scientists and product managers": the people around the job, not skills.
+fn colleagues(surface: &str) -> bool {
+    let last = surface
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "scientists"
+            | "managers"
+            | "engineers"
+            | "analysts"
+            | "designers"
+            | "developers"
+            | "architects"
+            | "administrators"
+            | "researchers"
+            | "specialists"
+            | "consultants"
+            | "owners"
+    )
+}
+
 fn broad_in_passing(id: &str, surface: &str) -> bool {
     let lower = surface.to_lowercase();
     BROAD_IN_PASSING
@@ -528,7 +552,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             let allowed = |c: &super::lexicon::Candidate| {
                 // A language to speak is a requirement, not a skill to prepare answers for.
                 let skill = lex.skill(c.m.skill);
-                if broad_in_passing(&skill.id, &c.surface) {
+                if broad_in_passing(&skill.id, &c.surface) || colleagues(&c.surface) {
                     return false;
                 }
                 skill.category != "spoken language"
