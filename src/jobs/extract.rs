@@ -905,13 +905,8 @@ mod tests {
     #[test]
     fn umbrella_fields_named_in_passing_are_no_skills() {
         let p = parse_text(
-            "## About us
-Our web application and mobile apps store everything in one database.
-
-             ## Requirements
-- 3+ years of web development in TypeScript
-- Database design for PostgreSQL
-",
+            "## About us\nOur web application and mobile apps store everything in one database.\n\n\
+             ## Requirements\n- 3+ years of web development in TypeScript\n- Database design for PostgreSQL\n",
         );
         let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
         assert!(names.iter().any(|n| n == "Web development"), "{names:?}");
@@ -920,12 +915,14 @@ Our web application and mobile apps store everything in one database.
             !names.iter().any(|n| n == "Mobile development"),
             "{names:?}"
         );
+        // Colleagues are no skills either.
         let p = parse_text(
-            "## Requirements
-- Experience with our web application
-- Rust
-",
+            "## Responsibilities\n- Work closely with data scientists and product managers\n- Build models in PyTorch\n",
         );
+        let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
+        assert!(names.iter().any(|n| n == "PyTorch"), "{names:?}");
+        assert!(!names.iter().any(|n| n == "Data science"), "{names:?}");
+        let p = parse_text("## Requirements\n- Experience with our web application\n- Rust\n");
         let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
         assert!(!names.iter().any(|n| n == "Web development"), "{names:?}");
     }
