@@ -1576,6 +1576,39 @@ fn within(inner: &dates::Range, outer: &dates::Range) -> bool {
     year(&inner.start) >= year(&outer.start) && year(inner_end) <= year(outer_end)
 }
 
+/// A role under an employer heading that spans it: the employer is its company. What else
+/// its header named is part of the title when written with it on one line ("Program
+/// Manager, Data Analytics": a department; "Mid-Market Account Executive": one title the
+/// reader cut in two), and a line of its own under the title otherwise (its first line of
+/// work, not a company).
+fn under_employer(p: &mut HeaderParts, employer: &str, header: &[Line]) {
+    if p.company.as_deref() == Some(employer) {
+        return;
+    }
+    if let (Some(t), Some(other)) = (p.title.clone(), p.company.clone()) {
+        p.title = Some(title_with(header, &t, &other).unwrap_or(t));
+    }
+    p.company = Some(employer.to_string());
+}
+
+/// The title as one line writes it with `other`: "Title, Other", or "Other Title" when
+/// nothing but a space or a dash stands between them; `None` when no line holds both.
+fn title_with(header: &[Line], title: &str, other: &str) -> Option<String> {
+    header.iter().find_map(|l| {
+        let text = l.text.as_str();
+        let (ti, oi) = (text.find(title)?, text.find(other)?);
+        if oi + other.len() <= ti {
+            let between = text[oi + other.len()..ti].trim();
+            matches!(between, "" | "-").then(|| text[oi..ti + title.len()].to_string())
+        } else if ti + title.len() <= oi {
+            let between = text[ti + title.len()..oi].trim();
+            matches!(between, "," | "" | "-" | "–" | "—").then(|| format!("{title}, {other}"))
+        } else {
+            None
+        }
+    })
+}
+
 pub fn roles(body: &[Line]) -> Vec<Role> {
     let base = body.iter().filter_map(|l| l.heading).min();
     let mut out: Vec<Role> = Vec::new();
@@ -1623,14 +1656,7 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                     if undated {
                         p.range = Some(span.clone());
                     }
-                    if p.company.as_deref() == Some(employer.as_str()) {
-                        continue;
-                    }
-                    // "Software Engineer, Network Management Services": a department.
-                    if let (Some(t), Some(dept)) = (p.title.as_mut(), p.company.take()) {
-                        *t = format!("{t}, {dept}");
-                    }
-                    p.company = Some(employer.clone());
+                    under_employer(p, employer, &e.header);
                 }
             } else if parts.iter().any(|p| p.range.is_some()) {
                 employer_span = None;
@@ -1664,9 +1690,17 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                         .all(|p| p.title.is_some() && p.range.is_some())))
         {
             current_company = parts[0].company.clone();
-            parts.remove(0);
+            let head = parts.remove(0);
             if parts.is_empty() {
                 continue;
+            }
+            if let (Some(employer), Some(span)) = (head.company, head.range) {
+                for p in parts.iter_mut() {
+                    if p.range.as_ref().is_some_and(|r| within(r, &span)) {
+                        under_employer(p, &employer, &e.header);
+                    }
+                }
+                employer_span = Some((employer, span));
             }
         }
         if !dated {
@@ -2052,8 +2086,10 @@ mod tests {
     fn an_employer_with_the_span_of_its_roles_heads_them() {
         let r = read(
             "# Jo Doe\n\n## Experience\n\nUpwork: Dec 2017 - Present\n\
-             Program Manager: Jan 2021 - Present\n- Led a team of analysts\n\
-             Associate Program Manager: Jan 2020 - Dec 2020\n- Owned the metrics\n\n\
+             Program Manager, Data Analytics: Jan 2021 - Present\n- Led a team of analysts\n\
+             Associate Program Manager: Jan 2020 - Dec 2020\n- Owned the metrics\n\
+             Talent Innovation Specialist: Aug 2018 - Dec 2019\nOnboarding task\n\
+             Mid-Market Account Executive: Dec 2017 - Aug 2018\n- Sold the platform\n\n\
              Oracle: Sales Development Rep: Jun 2015 - Apr 2016\n- Prospected accounts\n",
         );
         let got: Vec<(&str, &str)> = r
@@ -2064,8 +2100,13 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("Upwork", "Program Manager"),
+                // A department written with the title stays in it.
+                ("Upwork", "Program Manager, Data Analytics"),
                 ("Upwork", "Associate Program Manager"),
+                // A line under the title is no company.
+                ("Upwork", "Talent Innovation Specialist"),
+                // Nor is half of the title.
+                ("Upwork", "Mid-Market Account Executive"),
                 ("Oracle", "Sales Development Rep")
             ]
         );
