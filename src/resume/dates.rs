@@ -238,7 +238,8 @@ fn atom(t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(Atom, usize)> {
 
 fn is_separator(t: &Tok<'_>) -> bool {
     match t {
-        Tok::Punct(c) => matches!(c, '-' | '–' | '—' | '~' | '→' | '−' | '―'),
+        // "->" and "=>" are arrows too, read as two separators.
+        Tok::Punct(c) => matches!(c, '-' | '–' | '—' | '~' | '→' | '−' | '―' | '>' | '»' | '='),
         Tok::Word(w) => matches!(
             w.to_lowercase().as_str(),
             "to" | "till" | "until" | "bis" | "thru" | "through"
@@ -417,6 +418,8 @@ mod tests {
             ("Summer 2019", "2019", "2019"),
             ("Fall 2019 – Spring 2020", "2019", "2020"),
             ("Summer 2017 & Summer 2018", "2017", "2018"),
+            ("June 2013 -> June 2014", "2013-06", "2014-06"),
+            ("2007 => 2011", "2007", "2011"),
         ];
         for (s, a, b) in cases {
             assert_eq!(se(s), (a.to_string(), Some(b.to_string())), "{s}");

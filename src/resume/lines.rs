@@ -43,12 +43,18 @@ pub fn plain(s: &str) -> String {
                 if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']') {
                     let close = i + 1 + close;
                     let inner: String = chars[i + 1..close].iter().collect();
-                    out.push_str(&inner);
                     i = close + 1;
-                    if chars.get(i) == Some(&'(') {
-                        if let Some(end) = chars[i..].iter().position(|&c| c == ')') {
-                            i += end + 1;
-                        }
+                    let url_end = (chars.get(i) == Some(&'('))
+                        .then(|| chars[i..].iter().position(|&c| c == ')'))
+                        .flatten();
+                    if let Some(end) = url_end {
+                        out.push_str(&inner);
+                        i += end + 1;
+                    } else {
+                        // "[Dallas, TX]": brackets the writer typed.
+                        out.push('[');
+                        out.push_str(&inner);
+                        out.push(']');
                     }
                     continue;
                 }

@@ -203,7 +203,38 @@ fn headline(l: &Line) -> bool {
 
 /// Splits lines into sections. Lines before the first section head the résumé (name,
 /// contact), returned apart.
+/// "EXPERIENCE..Paladin Consulting": a section's name in a left column joined to its first
+/// line by leader dots; split into the section's line and the line it starts.
+fn split_label_column(lines: &[Line]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        let text = l.text.trim_start();
+        let label_end = text
+            .find("..")
+            .filter(|&i| i > 0 && text[..i].chars().all(|c| c.is_uppercase() || c == ' '));
+        if let (None, false, Some(i)) = (l.heading, l.bullet, label_end) {
+            let label = text[..i].trim();
+            if section_kind(label).is_some() {
+                let mut head = l.clone();
+                head.text = label.to_string();
+                out.push(head);
+                let rest = text[i..].trim_start_matches(['.', ' ', '\t']).trim();
+                if !rest.is_empty() {
+                    let mut first = l.clone();
+                    first.text = rest.to_string();
+                    first.blank_before = false;
+                    out.push(first);
+                }
+                continue;
+            }
+        }
+        out.push(l.clone());
+    }
+    out
+}
+
 pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
+    let lines = &split_label_column(lines)[..];
     // The heading level that known section words use, if they use headings.
     let known_level = lines
         .iter()
@@ -1202,6 +1233,15 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         if let Some(r) = &range {
             text.replace_range(r.span.0..r.span.1, " \t ");
         }
+        // "Paladin Consulting [Dallas, TX]": a place in brackets.
+        let mut bracket_place = None;
+        if let (Some(a), Some(b)) = (text.find('['), text.find(']')) {
+            let inner = text.get(a + 1..b).unwrap_or("").trim().to_string();
+            if a < b && (is_place(&inner) || city_and_region(&inner)) {
+                text.replace_range(a..=b, " \t ");
+                bracket_place = Some(inner);
+            }
+        }
         // Words that only introduce: "Since", "from", "Dates:".
         let parts: Vec<String> = fragments(&text)
             .into_iter()
@@ -1230,6 +1270,7 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             range,
             ..Default::default()
         };
+        hp.location = bracket_place;
         let mut rest = Vec::new();
         // "Organization : Wipro", "Designation : Cloud Engineer", "Period : 2017 to date":
         // labelled fields say what each part is.
@@ -1746,6 +1787,17 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                             && dates::find(t).is_none()
                     })
                     .map(str::to_string)
+                    // "Software Engineer: Develop PHP and Ruby for...": the title, then what
+                    // the job was.
+                    .or_else(|| {
+                        let first = e.body.first()?.text.trim();
+                        let (t, rest) = first.split_once(": ")?;
+                        ((1..=6).contains(&t.split_whitespace().count())
+                            && title_score(t) > 0
+                            && !rest.trim().is_empty()
+                            && dates::find(t).is_none())
+                        .then(|| t.trim().to_string())
+                    })
                     .or_else(|| {
                         e.body
                             .iter()
@@ -2080,6 +2132,49 @@ mod tests {
         assert_eq!(r.roles[0].title, "Fullstack Developer");
         assert_eq!(r.roles[0].company, "LoanCo");
         assert_eq!(r.roles[0].end.as_deref(), Some("2020-02"));
+    }
+
+    #[test]
+    fn a_plain_text_resume_with_a_label_column_arrows_and_title_colon_prose() {
+        let r = read(
+            "Sam Example\n\n\
+             OBJECTIVE...To build useful software.\n\n\
+             EXPERIENCE..Paladin Consulting [Dallas, TX]..............June 2013 -> June 2014\n\
+             Software Engineer: Develop PHP and Ruby for the review platform.\n\n\
+             Wustefeld Candy Co [Green Island, NY]......................May 2007 -> Present\n\
+             Technical Support & Software Engineer: Support Windows workstations and servers.\n\n\
+             SKILLS......Go, Python, SQL\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| {
+                (
+                    x.company.as_str(),
+                    x.title.as_str(),
+                    x.start.as_deref(),
+                    x.location.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Paladin Consulting",
+                    "Software Engineer",
+                    Some("2013-06"),
+                    Some("Dallas, TX")
+                ),
+                (
+                    "Wustefeld Candy Co",
+                    "Technical Support & Software Engineer",
+                    Some("2007-05"),
+                    Some("Green Island, NY")
+                ),
+            ]
+        );
+        assert_eq!(r.roles[0].end.as_deref(), Some("2014-06"));
     }
 
     #[test]
