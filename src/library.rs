@@ -108,15 +108,15 @@ impl Library {
 
     /// Cards carry the skills the lexicon finds in them; a new lexicon re-tags them all.
     fn ensure_skills_current(&mut self) -> Result<()> {
-        let lex = crate::jobs::Lexicon::builtin();
-        let stamp = format!("{}:{}", lex.len(), lex.alias_count());
-        if self.store.meta("skills_lexicon")?.as_deref() == Some(stamp.as_str()) {
+        let stamp = crate::jobs::Lexicon::builtin_stamp();
+        if self.store.meta("skills_lexicon")?.as_deref() == Some(stamp) {
             return Ok(());
         }
+        let lex = crate::jobs::Lexicon::builtin();
         self.store.refresh_skills(|q, a| {
             lex.skill_ids(&format!("{q}\n{}", crate::render::plain_text(a)))
         })?;
-        self.store.set_meta("skills_lexicon", &stamp)?;
+        self.store.set_meta("skills_lexicon", stamp)?;
         Ok(())
     }
 

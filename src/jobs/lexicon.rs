@@ -424,6 +424,22 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon::parse(SKILLS_TSV))
     }
 
+    /// A fingerprint of the shipped lexicon's data, known without building the lexicon: what a
+    /// library compares to see whether its cards' skills are current (opening a library for
+    /// a search need not build the matcher).
+    pub fn builtin_stamp() -> &'static str {
+        static STAMP: OnceLock<String> = OnceLock::new();
+        STAMP.get_or_init(|| {
+            // FNV-1a over the bytes.
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in SKILLS_TSV.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            format!("{}:{h:016x}", SKILLS_TSV.len())
+        })
+    }
+
     /// Reads the TSV form: id, name, category, kind, aliases (`|`, a leading `~` marks an
     /// alias that needs a technical context), then flags and sources. Malformed lines are
     /// skipped.
@@ -1087,6 +1103,17 @@ mod tests {
         // The verb must come first and the object follow it.
         assert!(!names("performance of the team we manage")
             .contains(&"performance-optimization".to_string()));
+    }
+
+    #[test]
+    fn the_stamp_names_the_data_without_building_the_lexicon() {
+        let stamp = Lexicon::builtin_stamp();
+        assert!(
+            stamp.starts_with(&format!("{}:", SKILLS_TSV.len())),
+            "{stamp}"
+        );
+        assert_eq!(stamp, Lexicon::builtin_stamp());
+        assert_eq!(stamp.len(), SKILLS_TSV.len().to_string().len() + 17);
     }
 
     #[test]
