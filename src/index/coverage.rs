@@ -39,19 +39,31 @@ fn docs_of(weight: &dyn tantivy::query::Weight, reader: &SegmentReader) -> Resul
     Ok(out)
 }
 
-fn card_id(reader: &SegmentReader, doc: DocId) -> Result<Option<String>> {
+/// The card ids of `docs` in one segment (in their order), read from the dictionary in one
+/// sorted pass: one block decompressed once, not once per card.
+fn card_ids(reader: &SegmentReader, docs: &[DocId]) -> Result<Vec<Option<String>>> {
     let column = reader
         .fast_fields()
         .str("card_id")?
         .ok_or_else(|| Error::Index("the index has no card ids; run `cuecard reindex`".into()))?;
-    let Some(ord) = column.term_ords(doc).next() else {
-        return Ok(None);
-    };
-    let mut s = String::new();
-    let found = column
-        .ord_to_str(ord, &mut s)
+    let mut wanted: Vec<(u64, usize)> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &d)| column.term_ords(d).next().map(|ord| (ord, i)))
+        .collect();
+    wanted.sort_unstable();
+    let ords: Vec<u64> = wanted.iter().map(|w| w.0).collect();
+    let mut out = vec![None; docs.len()];
+    let mut next = wanted.iter();
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&ords, |bytes| {
+            if let Some(&(_, i)) = next.next() {
+                out[i] = Some(String::from_utf8_lossy(bytes).into_owned());
+            }
+        })
         .map_err(|e| Error::Index(e.to_string()))?;
-    Ok(found.then_some(s))
+    Ok(out)
 }
 
 impl SearchIndex {
@@ -109,6 +121,7 @@ impl SearchIndex {
         // Per keyword, per segment: (strong docs, weak docs).
         let mut hits: Vec<Vec<(Vec<DocId>, Vec<DocId>)>> = Vec::with_capacity(keywords.len());
         let mut result = IndexCoverage::default();
+        let mut to_list: Vec<[Vec<(usize, DocId)>; 2]> = Vec::with_capacity(keywords.len());
         for k in keywords {
             let strong_q = self.in_deck(self.strong_query(k), deck_id);
             let strong_w = strong_q.weight(EnableScoring::disabled_from_searcher(&searcher))?;
@@ -139,21 +152,16 @@ impl SearchIndex {
                 listed.count += strong.len() + weak.len();
                 per_segment.push((strong, weak));
             }
-            for (which, list) in [(0, &mut listed.strong), (1, &mut listed.weak)] {
-                'fill: for (seg, reader) in segments.iter().enumerate() {
-                    let docs = if which == 0 {
-                        &per_segment[seg].0
-                    } else {
-                        &per_segment[seg].1
-                    };
-                    for &d in docs {
-                        if list.len() >= max_listed {
-                            break 'fill;
-                        }
-                        list.extend(card_id(reader, d)?);
-                    }
+            // The docs to list, named after all keywords are done (one pass per segment).
+            let mut chosen: [Vec<(usize, DocId)>; 2] = [Vec::new(), Vec::new()];
+            for (which, list) in chosen.iter_mut().enumerate() {
+                for (seg, docs) in per_segment.iter().enumerate() {
+                    let docs = if which == 0 { &docs.0 } else { &docs.1 };
+                    let take = docs.len().min(max_listed - list.len());
+                    list.extend(docs[..take].iter().map(|&d| (seg, d)));
                 }
             }
+            to_list.push(chosen);
             result.keywords.push(listed);
             hits.push(per_segment);
         }
@@ -171,9 +179,44 @@ impl SearchIndex {
             best.truncate(max_ranked);
         }
         best.truncate(max_ranked);
+        // The ids of every listed and ranked card, one sorted pass per segment.
+        let mut ids_of: std::collections::HashMap<(usize, DocId), String> =
+            std::collections::HashMap::new();
+        for (seg, reader) in segments.iter().enumerate() {
+            let mut docs: Vec<DocId> = best
+                .iter()
+                .filter(|b| b.1 == seg)
+                .map(|b| b.2)
+                .chain(
+                    to_list
+                        .iter()
+                        .flat_map(|c| c.iter().flatten())
+                        .filter(|x| x.0 == seg)
+                        .map(|x| x.1),
+                )
+                .collect();
+            docs.sort_unstable();
+            docs.dedup();
+            if docs.is_empty() {
+                continue;
+            }
+            for (d, id) in docs.iter().zip(card_ids(reader, &docs)?) {
+                if let Some(id) = id {
+                    ids_of.insert((seg, *d), id);
+                }
+            }
+        }
+        for (listed, chosen) in result.keywords.iter_mut().zip(&to_list) {
+            for (list, docs) in [
+                (&mut listed.strong, &chosen[0]),
+                (&mut listed.weak, &chosen[1]),
+            ] {
+                list.extend(docs.iter().filter_map(|k| ids_of.get(k).cloned()));
+            }
+        }
         let mut ranking = Vec::with_capacity(best.len());
         for (score, seg, doc) in best {
-            let Some(id) = card_id(&segments[seg], doc)? else {
+            let Some(id) = ids_of.get(&(seg, doc)).cloned() else {
                 continue;
             };
             let matched = hits
