@@ -165,12 +165,17 @@ fn plural_or_ies(word: &str, stem: &str) -> bool {
         })
 }
 
-/// A token as written without a possessive ending ("CDN" of "CDN’s").
+/// A token without its possessive ending ("CDN" of "CDN’s", "cdn" of "cdn's"), if it has one.
+fn possessive_stem(token: &str) -> Option<&str> {
+    token
+        .strip_suffix("'s")
+        .or_else(|| token.strip_suffix("\u{2019}s"))
+        .filter(|stem| stem.chars().count() >= 2)
+}
+
+/// A token as written, without a possessive ending.
 fn bare(text: &str) -> &str {
-    text.strip_suffix("'s")
-        .or_else(|| text.strip_suffix("\u{2019}s"))
-        .filter(|t| t.chars().count() >= 2)
-        .unwrap_or(text)
+    possessive_stem(text).unwrap_or(text)
 }
 
 /// Words that never stand for a shared part of a coordinated name.
@@ -211,11 +216,6 @@ const COORD_STOP: &[&str] = &[
     "deep",
     "excellent",
 ];
-
-/// "cdn" of "cdn's" (tokens are lower-cased, with `'` for `’`).
-fn possessive_stem(lower: &str) -> Option<&str> {
-    lower.strip_suffix("'s").filter(|stem| stem.len() >= 2)
-}
 
 /// Splits text into tokens (see the module docs for the rule). Never panics.
 pub(crate) fn tokens_of(text: &str) -> Vec<Tok<'_>> {
