@@ -791,71 +791,85 @@ fn fragments(s: &str) -> Vec<String> {
             out.push(p.to_string());
             continue;
         }
-        // "Company, City, ST" and "Company, Remote": the place is split off.
-        let comma: Vec<&str> = p.split(", ").collect();
+        // "Company, City, ST", "Company, Remote", "Title, Company, Remote CA, US": the
+        // places at the end are split off, then what stands before them is read.
+        let mut comma: Vec<&str> = p.split(", ").collect();
         if comma.len() >= 2 {
-            let tail2 = comma[comma.len().saturating_sub(2)..].join(", ");
-            if comma.len() >= 3 && is_place(&tail2) {
-                out.push(comma[..comma.len() - 2].join(", "));
-                out.push(tail2);
-                continue;
-            }
-            let last = comma[comma.len() - 1];
             // "Hartree Partners, Inc.": the company's legal form, not a place.
-            let legal = matches!(
-                last.to_ascii_lowercase().trim_end_matches('.'),
-                "inc"
-                    | "llc"
-                    | "ltd"
-                    | "co"
-                    | "plc"
-                    | "llp"
-                    | "lp"
-                    | "l.p"
-                    | "ag"
-                    | "sa"
-                    | "s.a"
-                    | "bv"
-                    | "nv"
-                    | "gmbh"
-                    | "corp"
-                    | "pty"
-                    | "pvt"
-            );
-            if legal {
+            let legal = |w: &str| {
+                matches!(
+                    w.to_ascii_lowercase().trim_end_matches('.'),
+                    "inc"
+                        | "llc"
+                        | "ltd"
+                        | "co"
+                        | "plc"
+                        | "llp"
+                        | "lp"
+                        | "l.p"
+                        | "ag"
+                        | "sa"
+                        | "s.a"
+                        | "bv"
+                        | "nv"
+                        | "gmbh"
+                        | "corp"
+                        | "pty"
+                        | "pvt"
+                )
+            };
+            if legal(comma[comma.len() - 1]) {
                 out.push(p.to_string());
                 continue;
             }
             let code =
-                (2..=3).contains(&last.len()) && last.chars().all(|c| c.is_ascii_uppercase());
-            let mut comma = comma;
-            if is_place(last) || code {
-                let head = comma[..comma.len() - 1].to_vec();
-                // "Tester, Accenture, BA": what stands before the place may be a title and a
-                // company in turn.
-                if head.len() == 2 && title_score(head[0]) > 0 && title_score(head[1]) == 0 {
-                    comma = head;
-                    comma.push(last);
-                } else {
-                    out.push(head.join(", "));
-                    out.push(last.to_string());
+                |w: &str| (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+            // "Remote CA", "Remote US": a remote job and where it is held.
+            let remote_in = |w: &str| {
+                w.split_once(' ').is_some_and(|(a, b)| {
+                    a.eq_ignore_ascii_case("remote") && (code(b) || is_place(b))
+                })
+            };
+            let mut places: Vec<&str> = Vec::new();
+            loop {
+                let n = comma.len();
+                if n >= 3 && is_place(&comma[n - 2..].join(", ")) {
+                    places.splice(0..0, comma.drain(n - 2..));
                     continue;
                 }
+                let last = comma[n - 1];
+                if n >= 2 && (is_place(last) || code(last) || remote_in(last)) {
+                    places.insert(0, last);
+                    comma.pop();
+                    continue;
+                }
+                break;
             }
-            // "Title, Company" when one side reads as a title.
-            if (comma.len() == 2 || comma.len() == 3)
+            // "Tester, Accenture, BA": what stands before the place may be a title and a
+            // company in turn; "Title, Company" when one side reads as a title.
+            if comma.len() == 2
                 && title_score(comma[0]) > 0
                 && title_score(comma[1]) == 0
                 && title_score(comma[0]) >= company_score(comma[0])
-                && (comma.len() == 2 || is_place(comma[2]) || comma[2].len() <= 3)
             {
                 out.push(comma[0].to_string());
                 out.push(comma[1].to_string());
-                if comma.len() == 3 && is_place(comma[2]) {
-                    out.push(comma[2].to_string());
-                }
-                continue;
+            } else if comma.len() == 3
+                && places.is_empty()
+                && title_score(comma[0]) > 0
+                && title_score(comma[1]) == 0
+                && title_score(comma[0]) >= company_score(comma[0])
+                && comma[2].len() <= 3
+            {
+                out.push(comma[0].to_string());
+                out.push(comma[1].to_string());
+            } else {
+                out.push(comma.join(", "));
             }
+            if !places.is_empty() {
+                out.push(places.join(", "));
+            }
+            continue;
         }
         out.push(p.to_string());
     }
@@ -1026,6 +1040,16 @@ struct HeaderParts {
 }
 
 fn clean_part(s: &str) -> String {
+    let t = trim_part(s);
+    // "Independent Developer (Developer Tools)": a closing bracket that closes one stays.
+    let open = t.matches('(').count();
+    if open > t.matches(')').count() && s.trim_end().ends_with(')') {
+        return format!("{t})");
+    }
+    t
+}
+
+fn trim_part(s: &str) -> String {
     s.trim()
         .trim_matches(|c: char| {
             c == ','
@@ -1231,7 +1255,17 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         let mut text = l.text.clone();
         let range = dates::find(&text);
         if let Some(r) = &range {
-            text.replace_range(r.span.0..r.span.1, " \t ");
+            // "(Nov 2011 - Present)": the brackets round the dates go with them.
+            let (mut a, mut b) = r.span;
+            let before = text[..a].trim_end();
+            let after = text[b..].trim_start();
+            if (before.ends_with('(') && after.starts_with(')'))
+                || (before.ends_with('[') && after.starts_with(']'))
+            {
+                a = before.len() - 1;
+                b = text.len() - after.len() + 1;
+            }
+            text.replace_range(a..b, " \t ");
         }
         // "Paladin Consulting [Dallas, TX]": a place in brackets.
         let mut bracket_place = None;
