@@ -310,10 +310,31 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
         if sec.kind != SectionKind::Skills {
             continue;
         }
+        let lex = Lexicon::builtin();
         for l in body {
-            for item in listed_items(&l.text) {
+            // "PySide/PyQt", "Ruby/Rails": two names in one item, unless the whole is one
+            // ("CI/CD", "TCP/IP").
+            let items = listed_items(&l.text).into_iter().flat_map(|item| {
+                if item.contains('/') && lex.lookup(&item).is_none() {
+                    let parts: Vec<String> = item
+                        .split('/')
+                        .map(|p| p.trim().to_string())
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    // "GNU/Make" is one name: a part that is a plain word keeps it whole.
+                    let words = crate::jobs::extract::common_words();
+                    if parts.len() >= 2
+                        && parts
+                            .iter()
+                            .all(|p| !p.contains(' ') && !words.contains(&p.to_lowercase()))
+                    {
+                        return parts;
+                    }
+                }
+                vec![item]
+            });
+            for item in items {
                 let lower = item.to_lowercase();
-                let lex = Lexicon::builtin();
                 // A known name the context rules set aside in running text ("Pandas • Modin"
                 // opening a line) is a skill here: the section lists skills.
                 if let Some(known) = lex.lookup(&item) {
@@ -327,7 +348,9 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
                     }
                     continue;
                 }
-                if !seen.insert(lower.clone()) {
+                if !seen.insert(lower.clone())
+                    || crate::jobs::extract::common_words().contains(&lower)
+                {
                     continue;
                 }
                 let id = format!("term:{}", lower.replace(' ', "-"));
@@ -425,7 +448,6 @@ fn listed_items(line: &str) -> Vec<String> {
             && item.chars().count() <= 30
             && has_letter
             && (looks_named || lowercase_term)
-            && !crate::jobs::extract::common_words().contains(&item.to_lowercase())
         {
             out.push(item.to_string());
         }

@@ -173,7 +173,10 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
         Some(SectionKind::Projects)
     } else if listed(OTHER) {
         Some(SectionKind::Other)
-    } else if t.contains("experience") || t.contains("employment") {
+    } else if (t.contains("experience") || t.contains("employment"))
+        // "Technology | Years of experience": a table's column, not a section.
+        && !t.contains("years of experience")
+    {
         Some(SectionKind::Experience)
     } else if t.contains("education") {
         Some(SectionKind::Education)
@@ -516,7 +519,18 @@ fn organisation_named(s: &str) -> bool {
             .is_some_and(|i| i > 0 && org(&words[i - 1]))
 }
 
+/// "self-employed", "freelance": working for oneself, written where the employer goes.
+fn on_own_account(s: &str) -> bool {
+    matches!(
+        s.trim().to_lowercase().as_str(),
+        "self-employed" | "self employed" | "freelance" | "freelancer" | "independent"
+    )
+}
+
 fn company_score(s: &str) -> usize {
+    if on_own_account(s) {
+        return 2;
+    }
     words_lower(s)
         .iter()
         .filter(|w| COMPANY_WORDS.contains(&w.as_str()))
@@ -1800,11 +1814,20 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
         for (i, p) in parts.iter_mut().enumerate() {
             // No company of its own: the company heading above, or the previous role's
             // (titles held in turn at one employer are often written without it).
-            let company = p
-                .company
-                .clone()
-                .or_else(|| current_company.clone())
-                .or_else(|| out.last().map(|r: &Role| r.company.clone()));
+            // "Independent Developer": no employer to carry over.
+            let own = p.title.as_deref().is_some_and(|t| {
+                t.split_whitespace()
+                    .next()
+                    .is_some_and(|w| on_own_account(w.trim_end_matches(',')))
+            });
+            let company = p.company.clone().or_else(|| {
+                if own {
+                    return None;
+                }
+                current_company
+                    .clone()
+                    .or_else(|| out.last().map(|r: &Role| r.company.clone()))
+            });
             let (start, end) = match &p.range {
                 Some(r) => (Some(r.start.clone()), r.end.clone()),
                 None => (None, None),
@@ -2022,6 +2045,54 @@ mod tests {
             ]
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Education));
+    }
+
+    #[test]
+    fn bracketed_dates_places_at_the_end_and_work_on_ones_own_account() {
+        let r = read(
+            "Experience\n\
+             Engineer, Mapleleaf, San Mateo, CA (Nov 2019 - Present)\n\
+             - Built the billing service\n\n\
+             Tech Lead, tidewater.io, Remote CA, US (Oct 2016 - Oct 2019)\n\
+             - Led a team of four\n\n\
+             Software Engineer; freelance; Jul. 2014 - Oct. 2016\n\
+             - Shipped shops for 17 clients\n\n\
+             Independent Developer (Developer Tools); 2012 - 2014\n\
+             - Wrote editor plugins\n\n\
+             Technologies\n\
+             Technology | Years of experience\n\
+             React | 4\n\
+             PySide/PyQt | 3\n\
+             GNU/Make | 2\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.location.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Engineer", "Mapleleaf", Some("San Mateo, CA")),
+                ("Tech Lead", "tidewater.io", Some("Remote CA, US")),
+                ("Software Engineer", "freelance", None),
+                ("Independent Developer (Developer Tools)", "", None),
+            ]
+        );
+        assert_eq!(r.roles[0].start.as_deref(), Some("2019-11"));
+        assert_eq!(r.roles[0].end.as_deref(), Some("present"));
+        // The table's column head opens no experience section, and its names are skills.
+        assert_eq!(
+            r.sections
+                .iter()
+                .filter(|s| s.kind == SectionKind::Experience)
+                .count(),
+            1
+        );
+        let names: Vec<&str> = r.skills.iter().map(|s| s.name.as_str()).collect();
+        for want in ["React", "PySide", "PyQt", "GNU/Make"] {
+            assert!(names.contains(&want), "{want} missing from {names:?}");
+        }
     }
 
     #[test]
