@@ -118,10 +118,19 @@ def load_curated():
                 nm = g[0].lstrip("~")
                 if nm.islower() and all(w in ENGLISH for w in nm.split()):
                     nm = nm[:1].upper() + nm[1:]  # "banking" names the entry "Banking"
-                e = Entry(slug(nm), nm, cat, kind, "curated")
+                # A name curated twice ("Amazon EC2" in two lists) is one skill: the later
+                # line adds its spellings to the first, never a second entry of that name.
+                known = by_key.get(key(nm))
+                if known is not None and known.curated and known.name.lower() == nm.lower():
+                    e = known
+                else:
+                    e = Entry(slug(nm), nm, cat, kind, "curated")
+                    entries.append(e)
             else:
-                e = Entry(id_, name, cat, kind, "curated")
-            entries.append(e)
+                known = next((x for x in entries if x.curated and x.id == id_), None)
+                e = known or Entry(id_, name, cat, kind, "curated")
+                if known is None:
+                    entries.append(e)
             for a in g:
                 if key(a) in by_key and by_key[key(a)] is not e:
                     print(f"curated: alias {a!r} of {e.id} already belongs to {by_key[key(a)].id}", file=sys.stderr)
