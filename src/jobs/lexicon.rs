@@ -109,6 +109,13 @@ fn plural_of(word: &str, stem: &str) -> bool {
                 && (stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x'))))
 }
 
+/// Words that open a phrase of their own: an object of action never lies past them.
+const PHRASE_WORDS: &[&str] = &[
+    "to", "in", "on", "at", "for", "with", "by", "from", "into", "onto", "as", "than", "that",
+    "which", "who", "using", "across", "via", "of", "over", "under", "through", "within", "is",
+    "are", "was", "were", "be", "will", "can",
+];
+
 /// Nouns of action that end a practice's name ("performance optimization", "vulnerability
 /// management"), with the verb forms a posting writes the same practice with ("optimize
 /// performance", "managing vulnerabilities").
@@ -797,6 +804,7 @@ impl Lexicon {
             }
         }
         self.coordinated(text, toks, &mut cands);
+        self.paraphrased(text, toks, &mut cands);
         // A line is a list of technologies when matches cover half its tokens or more.
         let mut per_line: HashMap<usize, (usize, usize, usize)> = HashMap::new(); // tokens, matched tokens, matches
         for t in toks {
@@ -934,6 +942,127 @@ impl Lexicon {
         });
         cands.extend(found);
         cands.sort_by_key(|c| c.a);
+    }
+
+    /// Practices written as what is done rather than by name: "review model and application
+    /// code" is code review, "deployed models" model deployment, "visualization of the data"
+    /// data visualization. A verb of action (any tense) or its noun followed by "of" takes
+    /// the object after it, over at most three free words on the same line and in the same
+    /// clause, when object and noun together make a name the lexicon holds (never an
+    /// ambiguous one).
+    fn paraphrased<'p>(&'p self, text: &str, toks: &[Tok<'_>], cands: &mut Vec<Cand<'p>>) {
+        let mut owned = vec![false; toks.len()];
+        for c in cands.iter() {
+            for o in &mut owned[c.a..c.b] {
+                *o = true;
+            }
+        }
+        let word = |k: usize| toks[k].lower.chars().all(|c| c.is_ascii_alphabetic());
+        let joined = |x: usize, y: usize| {
+            toks[x].line == toks[y].line
+                && text
+                    .get(toks[x].end..toks[y].start)
+                    .is_some_and(|g| g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '-'))
+        };
+        let mut found: Vec<Cand<'p>> = Vec::new();
+        let mut i = 0;
+        while i + 1 < toks.len() {
+            if owned[i] || !word(i) {
+                i += 1;
+                continue;
+            }
+            let w = toks[i].lower.as_str();
+            // The nouns this word is the action of, and where the object may start.
+            let mut nouns: Vec<&str> = Vec::new();
+            let mut from = i + 1;
+            for (noun, verbs) in ACTIONS {
+                let verb = verbs.iter().any(|v| {
+                    w == *v
+                        || w.strip_suffix('s') == Some(v)
+                        || w.strip_suffix("ed") == Some(v)
+                        || (v.ends_with('e') && w.strip_suffix('d') == Some(v))
+                        // "planned", "scanned": the last letter doubled.
+                        || w.strip_suffix("ed").is_some_and(|x| {
+                            x.len() == v.len() + 1 && x.starts_with(v) && x.ends_with(&v[v.len() - 1..])
+                        })
+                });
+                if verb {
+                    nouns.push(noun);
+                } else if w == *noun && toks[i + 1].lower == "of" && joined(i, i + 1) {
+                    nouns.push(noun);
+                    from = i + 2;
+                }
+            }
+            if nouns.is_empty() {
+                i += 1;
+                continue;
+            }
+            let mut hit: Option<(usize, &'p Pattern)> = None;
+            'object: for j in from..(from + 4).min(toks.len()) {
+                // Every word up to the object is free and in the same clause, and none
+                // starts a phrase of its own ("reviews on the app store").
+                if owned[j]
+                    || !word(j)
+                    || !joined(j - 1, j)
+                    || (j > from && PHRASE_WORDS.contains(&toks[j - 1].lower.as_str()))
+                {
+                    break;
+                }
+                for k in [2usize, 1] {
+                    if j + k > toks.len()
+                        || (j + 1..j + k).any(|x| owned[x] || !word(x) || !joined(x - 1, x))
+                    {
+                        continue;
+                    }
+                    // The object ends its phrase: "analyze user behavior" is about
+                    // behaviour, not users.
+                    let ends = j + k == toks.len()
+                        || !joined(j + k - 1, j + k)
+                        || PHRASE_WORDS.contains(&toks[j + k].lower.as_str())
+                        || toks[j + k].lower == "and"
+                        || toks[j + k].lower == "or";
+                    if !ends {
+                        continue;
+                    }
+                    let object: Vec<&str> = (j..j + k).map(|x| toks[x].lower.as_str()).collect();
+                    let last = object[k - 1];
+                    let singular = last.strip_suffix('s').filter(|x| x.len() >= 3);
+                    for noun in &nouns {
+                        for end in std::iter::once(last).chain(singular) {
+                            let mut key: Vec<&str> = object[..k - 1].to_vec();
+                            key.push(end);
+                            key.push(noun);
+                            if let Some(p) = self
+                                .pattern(&key.join(" "))
+                                .filter(|p| !p.ambiguous && !self.skills[p.skill as usize].soft)
+                            {
+                                hit = Some((j + k, p));
+                                break 'object;
+                            }
+                        }
+                    }
+                }
+            }
+            match hit {
+                Some((b, pat)) => {
+                    found.push(Cand {
+                        a: i,
+                        b,
+                        pat,
+                        shared: false,
+                    });
+                    for o in &mut owned[i..b] {
+                        *o = true;
+                    }
+                    i = b;
+                }
+                None => i += 1,
+            }
+        }
+        if !found.is_empty() {
+            cands.extend(found);
+            cands.sort_by_key(|c| c.a);
+        }
     }
 
     /// The distinct skill ids named in `text`.
@@ -1132,6 +1261,20 @@ mod tests {
         let ids = names("Python and data science, with care and attention");
         assert!(ids.iter().all(|i| i != "unit-testing"), "{ids:?}");
         assert_eq!(names("testing and more"), names("testing"));
+    }
+
+    #[test]
+    fn practices_written_as_what_is_done() {
+        let ids = names("You will review model and application code and ship it.");
+        assert!(ids.contains(&"code-review".to_string()), "{ids:?}");
+        let ids = names("Monitor and maintain deployed models");
+        assert!(ids.contains(&"model-monitoring".to_string()), "{ids:?}");
+        let ids = names("Support the visualization of data for the board");
+        assert!(ids.contains(&"data-visualization".to_string()), "{ids:?}");
+        // The object must end its phrase and lie in the same clause: "analyze user
+        // behavior" is no user testing, "reviews on the code page" no code review.
+        assert!(names("Design tests and analyze user behavior").is_empty());
+        assert!(!names("Read reviews on the code page").contains(&"code-review".to_string()));
     }
 
     #[test]
