@@ -221,6 +221,68 @@ fn looks_like_a_term(words: &[String]) -> bool {
 
 /// The items of a list written in a line ("Grafana, Loki and Tempo"): byte ranges between
 /// commas, semicolons, slashes, "and", "or" and brackets.
+/// Where a line names other organisations rather than skills: the customers, partners or
+/// investors of a company blurb ("organisations on board, including Google, New Relic and
+/// ASOS", "backed by Sequoia", "trusted by teams at Stripe"). The byte span from the cue to
+/// the end of its sentence.
+fn organisations_named(line: &str) -> Option<(usize, usize)> {
+    let lower = line.to_lowercase();
+    const BY: &[&str] = &[
+        "backed by ",
+        "trusted by ",
+        "funded by ",
+        "used by ",
+        "loved by ",
+        "investors include",
+        "customers include",
+        "clients include",
+        "partners include",
+        "investors such as",
+        "customers such as",
+        "clients such as",
+        "partners such as",
+        "brands such as",
+        "companies such as",
+        "companies like",
+        "brands like",
+        "clients like",
+        "customers like",
+    ];
+    const WHO: &[&str] = &[
+        "customers",
+        "clients",
+        "organisations",
+        "organizations",
+        "companies",
+        "brands",
+        "partners",
+        "investors",
+        "backers",
+        "enterprises",
+    ];
+    // "backed by Sequoia", not "backed by managed PostgreSQL": a name follows the cue.
+    let start = BY
+        .iter()
+        .filter_map(|cue| lower.find(cue).map(|p| p + cue.len()))
+        .filter(|&p| {
+            line.get(p..)
+                .and_then(|r| r.trim_start().chars().next())
+                .is_some_and(char::is_uppercase)
+        })
+        .min()
+        .or_else(|| {
+            // "... organisations on board, including Google": the cue word within its
+            // sentence before "including".
+            let at = lower.find("including ")?;
+            let sentence = lower[..at].rfind(". ").map_or(0, |p| p + 2);
+            WHO.iter()
+                .any(|w| lower[sentence..at].contains(w))
+                .then_some(at + "including ".len())
+        })?;
+    let end = lower[start..].find(". ").map_or(line.len(), |p| start + p);
+    Some((start, end))
+}
+
 fn list_items(line: &str) -> Vec<(usize, usize)> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (i, c) in line.char_indices() {
@@ -234,7 +296,18 @@ fn list_items(line: &str) -> Vec<(usize, usize)> {
                 .chars()
                 .next()
                 .is_some_and(|n| n.is_ascii_uppercase());
-        if matches!(c, ',' | ';' | '/' | '(' | ')' | ':' | '•' | '|') && !joined_caps {
+        // "100,000 developers": a thousands separator parts no items.
+        let thousands = c == ','
+            && line[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit())
+            && line[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_digit());
+        if matches!(c, ',' | ';' | '/' | '(' | ')' | ':' | '•' | '|') && !joined_caps && !thousands
+        {
             cuts.push((i, i + c.len_utf8()));
         }
     }
@@ -549,14 +622,24 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .filter(|w| SOCIAL.contains(&w.to_lowercase().as_str()))
                 .count();
+            let orgs = organisations_named(line);
+            let among_orgs = |at: usize| orgs.is_some_and(|(a, b)| at >= a && at < b);
             let allowed = |c: &super::lexicon::Candidate| {
+                if among_orgs(c.m.start) {
+                    return false;
+                }
                 // A language to speak is a requirement, not a skill to prepare answers for.
                 let skill = lex.skill(c.m.skill);
                 if broad_in_passing(&skill.id, &c.surface) || colleagues(&c.surface) {
                     return false;
                 }
+                let surface = c.surface.to_lowercase();
+                let own = surface
+                    .strip_suffix("'s")
+                    .or_else(|| surface.strip_suffix("\u{2019}s"))
+                    .unwrap_or(&surface);
                 skill.category != "spoken language"
-                    && !company.contains(&c.surface.to_lowercase())
+                    && !company.iter().any(|n| n == own)
                     && !(channels >= 2 && SOCIAL.contains(&c.surface.to_lowercase().as_str()))
             };
             let mut kept: Vec<bool> = candidates
@@ -623,7 +706,10 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                         .iter()
                         .any(|c| c.m.start >= a && c.m.end <= b && c.surface.len() >= item.len());
                     if !full || (product_shaped(item) && !whole) {
-                        if product_shaped(item) && !company.contains(&item.to_lowercase()) {
+                        if product_shaped(item)
+                            && !company.contains(&item.to_lowercase())
+                            && !among_orgs(a)
+                        {
                             note_term(&mut terms, item, *kind, order);
                         }
                         continue;
@@ -649,7 +735,10 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     }
                     if !any {
                         let item = line[a..b].trim();
-                        if looks_like_a_name(item, bg) && !company.contains(&item.to_lowercase()) {
+                        if looks_like_a_name(item, bg)
+                            && !company.contains(&item.to_lowercase())
+                            && !among_orgs(a)
+                        {
                             note_term(&mut terms, item, *kind, order);
                         }
                     }
@@ -667,6 +756,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                         let item = line[x..y].trim().trim_end_matches('.');
                         if !(looks_like_a_name(item, bg) || product_shaped(item))
                             || company.contains(&item.to_lowercase())
+                            || among_orgs(x)
                         {
                             break;
                         }
@@ -975,6 +1065,26 @@ mod tests {
         .map(|k| k.name.to_lowercase())
         .collect();
         assert!(names.iter().all(|n| !n.contains("love")), "{names:?}");
+    }
+
+    #[test]
+    fn customers_investors_and_the_company_itself_are_no_skills() {
+        let text = "## Support Engineer\n\n\
+            Vexlo's mission is to keep open source secure. Developers who use Vexlo find and \
+            fix risky dependencies. Over 100,000 developers depend on Vexlo today. We have many \
+            large organisations on board, including Google, New Relic, and Zalando.\n\n\
+            ## Requirements\n\
+            - You know how Vexlo fits into CI pipelines and talk to Vexlo users\n\
+            - Experience with Python and PostgreSQL, backed by managed BigQuery storage\n";
+        let p = parse_text(text);
+        assert_eq!(p.company.as_deref(), Some("Vexlo"));
+        let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
+        for not in ["Vexlo", "Google", "New Relic", "Zalando", "Over 100"] {
+            assert!(!names.iter().any(|n| n == not), "{not}: {names:?}");
+        }
+        for want in ["Python", "PostgreSQL", "BigQuery"] {
+            assert!(names.iter().any(|n| n.contains(want)), "{want}: {names:?}");
+        }
     }
 
     #[test]

@@ -444,6 +444,47 @@ pub fn infer_company(posting: &Posting) -> Option<String> {
             }
         }
     }
+    // "Snyk's mission is …" opening a line, and a name the posting keeps repeating in the
+    // middle of its sentences (even one that is also a tool: Snyk's postings): each a vote
+    // for that name.
+    let mut repeated: std::collections::HashMap<String, usize> = Default::default();
+    for section in &posting.sections {
+        for (_, line) in &section.lines {
+            let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if let Some((name, _)) = opening
+                .split_once("'s ")
+                .or_else(|| opening.split_once("\u{2019}s "))
+            {
+                if name.split_whitespace().count() <= 3 {
+                    vote(name, 1);
+                }
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            for k in 1..words.len() {
+                if words[k - 1].ends_with(['.', ':', '!', '?']) {
+                    continue;
+                }
+                let w = words[k]
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+                let w = w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("\u{2019}s"))
+                    .unwrap_or(w);
+                let shaped = w.chars().count() >= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && w.chars().all(char::is_alphanumeric);
+                if shaped {
+                    *repeated.entry(w.to_string()).or_default() += 1;
+                }
+            }
+        }
+    }
+    for (name, n) in repeated {
+        if n >= 4 {
+            vote(&name, 1);
+        }
+    }
     votes
         .into_iter()
         .filter(|(_, n)| *n >= 2)
