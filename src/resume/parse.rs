@@ -836,8 +836,9 @@ fn fragments(s: &str) -> Vec<String> {
                 out.push(p.to_string());
                 continue;
             }
-            let code =
-                |w: &str| (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+            // "Austin, TX", "ShopBack, VN": a state or country code, not any capitals
+            // ("Research Computing, ITC" names a department).
+            let code = |w: &str| US_STATES.contains(&w) || COUNTRY_CODES.contains(&w);
             // "Remote CA", "Remote US": a remote job and where it is held.
             let remote_in = |w: &str| {
                 w.split_once(' ').is_some_and(|(a, b)| {
@@ -1267,7 +1268,19 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             continue;
         }
         let mut text = l.text.clone();
-        let range = dates::find(&text);
+        let mut range = dates::find(&text);
+        // "Sep 2006 – Nov 2012, Sep – Dec 2014": one role held twice; its span runs from the
+        // first start to the last end.
+        if let Some(r) = &mut range {
+            let rest = &text[r.span.1..];
+            let lead = rest.len() - rest.trim_start_matches([',', ';', ' ', '&']).len();
+            if let Some(second) = dates::find(&rest[lead..]).filter(|x| x.span.0 == 0) {
+                if second.start >= r.start {
+                    r.end = second.end.clone();
+                    r.span.1 += lead + second.span.1;
+                }
+            }
+        }
         if let Some(r) = &range {
             // "(Nov 2011 - Present)": the brackets round the dates go with them.
             let (mut a, mut b) = r.span;
@@ -2045,6 +2058,57 @@ mod tests {
             ]
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Education));
+    }
+
+    #[test]
+    fn an_employer_over_departments_and_a_role_held_twice() {
+        let r = read(
+            "EXPERIENCE\n\n\
+             Lakeside College, Hanover, NH | December 2006 – Present\n\n\
+             Director of Research Computing\t\tJune 2024 – Present Research Computing, ITC\n\n\
+             - Manage a team supporting researchers\n\n\
+             System Administrator\t\tJuly 2008 – May 2024\n\n\
+             Technical Services, ITC\n\n\
+             - Ran forty servers\n\n\
+             ### NORTHWIND AIRCRAFT, Everett, WA\tSep 2001 – Nov 2005, Sep – Dec 2006\n\n\
+             #### Structural Design Engineer\n\n\
+             - Designed structural parts\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| {
+                (
+                    x.title.as_str(),
+                    x.company.as_str(),
+                    x.start.as_deref(),
+                    x.end.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Director of Research Computing",
+                    "Lakeside College",
+                    Some("2024-06"),
+                    Some("present")
+                ),
+                (
+                    "System Administrator",
+                    "Lakeside College",
+                    Some("2008-07"),
+                    Some("2024-05")
+                ),
+                (
+                    "Structural Design Engineer",
+                    "NORTHWIND AIRCRAFT",
+                    Some("2001-09"),
+                    Some("2006-12")
+                ),
+            ]
+        );
     }
 
     #[test]
