@@ -44,6 +44,12 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
         "professional background",
         "positions",
         "positions held",
+        "current positions",
+        "current position",
+        "previous positions",
+        "past positions",
+        "past experience",
+        "previous experience",
         "jobs",
         "work",
         "research experience",
@@ -265,8 +271,16 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
                 .is_some_and(|(s, _)| s.kind == SectionKind::Experience)
                 && level_of_last.is_some_and(|lv| h > lv + 1)
         });
+        // "Highlighted projects:" under a role of a résumé whose sections are headings: the
+        // role's own label.
+        let label_in_role = known_level.is_some()
+            && l.heading.is_none()
+            && l.text.trim_end().ends_with(':')
+            && out
+                .last()
+                .is_some_and(|(s, _)| s.kind == SectionKind::Experience);
         let is_section = match kind {
-            Some(_) if nested => false,
+            Some(_) if nested || label_in_role => false,
             Some(_) => {
                 styled
                     || l.blank_before
@@ -787,9 +801,22 @@ fn fragments(s: &str) -> Vec<String> {
     // unless it is a place.
     let mut out = Vec::new();
     for p in parts {
-        let p = p
+        let whole = p
+            .trim_matches(|c: char| c == ',' || c.is_whitespace() || c == '-')
+            .trim();
+        let p = whole
             .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace() || c == '-')
             .trim();
+        // "Acme Inc.": the full stop of a legal form's abbreviation stays.
+        let legal_stop = whole.len() == p.len() + 1
+            && whole.ends_with('.')
+            && p.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "inc" | "ltd" | "co" | "corp" | "bros" | "pty"
+                )
+            });
+        let p = if legal_stop { whole } else { p };
         if p.is_empty() || p.chars().all(|c| !c.is_alphanumeric()) {
             continue;
         }
@@ -862,19 +889,13 @@ fn fragments(s: &str) -> Vec<String> {
             }
             // "Tester, Accenture, BA": what stands before the place may be a title and a
             // company in turn; "Title, Company" when one side reads as a title.
-            if comma.len() == 2
+            // A short third piece with no place found ("…, BA") is dropped.
+            let shape = comma.len() == 2
+                || (comma.len() == 3 && places.is_empty() && comma[2].len() <= 3);
+            if shape
                 && title_score(comma[0]) > 0
                 && title_score(comma[1]) == 0
                 && title_score(comma[0]) >= company_score(comma[0])
-            {
-                out.push(comma[0].to_string());
-                out.push(comma[1].to_string());
-            } else if comma.len() == 3
-                && places.is_empty()
-                && title_score(comma[0]) > 0
-                && title_score(comma[1]) == 0
-                && title_score(comma[0]) >= company_score(comma[0])
-                && comma[2].len() <= 3
             {
                 out.push(comma[0].to_string());
                 out.push(comma[1].to_string());
@@ -1016,7 +1037,14 @@ fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
                 let rest = format!("{}{}", &n.text[..r.span.0], &n.text[r.span.1..]);
                 rest.split_whitespace().count() <= 2
             });
-        if (is_body(l) || continues) && !heading_here && !header_item {
+        // "Highlighted projects:", "Techs:" under a role: a label of its body.
+        let label = l.heading.is_none()
+            && !l.bullet
+            && !cur.header.is_empty()
+            && l.text.trim_end().ends_with(':')
+            && l.text.split_whitespace().count() <= 4
+            && dates::find(&l.text).is_none();
+        if (is_body(l) || continues || label) && !heading_here && !header_item {
             cur.body.push(l.clone());
             continue;
         }
@@ -1056,6 +1084,18 @@ struct HeaderParts {
 
 fn clean_part(s: &str) -> String {
     let t = trim_part(s);
+    // "Acme Inc.": the full stop of a legal form's abbreviation stays.
+    let last = t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    if t.contains(' ')
+        && matches!(
+            last.as_str(),
+            "inc" | "ltd" | "co" | "corp" | "bros" | "pty"
+        )
+        && s.trim_end().trim_end_matches([',', ' ']).ends_with('.')
+        && s.contains(&format!("{t}."))
+    {
+        return format!("{t}.");
+    }
     // "Independent Developer (Developer Tools)": a closing bracket that closes one stays.
     let open = t.matches('(').count();
     if open > t.matches(')').count() && s.trim_end().ends_with(')') {
@@ -1316,6 +1356,15 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     )
                     && !is_duration(&l)
                     && !reads_as_sentence(p)
+                    // "Since September 2017 as OnGres, previously …": what is left of a
+                    // clause, not a name.
+                    && !l.split_whitespace().next().is_some_and(|w| {
+                        matches!(
+                            w,
+                            "as" | "at" | "in" | "on" | "with" | "for" | "and" | "previously"
+                                | "formerly" | "then" | "while" | "where" | "after" | "before"
+                        )
+                    })
                     // An icon read as a letter ("Ý" before the dates) names nothing.
                     && p.chars().filter(|c| c.is_alphanumeric()).count() >= 2
                     // A page number ("1/3", "Page 2") names nothing either.
@@ -2058,6 +2107,50 @@ mod tests {
             ]
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Education));
+    }
+
+    #[test]
+    fn current_positions_with_labelled_lists_under_a_role() {
+        let r = read(
+            "## Current positions\n\n\
+             ### Kelpworks Inc. - Principal Data Engineer\n\n\
+             Remote. New York/Madrid\n\
+             Since September 2017 as Kelpworks, previously working as Consultant in Arbor\n\n\
+             Highlighted projects:\n\n\
+             - Live migration from Oracle to Patroni\n\
+             - Load balancing through PgBouncer\n\n\
+             Techs:\n\n\
+             - Terraform, Ansible, Kubernetes\n\n\
+             ### Tidepool.io - Data Engineer\n\n\
+             September, 2016 - Current\n\n\
+             - Built the analytics stack\n\n\
+             ## Education\n\n\
+             BSc Computer Science, Lakeside University, 2008\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>, usize)> = r
+            .roles
+            .iter()
+            .map(|x| {
+                (
+                    x.title.as_str(),
+                    x.company.as_str(),
+                    x.start.as_deref(),
+                    x.bullets.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Principal Data Engineer",
+                    "Kelpworks Inc.",
+                    Some("2017-09"),
+                    3
+                ),
+                ("Data Engineer", "Tidepool.io", Some("2016-09"), 1),
+            ]
+        );
     }
 
     #[test]
