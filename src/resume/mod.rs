@@ -306,7 +306,44 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
         .iter()
         .flat_map(|s| [s.id.clone(), s.name.to_lowercase()])
         .collect();
-    for (sec, body) in &sections {
+    // "Core Skills : Digital Marketing | Brand Strategy" inside another section: the
+    // labelled line and the list lines right under it are a skills list too.
+    let mut labelled: Vec<Line> = Vec::new();
+    let bodies = sections
+        .iter()
+        .filter(|(sec, _)| !matches!(sec.kind, SectionKind::Skills | SectionKind::Experience))
+        .map(|(_, body)| body)
+        .chain(std::iter::once(&head));
+    for body in bodies {
+        let mut open = false;
+        for l in body {
+            let listy = l.text.contains(['|', ',', '•', '·', ';']);
+            if let Some((label, rest)) = l.text.split_once(':') {
+                if parse::section_kind(label.trim()) == Some(SectionKind::Skills) {
+                    let mut item = l.clone();
+                    item.text = rest.to_string();
+                    labelled.push(item);
+                    open = true;
+                    continue;
+                }
+            }
+            if open && !l.blank_before && listy && !l.bullet {
+                labelled.push(l.clone());
+            } else {
+                open = false;
+            }
+        }
+    }
+    let labelled_section = (
+        Section {
+            title: String::new(),
+            kind: SectionKind::Skills,
+            line: 0,
+            text: String::new(),
+        },
+        labelled,
+    );
+    for (sec, body) in sections.iter().chain(std::iter::once(&labelled_section)) {
         if sec.kind != SectionKind::Skills {
             continue;
         }

@@ -890,8 +890,8 @@ fn fragments(s: &str) -> Vec<String> {
             // "Tester, Accenture, BA": what stands before the place may be a title and a
             // company in turn; "Title, Company" when one side reads as a title.
             // A short third piece with no place found ("…, BA") is dropped.
-            let shape = comma.len() == 2
-                || (comma.len() == 3 && places.is_empty() && comma[2].len() <= 3);
+            let shape =
+                comma.len() == 2 || (comma.len() == 3 && places.is_empty() && comma[2].len() <= 3);
             if shape
                 && title_score(comma[0]) > 0
                 && title_score(comma[1]) == 0
@@ -2107,6 +2107,33 @@ mod tests {
             ]
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Education));
+    }
+
+    #[test]
+    fn a_labelled_skills_line_inside_the_summary_lists_skills() {
+        let r = read(
+            "Mira Solberg\n\nSummry\n\nMarketing professional with a taste for design.\n\n\
+             Core Skills : Digital Marketing | Brand Strategy | Copywriting\n\
+             Graphic Design | Figma | Canva\n\n\
+             Experience\n\n\
+             Marketing Manager — Northwind | Mar 2022 – May 2023\n\n\
+             - Ran campaigns\n",
+        );
+        let names: Vec<&str> = r.skills.iter().map(|s| s.name.as_str()).collect();
+        for want in [
+            "Digital Marketing",
+            "Brand Strategy",
+            "Copywriting",
+            "Figma",
+            "Canva",
+        ] {
+            assert!(
+                names.iter().any(|n| n.eq_ignore_ascii_case(want)),
+                "{want} missing from {names:?}"
+            );
+        }
+        // The prose around is no list.
+        assert!(!names.iter().any(|n| n.contains("taste")), "{names:?}");
     }
 
     #[test]
