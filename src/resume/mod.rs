@@ -373,9 +373,10 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
             for item in items {
                 let lower = item.to_lowercase();
                 // A known name the context rules set aside in running text ("Pandas • Modin"
-                // opening a line) is a skill here: the section lists skills.
+                // opening a line) is a skill here: the section lists skills. So is a soft
+                // skill the person lists ("Team Leadership"): a posting may ask for it.
                 if let Some(known) = lex.lookup(&item) {
-                    if !known.soft && seen.insert(known.id.clone()) {
+                    if seen.insert(known.id.clone()) {
                         seen.insert(lower);
                         skills.push(ResumeSkill {
                             id: known.id.clone(),
@@ -428,7 +429,8 @@ fn describe(title: &str, company: &str) -> String {
 fn listed_items(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     // "Linux (CentOS, Debian)" lists Linux, CentOS and Debian.
-    let text = line.replace(['|', '•', '·', ';', '●', '▪', '(', ')'], ",");
+    // A table's columns ("Team Leadership<TAB><TAB>Storage Platforms") are items too.
+    let text = line.replace(['|', '•', '·', ';', '●', '▪', '(', ')', '\t'], ",");
     for part in text.split(',') {
         // "Tools: Perforce" → "Perforce"; "Proficient: Java" → "Java".
         let part = match part.split_once(':') {

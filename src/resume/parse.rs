@@ -186,7 +186,14 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
         Some(SectionKind::Experience)
     } else if t.contains("education") {
         Some(SectionKind::Education)
-    } else if t.contains("skills") {
+    } else if t.contains("skills")
+        || t.contains("expertise")
+        || t.contains("competenc")
+        || t.contains("proficienc")
+        || t.ends_with("knowledge")
+        || t.ends_with("technologies")
+        || t.ends_with("tech stack")
+    {
         Some(SectionKind::Skills)
     } else if t.contains("projects") {
         Some(SectionKind::Projects)
