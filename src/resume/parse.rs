@@ -1363,6 +1363,10 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     )
                     && !is_duration(&l)
                     && !reads_as_sentence(p)
+                    // "Aggne – A Wipro Company", "part of Acme": what the employer is,
+                    // not who.
+                    && !(l.starts_with("a ") || l.starts_with("an ") || l.starts_with("part of ")
+                        || l.starts_with("subsidiary of ") || l.starts_with("a subsidiary"))
                     // "Since September 2017 as OnGres, previously …": what is left of a
                     // clause, not a name.
                     && !l.split_whitespace().next().is_some_and(|w| {
@@ -1683,10 +1687,26 @@ fn opens_with_verb(text: &str) -> bool {
 /// one sentence to a line without bullet marks (wrapped lines joined back).
 fn bullets_of(body: &[Line]) -> Vec<String> {
     if body.iter().any(|l| l.bullet) {
+        // "Designed … data. - Built …": items run together on one line (soft breaks lost)
+        // are parted where a sentence ends and a dash opens the next.
         return body
             .iter()
             .filter(|l| l.bullet)
-            .map(|l| l.text.clone())
+            .flat_map(|l| {
+                let parts: Vec<&str> = l.text.split(". - ").collect();
+                let n = parts.len();
+                parts
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, p)| {
+                        if i + 1 < n {
+                            format!("{p}.")
+                        } else {
+                            p.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect();
     }
     let mut out: Vec<String> = Vec::new();
@@ -2141,6 +2161,19 @@ mod tests {
         }
         // The prose around is no list.
         assert!(!names.iter().any(|n| n.contains("taste")), "{names:?}");
+    }
+
+    #[test]
+    fn a_parent_named_beside_the_employer_and_items_run_together() {
+        let r = read(
+            "## Experience\n\n### Software Engineer\n\n\
+             Kelpworks – A Northwind Company | 01/2024 – Present | 1.7 Years\n\n\
+             - Wrote SQL queries for reports. - Built Power BI dashboards. - Automated loads.\n",
+        );
+        assert_eq!(r.roles.len(), 1);
+        assert_eq!(r.roles[0].company, "Kelpworks");
+        assert_eq!(r.roles[0].title, "Software Engineer");
+        assert_eq!(r.roles[0].bullets.len(), 3, "{:?}", r.roles[0].bullets);
     }
 
     #[test]
