@@ -839,6 +839,24 @@ fn fragments(s: &str) -> Vec<String> {
             out.push(p.to_string());
             continue;
         }
+        // "Air Sciences, Inc. NETWORK ADMINISTRATOR (INTERN)": a name in mixed case, then
+        // a title set in capitals, with nothing between.
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let caps = |w: &str| {
+            !w.chars().any(char::is_lowercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() != 1
+        };
+        if let Some(k) = (1..words.len()).find(|&k| words[k..].iter().all(|w| caps(w))) {
+            let (name, title) = (words[..k].join(" "), words[k..].join(" "));
+            if words[..k].iter().any(|w| w.chars().any(char::is_lowercase))
+                && words[k..].len() >= 2
+                && title_score(&title) > 0
+            {
+                out.push(name);
+                out.push(title);
+                continue;
+            }
+        }
         // "Company, City, ST", "Company, Remote", "Title, Company, Remote CA, US": the
         // places at the end are split off, then what stands before them is read.
         let mut comma: Vec<&str> = p.split(", ").collect();
@@ -2174,6 +2192,13 @@ mod tests {
         assert_eq!(r.roles[0].company, "Kelpworks");
         assert_eq!(r.roles[0].title, "Software Engineer");
         assert_eq!(r.roles[0].bullets.len(), 3, "{:?}", r.roles[0].bullets);
+        // A name in mixed case, then the title in capitals.
+        let r = read(
+            "# Experience\n\nTidewater Labs, Inc. NETWORK ADMINISTRATOR (INTERN)\tNovember 2011 - March 2014\n",
+        );
+        assert_eq!(r.roles.len(), 1);
+        assert_eq!(r.roles[0].company, "Tidewater Labs, Inc.");
+        assert_eq!(r.roles[0].title, "NETWORK ADMINISTRATOR (INTERN)");
     }
 
     #[test]
