@@ -529,6 +529,20 @@ fn unglue(line: &str) -> String {
             out.push_str(word);
             continue;
         }
+        // "JavaScript/TypeScript": a cut inside a piece the lexicon knows is no cut.
+        cuts.retain(|&k| {
+            let alnum = |c: &char| c.is_alphanumeric();
+            let a = chars[..k]
+                .iter()
+                .rposition(|c| !alnum(c))
+                .map_or(0, |p| p + 1);
+            let b = chars[k..]
+                .iter()
+                .position(|c| !alnum(c))
+                .map_or(chars.len(), |p| k + p);
+            let piece: String = chars[a..b].iter().collect();
+            lex.lookup(&piece).is_none()
+        });
         let mut last = 0;
         for k in cuts {
             out.extend(&chars[last..k]);
@@ -761,6 +775,18 @@ pub fn parse_posting(raw: &str, content_type: Option<&str>) -> Posting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_words_are_parted_but_known_names_in_a_pair_are_not() {
+        assert_eq!(
+            unglue("Speech-to-TextTranscribeFamiliar with Go"),
+            "Speech-to-Text Transcribe Familiar with Go"
+        );
+        assert_eq!(
+            unglue("Fluency in JavaScript/TypeScript, or similar"),
+            "Fluency in JavaScript/TypeScript, or similar"
+        );
+    }
 
     #[test]
     fn sections_from_headings_and_lines() {
