@@ -633,6 +633,61 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 if broad_in_passing(&skill.id, &c.surface) || colleagues(&c.surface) {
                     return false;
                 }
+                // "you will design systems that …": a verb and its object, not the name they
+                // spell ("Design systems").
+                if c.tokens >= 2 && !c.ambiguous {
+                    let first = c.surface.split_whitespace().next().unwrap_or("");
+                    let verb = matches!(
+                        first,
+                        "design"
+                            | "build"
+                            | "test"
+                            | "deploy"
+                            | "manage"
+                            | "develop"
+                            | "write"
+                            | "run"
+                            | "monitor"
+                            | "scale"
+                            | "secure"
+                            | "automate"
+                            | "model"
+                            | "process"
+                            | "review"
+                            | "plan"
+                            | "support"
+                            | "maintain"
+                            | "operate"
+                            | "create"
+                            | "train"
+                            | "package"
+                            | "release"
+                    );
+                    let opener = c.before.last().is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "to" | "will"
+                                | "can"
+                                | "you"
+                                | "we"
+                                | "help"
+                                | "must"
+                                | "should"
+                                | "who"
+                                | "and"
+                                | "or"
+                                | "i"
+                                | "they"
+                                | "then"
+                        )
+                    });
+                    // Only a name the verb opens: "automate operations" read as
+                    // infrastructure automation stays.
+                    let opens_name = skill.name.to_lowercase().starts_with(first);
+                    if verb && opener && opens_name && !skill.soft {
+                        return false;
+                    }
+                }
                 // "SAFe" is no "safe": a name cased unlike any word, met as a plain word.
                 let odd_case = |n: &str| {
                     n.chars().any(char::is_uppercase)
