@@ -1145,12 +1145,15 @@ mod tests {
             ## Requirements\n\
             - You know how Vexlo fits into CI pipelines and talk to Vexlo users\n\
             - Experience with Python and PostgreSQL, backed by managed BigQuery storage\n\
-            - Ship changes in a safe and efficient manner with Docker and Terraform\n";
+            - Ship changes in a safe and efficient manner with Docker and Terraform\n\
+            - You will design systems that scale, in Rust\n";
         let p = parse_text(text);
         assert_eq!(p.company.as_deref(), Some("Vexlo"));
         let names: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.name).collect();
         // Nor is "safe" the SAFe framework.
+        // Nor "design systems" a verb with its object.
         for not in [
+            "Design systems",
             "Vexlo",
             "Google",
             "New Relic",
