@@ -39,6 +39,18 @@ fn docs_of(weight: &dyn tantivy::query::Weight, reader: &SegmentReader) -> Resul
     Ok(out)
 }
 
+/// `docs` less those in `strong`, both ascending: one merge pass.
+fn without(mut docs: Vec<DocId>, strong: &[DocId]) -> Vec<DocId> {
+    let mut s = 0;
+    docs.retain(|d| {
+        while s < strong.len() && strong[s] < *d {
+            s += 1;
+        }
+        !(s < strong.len() && strong[s] == *d)
+    });
+    docs
+}
+
 /// The card ids of `docs` in one segment (in their order), read from the dictionary in one
 /// sorted pass: one block decompressed once, not once per card.
 fn card_ids(reader: &SegmentReader, docs: &[DocId]) -> Result<Vec<Option<String>>> {
@@ -137,10 +149,7 @@ impl SearchIndex {
             for (seg, reader) in segments.iter().enumerate() {
                 let strong = docs_of(strong_w.as_ref(), reader)?;
                 let weak: Vec<DocId> = match &weak_w {
-                    Some(w) => docs_of(w.as_ref(), reader)?
-                        .into_iter()
-                        .filter(|d| strong.binary_search(d).is_err())
-                        .collect(),
+                    Some(w) => without(docs_of(w.as_ref(), reader)?, &strong),
                     None => Vec::new(),
                 };
                 for &d in &strong {
@@ -232,5 +241,20 @@ impl SearchIndex {
         ranking.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         result.ranking = ranking;
         Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without;
+
+    #[test]
+    fn without_takes_out_exactly_the_strong_docs() {
+        assert_eq!(
+            without(vec![1, 2, 3, 5, 8, 9], &[0, 2, 5, 9, 12]),
+            vec![1, 3, 8]
+        );
+        assert_eq!(without(vec![4, 6], &[]), vec![4, 6]);
+        assert_eq!(without(vec![], &[1]), Vec::<u32>::new());
     }
 }

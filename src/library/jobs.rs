@@ -70,17 +70,14 @@ impl Library {
             MAX_LISTED,
             MAX_RANKED,
         )?;
+        // The ranked cards' questions in one query, not one query per card.
+        let ids: Vec<&str> = cov.ranking.iter().map(|(id, _, _)| id.as_str()).collect();
+        let mut questions = self.store.questions(&ids).unwrap_or_default();
         let ranking = cov
             .ranking
             .into_iter()
             .map(|(id, score, matched)| {
-                let question = self
-                    .store
-                    .card(&id)
-                    .ok()
-                    .flatten()
-                    .map(|c| c.question)
-                    .unwrap_or_default();
+                let question = questions.remove(&id).unwrap_or_default();
                 crate::matching::RankedCard {
                     card_id: crate::model::CardId(id),
                     question,

@@ -330,6 +330,26 @@ impl Store {
         Ok(self.conn.query_row(&sql, [id], card_from_row).optional()?)
     }
 
+    /// The questions of the cards `ids` (those that exist), in one query.
+    pub fn questions(&self, ids: &[&str]) -> Result<std::collections::HashMap<String, String>> {
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        // SQLite binds at most 999 parameters in older builds: a few queries for long lists.
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT id, question FROM cards WHERE id IN ({marks})"
+            ))?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, q) = row?;
+                out.insert(id, q);
+            }
+        }
+        Ok(out)
+    }
+
     /// Cards whose id starts with `prefix` (for short ids typed at the command line).
     pub fn card_ids_with_prefix(&self, prefix: &str) -> Result<Vec<String>> {
         let mut stmt = self

@@ -245,6 +245,17 @@ fn index_matching_agrees_with_the_reference_scan() {
         by_scan.ranking.first().map(|r| &r.card_id)
     );
     assert!((by_index.score - by_scan.score).abs() < 5.0);
+    // Each ranked card carries its own question (read for all of them in one query).
+    let questions: std::collections::HashMap<_, _> = lib
+        .cards(None, false)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.id, c.question))
+        .collect();
+    assert!(!by_index.ranking.is_empty());
+    for r in &by_index.ranking {
+        assert_eq!(Some(&r.question), questions.get(&r.card_id), "{r:?}");
+    }
 }
 
 #[test]
