@@ -244,6 +244,38 @@ fn split_label_column(lines: &[Line]) -> Vec<Line> {
                 continue;
             }
         }
+        // "GPA: 3.36 PROFESSIONAL EXPERIENCE": a heading in capitals glued to the end of the
+        // line before it when the page's text was read.
+        if l.heading.is_none() {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let caps = |w: &&str| {
+                w.chars().count() >= 2
+                    && w.chars().all(|c| c.is_uppercase() || c == '&')
+                    && w.chars().any(char::is_alphabetic)
+            };
+            let glued = (1..=3.min(words.len().saturating_sub(1))).rev().find(|&n| {
+                let tail = &words[words.len() - n..];
+                let head = &words[..words.len() - n];
+                tail.iter().all(caps)
+                    && tail.join(" ").len() >= 6
+                    && !head.last().is_some_and(caps)
+                    && head
+                        .iter()
+                        .any(|w| w.chars().any(|c| c.is_lowercase() || c.is_ascii_digit()))
+                    && section_kind(&tail.join(" ")).is_some()
+            });
+            if let Some(n) = glued {
+                let mut first = l.clone();
+                first.text = words[..words.len() - n].join(" ");
+                out.push(first);
+                let mut head = l.clone();
+                head.text = words[words.len() - n..].join(" ");
+                head.blank_before = true;
+                head.bullet = false;
+                out.push(head);
+                continue;
+            }
+        }
         out.push(l.clone());
     }
     out
@@ -339,6 +371,7 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
 }
 
 const TITLE_WORDS: &[&str] = &[
+    "support",
     "engineer",
     "engineering",
     "developer",
@@ -693,6 +726,75 @@ const US_STATES: &[&str] = &[
     "WI", "WY", "DC", "ON", "BC", "QC", "AB", "NSW", "VIC",
 ];
 
+/// States and provinces written out ("Greenville, South Carolina").
+const REGION_NAMES: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "manitoba",
+    "saskatchewan",
+    "nova scotia",
+    "new south wales",
+    "victoria",
+    "queensland",
+    "bavaria",
+    "catalonia",
+    "scotland",
+    "wales",
+    "england",
+];
+
 /// Country codes written after a company or city ("ShopBack, VN").
 const COUNTRY_CODES: &[&str] = &[
     "VN", "IN", "DE", "FR", "NL", "ES", "IT", "PL", "CZ", "BR", "CN", "JP", "AU", "SG", "IL", "SE",
@@ -729,7 +831,11 @@ pub fn is_place(s: &str) -> bool {
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && city.split_whitespace().count() <= 3;
-        if city_ok && (US_STATES.contains(&st) || COUNTRIES.contains(&st.to_lowercase().as_str())) {
+        if city_ok
+            && (US_STATES.contains(&st)
+                || COUNTRIES.contains(&st.to_lowercase().as_str())
+                || REGION_NAMES.contains(&st.to_lowercase().as_str()))
+        {
             return true;
         }
     }
@@ -917,10 +1023,17 @@ fn fragments(s: &str) -> Vec<String> {
             // A short third piece with no place found ("…, BA") is dropped.
             let shape =
                 comma.len() == 2 || (comma.len() == 3 && places.is_empty() && comma[2].len() <= 3);
-            if shape
-                && title_score(comma[0]) > 0
-                && title_score(comma[1]) == 0
-                && title_score(comma[0]) >= company_score(comma[0])
+            // "Excion, Web Engineer": the company first, then the title.
+            let company_first = comma.len() == 2
+                && title_score(comma[0]) == 0
+                && title_score(comma[1]) > 0
+                && company_score(comma[1]) == 0
+                && !is_place(comma[0]);
+            if company_first
+                || (shape
+                    && title_score(comma[0]) > 0
+                    && title_score(comma[1]) == 0
+                    && title_score(comma[0]) >= company_score(comma[0]))
             {
                 out.push(comma[0].to_string());
                 out.push(comma[1].to_string());
@@ -1173,6 +1286,8 @@ fn is_duration(l: &str) -> bool {
                         | "less"
                         | "than"
                         | "a"
+                        | "experience"
+                        | "of"
                 )
         })
 }
@@ -2179,6 +2294,35 @@ mod tests {
         }
         // The prose around is no list.
         assert!(!names.iter().any(|n| n.contains("taste")), "{names:?}");
+    }
+
+    #[test]
+    fn a_heading_glued_to_a_line_states_written_out_and_company_first() {
+        let r = read(
+            "EDUCATION\n\nLakeside University, Clemson 2014 - 2018\n\
+             - BS, Computer Science\n- GPA: 3.36 PROFESSIONAL EXPERIENCE\n\n\
+             Desktop Support, Prisma Care, Greenville, South Carolina\tMay 2019 - Present\n\
+             - Imaged laptops\n\n\
+             Excion, Web Engineer\nAugust 2012 – Feb 2015, 3 years experience\n\n\
+             - Moved the firm to WordPress\n",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.location.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Desktop Support",
+                    "Prisma Care",
+                    Some("Greenville, South Carolina")
+                ),
+                ("Web Engineer", "Excion", None),
+            ]
+        );
+        assert!(r.sections.iter().any(|s| s.kind == SectionKind::Experience));
     }
 
     #[test]
