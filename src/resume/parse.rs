@@ -244,6 +244,27 @@ fn split_label_column(lines: &[Line]) -> Vec<Line> {
                 continue;
             }
         }
+        // "Technician, Acme, Tehran Aug 2022 – Sep 2025 • Provided … • Performed …": a role's
+        // header and its items in one paragraph (the line breaks lost); parted.
+        if l.heading.is_none() && !l.bullet {
+            let pieces: Vec<&str> = text.split(" • ").map(str::trim).collect();
+            if pieces.len() >= 3 && dates::find(pieces[0]).is_some() {
+                let mut head = l.clone();
+                head.text = pieces[0].to_string();
+                out.push(head);
+                for p in &pieces[1..] {
+                    if p.is_empty() {
+                        continue;
+                    }
+                    let mut item = l.clone();
+                    item.text = p.to_string();
+                    item.bullet = true;
+                    item.blank_before = false;
+                    out.push(item);
+                }
+                continue;
+            }
+        }
         // "GPA: 3.36 PROFESSIONAL EXPERIENCE": a heading in capitals glued to the end of the
         // line before it when the page's text was read.
         if l.heading.is_none() {
@@ -372,6 +393,7 @@ pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
 
 const TITLE_WORDS: &[&str] = &[
     "support",
+    "technologist",
     "engineer",
     "engineering",
     "developer",
@@ -663,6 +685,78 @@ const COUNTRIES: &[&str] = &[
     "lithuania",
     "luxembourg",
     "uae",
+    "iran",
+    "iraq",
+    "saudi arabia",
+    "qatar",
+    "kuwait",
+    "oman",
+    "bahrain",
+    "jordan",
+    "lebanon",
+    "syria",
+    "yemen",
+    "afghanistan",
+    "nepal",
+    "sri lanka",
+    "myanmar",
+    "cambodia",
+    "laos",
+    "mongolia",
+    "kazakhstan",
+    "uzbekistan",
+    "georgia",
+    "armenia",
+    "azerbaijan",
+    "belarus",
+    "moldova",
+    "slovenia",
+    "bosnia and herzegovina",
+    "montenegro",
+    "north macedonia",
+    "albania",
+    "kosovo",
+    "iceland",
+    "malta",
+    "cyprus",
+    "morocco",
+    "algeria",
+    "tunisia",
+    "libya",
+    "ethiopia",
+    "ghana",
+    "uganda",
+    "tanzania",
+    "rwanda",
+    "cameroon",
+    "senegal",
+    "ivory coast",
+    "zimbabwe",
+    "zambia",
+    "botswana",
+    "namibia",
+    "mozambique",
+    "angola",
+    "venezuela",
+    "ecuador",
+    "bolivia",
+    "paraguay",
+    "uruguay",
+    "costa rica",
+    "panama",
+    "guatemala",
+    "honduras",
+    "el salvador",
+    "nicaragua",
+    "cuba",
+    "dominican republic",
+    "jamaica",
+    "puerto rico",
+    "trinidad and tobago",
+    "united arab emirates",
+    "scotland",
+    "wales",
+    "northern ireland",
 ];
 
 /// Cities often named alone.
@@ -1770,7 +1864,9 @@ fn reads_as_sentence(p: &str) -> bool {
     let little = little_words(p);
     let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
     // "Extended Reality (XR) Creative Developer" opens like a verb but names a job.
+    // Nor does a name that says it is an organisation ("Faradeed Adac International Co.").
     title_score(p) == 0
+        && company_score(p) == 0
         && ((words.len() >= 4 && (opens_with_verb(p) || first == "responsible"))
             || (words.len() >= 8 && little >= 2))
 }
@@ -2323,6 +2419,29 @@ mod tests {
             ]
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Experience));
+    }
+
+    #[test]
+    fn a_role_and_its_items_in_one_paragraph() {
+        let r = read(
+            "PROFESSIONAL EXPERIENCE\n\n\
+             Biomedical Technologist, Spirita Plasma, Tehran, Iran Aug 2022 – Sep 2025 • Provided \
+             on-site support • Performed preventive maintenance • Installed devices\n\n\
+             Technical Manager, Faradeed Adac International Co., Tehran, Iran Aug 2017 – Aug 2022 \
+             • Managed service operations • Completed work orders\n",
+        );
+        let got: Vec<(&str, &str, usize)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.bullets.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Biomedical Technologist", "Spirita Plasma", 3),
+                ("Technical Manager", "Faradeed Adac International Co.", 2),
+            ]
+        );
     }
 
     #[test]
