@@ -1144,6 +1144,60 @@ fn fragments(s: &str) -> Vec<String> {
     out.into_iter().filter(|p| !p.is_empty()).collect()
 }
 
+/// A line of a postal address or a telephone number: "125 Queens Quay East, 9th Floor",
+/// "Toronto, Ontario M5A 0Z6", "PO Box 167", "(416) 479-8812".
+fn postal(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let street = words.iter().any(|w| {
+        matches!(
+            w.trim_end_matches('.'),
+            "street"
+                | "avenue"
+                | "ave"
+                | "road"
+                | "rd"
+                | "boulevard"
+                | "blvd"
+                | "quay"
+                | "floor"
+                | "suite"
+                | "drive"
+                | "lane"
+                | "way"
+        )
+    });
+    // A house number, not a year ("2015 | St Louis, MO").
+    let numbered = words.first().is_some_and(|w| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !(w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    });
+    // "M5A 0Z6", "V4N 6B7": a Canadian postal code; "SW1A 1AA" a British one.
+    let code = t
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            let (a, b) = (w[0].trim_end_matches(','), w[1].trim_end_matches(','));
+            (3..=4).contains(&a.len())
+                && b.len() == 3
+                && a.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && b.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && a.chars().any(|c| c.is_ascii_digit())
+                && b.chars().next().is_some_and(|c| c.is_ascii_digit())
+        });
+    let phone = t.chars().filter(char::is_ascii_digit).count() >= 9
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || " ()+-.".contains(c));
+    (numbered && street) || lower.contains("po box") || lower.contains("p.o. box") || code || phone
+}
+
 /// One entry of an experience section, before it is read.
 #[derive(Debug, Default)]
 struct Entry {
@@ -1538,6 +1592,7 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             || t.starts_with("https://")
             || t.starts_with("www.")
             || (t.contains('@') && !t.contains(' '))
+            || postal(&l.text)
         {
             continue;
         }
@@ -2419,6 +2474,32 @@ mod tests {
             ]
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Experience));
+    }
+
+    #[test]
+    fn address_and_telephone_lines_name_no_employer() {
+        for line in [
+            "125 Queens Quay East, 9th Floor",
+            "Toronto, Ontario M5A 0Z6",
+            "Bar None Inc. PO Box 167",
+            "(416) 479-8812",
+        ] {
+            assert!(postal(line), "{line}");
+        }
+        for line in [
+            "2015 | St Louis, MO",
+            "Wave Accounting Inc.",
+            "June 2024 - November 2025",
+        ] {
+            assert!(!postal(line), "{line}");
+        }
+        let r = read(
+            "Experience\n\nSenior Software Developer\ntheScore, Toronto, Canada\n\
+             March 2020 - September 2022\n\n125 Queens Quay East, 9th Floor\n\
+             Toronto, Ontario M5A 0Z6\n\n- Led the payments team\n",
+        );
+        assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
+        assert_eq!(r.roles[0].company, "theScore");
     }
 
     #[test]
