@@ -381,6 +381,15 @@ for e in entries:
     if not e.curated and not any(ch.isupper() for ch in e.name):
         e.name = display_name(e.name)
 
+# ---------------------------------------------------------------- bare company names
+# A company on its own ("Google", "Microsoft", "IBM") is an employer, a customer or a channel
+# in a posting, never a skill: such aliases are dropped (their products keep their names:
+# "Google Cloud", "Microsoft Teams").
+COMPANIES = set("""google microsoft apple facebook meta amazon ibm intel netflix twitter linkedin
+youtube instagram tiktok uber airbnb""".split())
+for e in entries:
+    e.aliases = [a for a in e.aliases if key(a) not in COMPANIES]
+
 # ---------------------------------------------------------------- write skills.tsv
 seen_ids = set()
 rows = []

@@ -925,9 +925,41 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
         })
         .collect();
     for (key, (count, kind, surface, first)) in terms {
-        if out
-            .iter()
-            .any(|(_, k)| k.name.eq_ignore_ascii_case(&surface))
+        // "SOC Analyst", "GRC Analyst": a job named in a list of colleagues; "Inc.": the
+        // legal form of a company named in a list.
+        let last = key
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        let role_or_form = matches!(
+            last,
+            "analyst"
+                | "analysts"
+                | "engineer"
+                | "engineers"
+                | "developer"
+                | "developers"
+                | "manager"
+                | "managers"
+                | "specialist"
+                | "specialists"
+                | "designer"
+                | "designers"
+                | "architect"
+                | "architects"
+                | "scientist"
+                | "scientists"
+                | "director"
+                | "inc"
+                | "llc"
+                | "ltd"
+                | "gmbh"
+        );
+        if role_or_form
+            || out
+                .iter()
+                .any(|(_, k)| k.name.eq_ignore_ascii_case(&surface))
             || kind.weight() <= 0.0
         {
             continue;

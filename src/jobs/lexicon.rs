@@ -1264,6 +1264,17 @@ mod tests {
     }
 
     #[test]
+    fn a_company_on_its_own_is_no_skill_but_its_products_are() {
+        let lex = Lexicon::builtin();
+        for company in ["Google", "Microsoft", "IBM", "Apple"] {
+            assert!(lex.lookup(company).is_none(), "{company}");
+        }
+        for product in ["Google Cloud", "Microsoft Azure", "WebSphere"] {
+            assert!(lex.lookup(product).is_some(), "{product}");
+        }
+    }
+
+    #[test]
     fn practices_written_as_what_is_done() {
         let ids = names("You will review model and application code and ship it.");
         assert!(ids.contains(&"code-review".to_string()), "{ids:?}");
