@@ -526,6 +526,16 @@ impl Lexicon {
                             }
                         }
                     }
+                    // "end-to-end testing" is also written "end-to-end tests".
+                    if key.len() >= 2 && key.last().is_some_and(|w| w == "testing") {
+                        for t in ["tests", "test"] {
+                            let mut p = key.clone();
+                            if let Some(l) = p.last_mut() {
+                                *l = t.to_string();
+                            }
+                            variants.push((p, si as u32, false, None));
+                        }
+                    }
                     let last = key.last().map(String::as_str).unwrap_or("");
                     if last.len() >= 3
                         && last.chars().all(|c| c.is_ascii_alphabetic())
@@ -877,6 +887,8 @@ impl Lexicon {
             }
         }
         let mut found: Vec<Cand<'p>> = Vec::new();
+        // Where a bare left side starts, and the tokens of the head it shares.
+        let mut heads: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for (l, r) in joints {
             // The right side is a name; its head is shared with the bare left side.
             if let Some(rk) = owner[r].filter(|&k| cands[k].a == r) {
@@ -896,6 +908,7 @@ impl Lexicon {
                                 pat: p,
                                 shared: true,
                             });
+                            heads.push((l + 1 - k, r + s..rb));
                             break 'left;
                         }
                     }
@@ -926,6 +939,31 @@ impl Lexicon {
                         }
                     }
                 }
+            }
+        }
+        // "unit, integration, and end-to-end tests": the head goes on sharing leftwards over
+        // commas, one bare word or two at a time.
+        for (start, head) in heads {
+            let mut a = start;
+            'comma: while a >= 2 && gap(a - 1, a) == "," && toks[a - 1].line == toks[a].line {
+                for k in (1..=2).rev() {
+                    if k > a || !free(a - k..a) {
+                        continue;
+                    }
+                    let mut words: Vec<&str> = (a - k..a).map(|x| toks[x].lower.as_str()).collect();
+                    words.extend(head.clone().map(|x| toks[x].lower.as_str()));
+                    if let Some(p) = lookup(words) {
+                        found.push(Cand {
+                            a: a - k,
+                            b: a,
+                            pat: p,
+                            shared: true,
+                        });
+                        a -= k;
+                        continue 'comma;
+                    }
+                }
+                break;
             }
         }
         if found.is_empty() {
@@ -1249,6 +1287,11 @@ mod tests {
     fn coordinated_names_share_their_words() {
         let ids = names("Write unit and integration tests; data manipulation and visualization");
         for id in ["unit-testing", "integration-testing", "data-visualization"] {
+            assert!(ids.contains(&id.to_string()), "{id}: {ids:?}");
+        }
+        // A head shared over commas, and "tests" for "testing".
+        let ids = names("CI with Jenkins including unit, integration, and end-to-end tests");
+        for id in ["unit-testing", "integration-testing", "end-to-end-testing"] {
             assert!(ids.contains(&id.to_string()), "{id}: {ids:?}");
         }
         let ids = names("Vulnerability and threat management across the estate");
