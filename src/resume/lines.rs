@@ -317,7 +317,43 @@ pub fn from_text(text: &str) -> Vec<Line> {
         });
         blank = false;
     }
+    icon_bullets(&mut out);
     out
+}
+
+/// "ó Software developer of iOS apps": a bullet drawn from an icon font reads as some
+/// letter of its own; one that opens two lines or more, alone before a space, is a bullet.
+fn icon_bullets(lines: &mut [Line]) {
+    let opener = |l: &Line| -> Option<char> {
+        if l.bullet || l.heading.is_some() {
+            return None;
+        }
+        let mut chars = l.text.chars();
+        let c = chars.next()?;
+        let glyph = !c.is_ascii() && !matches!(c, '“' | '‘' | '«' | '€' | '£');
+        // "Ý July 2023 – Present": a calendar icon before dates opens no item.
+        let rest = l.text[c.len_utf8()..].trim();
+        let dated = super::dates::find(rest).is_some() && rest.split_whitespace().count() <= 8;
+        (glyph
+            && !dated
+            && chars.next() == Some(' ')
+            && chars.next().is_some_and(|n| !n.is_whitespace()))
+        .then_some(c)
+    };
+    let mut counts: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
+    for l in lines.iter() {
+        if let Some(c) = opener(l) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    for l in lines.iter_mut() {
+        if let Some(c) = opener(l) {
+            if counts.get(&c).is_some_and(|&n| n >= 2) {
+                l.text = l.text[c.len_utf8()..].trim_start().to_string();
+                l.bullet = true;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

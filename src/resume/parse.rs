@@ -15,6 +15,22 @@ use super::{Education, Role, Section, SectionKind};
 
 /// Section headings and what they hold.
 pub fn section_kind(text: &str) -> Option<SectionKind> {
+    // " Education", "R Jobs", "_ Experiences": an icon read as a letter before the name.
+    let mut words = text.split_whitespace();
+    if let (Some(first), Some(_)) = (words.next(), words.clone().next()) {
+        let icon = first.chars().count() == 1
+            && first
+                .chars()
+                .all(|c| !c.is_ascii_alphanumeric() || c.is_ascii_uppercase())
+            && first != "A"
+            && first != "I";
+        if icon {
+            let rest = text.trim_start()[first.len()..].trim();
+            if let Some(k) = section_kind(rest) {
+                return Some(k);
+            }
+        }
+    }
     let t: String = text
         .to_lowercase()
         .chars()
@@ -1020,7 +1036,17 @@ fn fragments(s: &str) -> Vec<String> {
             && p.rsplit(' ').next().is_some_and(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
-                    "inc" | "ltd" | "co" | "corp" | "bros" | "pty"
+                    "inc"
+                        | "ltd"
+                        | "co"
+                        | "corp"
+                        | "bros"
+                        | "pty"
+                        | "s.r.l"
+                        | "s.p.a"
+                        | "b.v"
+                        | "n.v"
+                        | "l.p"
                 )
             });
         let p = if legal_stop { whole } else { p };
@@ -1375,7 +1401,17 @@ fn clean_part(s: &str) -> String {
     if t.contains(' ')
         && matches!(
             last.as_str(),
-            "inc" | "ltd" | "co" | "corp" | "bros" | "pty"
+            "inc"
+                | "ltd"
+                | "co"
+                | "corp"
+                | "bros"
+                | "pty"
+                | "s.r.l"
+                | "s.p.a"
+                | "b.v"
+                | "n.v"
+                | "l.p"
         )
         && s.trim_end().trim_end_matches([',', ' ']).ends_with('.')
         && s.contains(&format!("{t}."))
@@ -2500,6 +2536,34 @@ mod tests {
         );
         assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
         assert_eq!(r.roles[0].company, "theScore");
+    }
+
+    #[test]
+    fn icons_read_as_letters_before_headings_and_items() {
+        let r = read(
+            "R Jobs\n\nMidable s.r.l.\t2023 - 2024\nApp Developer\tPrato, IT\n\
+             ó Built iOS and Android apps\nó Shipped the orders service\n\n\
+             Pentaqo s.r.l.\t2022 - 2023\nSoftware Developer\tRemote\n\
+             ó Developed a web app\n\n3 Skills\n\nJavaScript, C, SQL\n",
+        );
+        assert!(r.sections.iter().any(|s| s.kind == SectionKind::Experience));
+        assert!(r.sections.iter().any(|s| s.kind == SectionKind::Skills));
+        let got: Vec<(&str, &str, usize)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.bullets.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("App Developer", "Midable s.r.l.", 2),
+                ("Software Developer", "Pentaqo s.r.l.", 1)
+            ]
+        );
+        // A calendar icon before dates opens no item.
+        let r = read("EXPERIENCE\n\nGovernment Digital Service\n\n## Lead Developer\n\nÝ July 2023 – Present\n- Led the platform team\n\n## Developer\n\nÝ April 2019 – May 2021\n- Built things\n");
+        assert_eq!(r.roles.len(), 2, "{:?}", r.roles);
+        assert_eq!(r.roles[0].start.as_deref(), Some("2023-07"));
     }
 
     #[test]
