@@ -630,7 +630,7 @@ fn company_score(s: &str) -> usize {
 }
 
 /// Countries (and "remote"), as they end a place: "Lisbon, Portugal".
-const COUNTRIES: &[&str] = &[
+pub(crate) const COUNTRIES: &[&str] = &[
     "remote",
     "usa",
     "us",
@@ -932,8 +932,8 @@ pub fn is_place(s: &str) -> bool {
     if parts.iter().all(|p| known(p)) {
         return true;
     }
-    // City, ST
     let orig: Vec<&str> = s.split(',').map(str::trim).collect();
+    // City, ST
     if orig.len() == 2 {
         let st = orig[1];
         let city = orig[0];

@@ -391,6 +391,20 @@ const BULLETS: &[char] = &[
 const SPACE: f64 = 0.1;
 
 /// A piece of a date wrapped over lines: month names, years, "Present" and dashes only.
+/// "Lahore, Punjab, Pakistan": a city, its region and a known country, as a right-hand
+/// column of places beside dates writes them.
+fn region_and_country(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+    parts.len() == 3
+        && super::parse::COUNTRIES.contains(&parts[2].to_lowercase().as_str())
+        && parts[..2].iter().all(|p| {
+            !p.is_empty()
+                && p.split_whitespace().count() <= 3
+                && p.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
 fn date_piece(t: &str) -> bool {
     let words: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'))
@@ -624,7 +638,8 @@ fn layout(c: Collector) -> Vec<Line> {
                         let (t, _) = text_of(r);
                         t.split_whitespace().count() <= 7
                             && (super::dates::find(&t).is_some()
-                                || super::parse::is_place(t.trim()))
+                                || super::parse::is_place(t.trim())
+                                || region_and_country(t.trim()))
                     })
                     .count();
                 // Dates set in a left margin (moderncv): short pieces left of the gutter, half
@@ -997,6 +1012,14 @@ mod tests {
         assert!(!has_map(icons), "an icon font keeps its map");
         assert!(!has_map(broken), "a map that does not parse is kept");
         assert!(has_map(fine), "a good map is dropped");
+    }
+
+    #[test]
+    fn a_city_its_region_and_a_country_is_a_place_of_the_date_column() {
+        assert!(region_and_country("Lahore, Punjab, Pakistan"));
+        assert!(region_and_country("Sharaqpur Sharif, Punjab, Pakistan"));
+        assert!(!region_and_country("Software Engineer, Acme"));
+        assert!(!region_and_country("Lahore, Punjab, Narnia"));
     }
 
     #[test]
