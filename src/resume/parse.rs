@@ -1720,7 +1720,8 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                 | "company name" | "organization name" => Some("company"),
                 "designation" | "title" | "job title" | "position" | "role" => Some("title"),
                 "period" | "duration" | "dates" | "date" | "employment span" | "tenure"
-                | "location" | "place" | "working period" => Some("other"),
+                | "location" | "place" | "working period" | "supervisor" | "manager"
+                | "reports to" | "reporting to" | "reference" | "contact" => Some("other"),
                 _ => None,
             }
         };
@@ -2564,6 +2565,17 @@ mod tests {
         let r = read("EXPERIENCE\n\nGovernment Digital Service\n\n## Lead Developer\n\nÝ July 2023 – Present\n- Led the platform team\n\n## Developer\n\nÝ April 2019 – May 2021\n- Built things\n");
         assert_eq!(r.roles.len(), 2, "{:?}", r.roles);
         assert_eq!(r.roles[0].start.as_deref(), Some("2023-07"));
+    }
+
+    #[test]
+    fn a_supervisor_named_in_a_field_is_no_title() {
+        let r = read(
+            "Experience\n\nGeneral Motors\n\nChandler, AZ\n\nSupervisor: Steven Gubka\n\n\
+             Software Engineer\n\nAugust 2020 – Present\n\n- Wrote telematics software\n",
+        );
+        assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
+        assert_eq!(r.roles[0].title, "Software Engineer");
+        assert_eq!(r.roles[0].company, "General Motors");
     }
 
     #[test]
