@@ -195,6 +195,20 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
         Some(SectionKind::Projects)
     } else if listed(OTHER) {
         Some(SectionKind::Other)
+    } else if [
+        "articles",
+        "publications",
+        "papers",
+        "presentations",
+        "grants",
+        "awards",
+    ]
+    .iter()
+    .any(|w| t.split(' ').any(|x| x == *w))
+    {
+        // "Research and Extension Articles", "Selected Publications": what was written or
+        // won, not where one worked.
+        Some(SectionKind::Other)
     } else if (t.contains("experience") || t.contains("employment"))
         // "Technology | Years of experience": a table's column, not a section.
         && !t.contains("years of experience")
@@ -2576,6 +2590,12 @@ mod tests {
         assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
         assert_eq!(r.roles[0].title, "Software Engineer");
         assert_eq!(r.roles[0].company, "General Motors");
+        // Writing and awards under their own heading are no roles.
+        let r = read(
+            "Experience\n\n## Research Associate, Lakeside State\n2016 - 2018\n- Ran surveys\n\n\
+             ## Research and Extension Articles\n\n### 2020\n- Catfish ponds in winter\n",
+        );
+        assert_eq!(r.roles.len(), 1, "{:?}", r.roles);
     }
 
     #[test]
