@@ -109,6 +109,37 @@ fn plural_of(word: &str, stem: &str) -> bool {
                 && (stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x'))))
 }
 
+/// Every written form of the verbs of [`ACTIONS`] ("review", "reviews", "reviewed",
+/// "planned", "analysing"), each with the nouns it is the action of.
+fn action_forms() -> &'static HashMap<String, Vec<&'static str>> {
+    static FORMS: OnceLock<HashMap<String, Vec<&'static str>>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: HashMap<String, Vec<&'static str>> = HashMap::new();
+        for (noun, verbs) in ACTIONS {
+            for v in verbs.iter() {
+                let last = &v[v.len() - 1..];
+                let mut written = vec![
+                    v.to_string(),
+                    format!("{v}s"),
+                    format!("{v}ed"),
+                    // "planned", "scanned": the last letter doubled.
+                    format!("{v}{last}ed"),
+                ];
+                if v.ends_with('e') {
+                    written.push(format!("{v}d"));
+                }
+                for f in written {
+                    let e = forms.entry(f).or_default();
+                    if !e.contains(noun) {
+                        e.push(noun);
+                    }
+                }
+            }
+        }
+        forms
+    })
+}
+
 /// The version of how text is read against the lexicon (coordinations, practices written as
 /// what is done, variants): raised when a change would give cards other skills, so that
 /// libraries re-read them, as they do when the lexicon's data changes.
@@ -1017,22 +1048,10 @@ impl Lexicon {
             }
             let w = toks[i].lower.as_str();
             // The nouns this word is the action of, and where the object may start.
-            let mut nouns: Vec<&str> = Vec::new();
             let mut from = i + 1;
-            for (noun, verbs) in ACTIONS {
-                let verb = verbs.iter().any(|v| {
-                    w == *v
-                        || w.strip_suffix('s') == Some(v)
-                        || w.strip_suffix("ed") == Some(v)
-                        || (v.ends_with('e') && w.strip_suffix('d') == Some(v))
-                        // "planned", "scanned": the last letter doubled.
-                        || w.strip_suffix("ed").is_some_and(|x| {
-                            x.len() == v.len() + 1 && x.starts_with(v) && x.ends_with(&v[v.len() - 1..])
-                        })
-                });
-                if verb {
-                    nouns.push(noun);
-                } else if w == *noun && toks[i + 1].lower == "of" && joined(i, i + 1) {
+            let mut nouns: Vec<&str> = action_forms().get(w).cloned().unwrap_or_default();
+            if nouns.is_empty() && toks[i + 1].lower == "of" && joined(i, i + 1) {
+                if let Some((noun, _)) = ACTIONS.iter().find(|(n, _)| *n == w) {
                     nouns.push(noun);
                     from = i + 2;
                 }
