@@ -294,26 +294,18 @@ fn organisations_named(line: &str) -> Option<(usize, usize)> {
 fn list_items(line: &str) -> Vec<(usize, usize)> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (i, c) in line.char_indices() {
+        // Whether the characters on both sides of this one are of a kind.
+        let between = |kind: fn(&char) -> bool| {
+            line[..i].chars().next_back().is_some_and(|p| kind(&p))
+                && line[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| kind(&n))
+        };
         // "A/B", "CI/CD" and "UI/UX" are one name, not two items.
-        let joined_caps = c == '/'
-            && line[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_uppercase())
-            && line[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(|n| n.is_ascii_uppercase());
+        let joined_caps = c == '/' && between(char::is_ascii_uppercase);
         // "100,000 developers": a thousands separator parts no items.
-        let thousands = c == ','
-            && line[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_digit())
-            && line[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(|n| n.is_ascii_digit());
+        let thousands = c == ',' && between(char::is_ascii_digit);
         if matches!(c, ',' | ';' | '/' | '(' | ')' | ':' | '•' | '|') && !joined_caps && !thousands
         {
             cuts.push((i, i + c.len_utf8()));

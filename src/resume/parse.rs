@@ -2442,6 +2442,37 @@ mod tests {
         );
     }
 
+    /// Title, company and place of each role read.
+    fn placed(r: &crate::resume::Resume) -> Vec<(&str, &str, Option<&str>)> {
+        r.roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.location.as_deref()))
+            .collect()
+    }
+
+    /// Title, company and number of bullets of each role read.
+    fn with_bullets(r: &crate::resume::Resume) -> Vec<(&str, &str, usize)> {
+        r.roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str(), x.bullets.len()))
+            .collect()
+    }
+
+    /// Title, company, start and end of each role read.
+    fn dated(r: &crate::resume::Resume) -> Vec<(&str, &str, Option<&str>, Option<&str>)> {
+        r.roles
+            .iter()
+            .map(|x| {
+                (
+                    x.title.as_str(),
+                    x.company.as_str(),
+                    x.start.as_deref(),
+                    x.end.as_deref(),
+                )
+            })
+            .collect()
+    }
+
     fn read(text: &str) -> crate::resume::Resume {
         crate::resume::analyse("r", "r", "r.md", text).0
     }
@@ -2508,11 +2539,7 @@ mod tests {
              Excion, Web Engineer\nAugust 2012 – Feb 2015, 3 years experience\n\n\
              - Moved the firm to WordPress\n",
         );
-        let got: Vec<(&str, &str, Option<&str>)> = r
-            .roles
-            .iter()
-            .map(|x| (x.title.as_str(), x.company.as_str(), x.location.as_deref()))
-            .collect();
+        let got = placed(&r);
         assert_eq!(
             got,
             vec![
@@ -2563,11 +2590,7 @@ mod tests {
         );
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Experience));
         assert!(r.sections.iter().any(|s| s.kind == SectionKind::Skills));
-        let got: Vec<(&str, &str, usize)> = r
-            .roles
-            .iter()
-            .map(|x| (x.title.as_str(), x.company.as_str(), x.bullets.len()))
-            .collect();
+        let got = with_bullets(&r);
         assert_eq!(
             got,
             vec![
@@ -2607,11 +2630,7 @@ mod tests {
              Technical Manager, Faradeed Adac International Co., Tehran, Iran Aug 2017 – Aug 2022 \
              • Managed service operations • Completed work orders\n",
         );
-        let got: Vec<(&str, &str, usize)> = r
-            .roles
-            .iter()
-            .map(|x| (x.title.as_str(), x.company.as_str(), x.bullets.len()))
-            .collect();
+        let got = with_bullets(&r);
         assert_eq!(
             got,
             vec![
@@ -2699,18 +2718,7 @@ mod tests {
              #### Structural Design Engineer\n\n\
              - Designed structural parts\n",
         );
-        let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = r
-            .roles
-            .iter()
-            .map(|x| {
-                (
-                    x.title.as_str(),
-                    x.company.as_str(),
-                    x.start.as_deref(),
-                    x.end.as_deref(),
-                )
-            })
-            .collect();
+        let got = dated(&r);
         assert_eq!(
             got,
             vec![
@@ -2754,11 +2762,7 @@ mod tests {
              PySide/PyQt | 3\n\
              GNU/Make | 2\n",
         );
-        let got: Vec<(&str, &str, Option<&str>)> = r
-            .roles
-            .iter()
-            .map(|x| (x.title.as_str(), x.company.as_str(), x.location.as_deref()))
-            .collect();
+        let got = placed(&r);
         assert_eq!(
             got,
             vec![
@@ -2793,11 +2797,7 @@ mod tests {
              Responsible for performing collection activities on receivables\n\
              Initially hired as a collector in 2019 and promoted to the position of specialist\n",
         );
-        let got: Vec<(&str, &str, usize)> = r
-            .roles
-            .iter()
-            .map(|x| (x.title.as_str(), x.company.as_str(), x.bullets.len()))
-            .collect();
+        let got = with_bullets(&r);
         assert_eq!(
             got,
             vec![
@@ -2829,11 +2829,7 @@ mod tests {
              Military College of Electronics and Mechanical Engineering\tSecunderabad, Telengana\n\
              - Worked on a health monitoring system\n",
         );
-        let got: Vec<(&str, &str, Option<&str>)> = r
-            .roles
-            .iter()
-            .map(|x| (x.title.as_str(), x.company.as_str(), x.location.as_deref()))
-            .collect();
+        let got = placed(&r);
         assert_eq!(
             got,
             vec![
@@ -2859,18 +2855,7 @@ mod tests {
              [ Heron Hosting ]\nWEBSITE: https://heron.example\n\n\
              Systems Administrator II ~ Mar 2011 to Dec 2011\n\n- Kept the mail servers up\n",
         );
-        let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = r
-            .roles
-            .iter()
-            .map(|x| {
-                (
-                    x.title.as_str(),
-                    x.company.as_str(),
-                    x.start.as_deref(),
-                    x.end.as_deref(),
-                )
-            })
-            .collect();
+        let got = dated(&r);
         assert_eq!(
             got,
             vec![
