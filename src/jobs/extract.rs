@@ -219,8 +219,71 @@ fn looks_like_a_term(words: &[String]) -> bool {
     !(generic || verb_first || repeated)
 }
 
-/// The items of a list written in a line ("Grafana, Loki and Tempo"): byte ranges between
-/// commas, semicolons, slashes, "and", "or" and brackets.
+/// "you will design systems that …": a verb and its object, not the name they spell
+/// ("Design systems"). Only a name the verb opens: "automate operations" read as
+/// infrastructure automation stays.
+fn verb_and_object(c: &super::lexicon::Candidate, skill: &super::lexicon::Skill) -> bool {
+    if c.tokens < 2 || c.ambiguous || skill.soft {
+        return false;
+    }
+    let first = c.surface.split_whitespace().next().unwrap_or("");
+    let verb = matches!(
+        first,
+        "design"
+            | "build"
+            | "test"
+            | "deploy"
+            | "manage"
+            | "develop"
+            | "write"
+            | "run"
+            | "monitor"
+            | "scale"
+            | "secure"
+            | "automate"
+            | "model"
+            | "process"
+            | "review"
+            | "plan"
+            | "support"
+            | "maintain"
+            | "operate"
+            | "create"
+            | "train"
+            | "package"
+            | "release"
+    );
+    let opener = c.before.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "to" | "will"
+                | "can"
+                | "you"
+                | "we"
+                | "help"
+                | "must"
+                | "should"
+                | "who"
+                | "and"
+                | "or"
+                | "i"
+                | "they"
+                | "then"
+        )
+    });
+    verb && opener && skill.name.to_lowercase().starts_with(first)
+}
+
+/// "SAFe" is no "safe": a name cased unlike any word, met as a plain lowercase word.
+fn plain_word_for_odd_name(c: &super::lexicon::Candidate, skill: &super::lexicon::Skill) -> bool {
+    let n = skill.name.as_str();
+    let odd_case = n.chars().any(char::is_uppercase)
+        && n.chars().skip(1).any(char::is_lowercase)
+        && n.chars().skip(1).any(char::is_uppercase)
+        && !n.contains([' ', '-', '.', '/']);
+    c.tokens == 1 && c.ambiguous && odd_case && c.surface.chars().all(|ch| ch.is_lowercase())
+}
+
 /// Where a line names other organisations rather than skills: the customers, partners or
 /// investors of a company blurb ("organisations on board, including Google, New Relic and
 /// ASOS", "backed by Sequoia", "trusted by teams at Stripe"). The byte span from the cue to
@@ -291,6 +354,8 @@ fn organisations_named(line: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The items of a list written in a line ("Grafana, Loki and Tempo"): byte ranges between
+/// commas, semicolons, slashes, "and", "or" and brackets.
 fn list_items(line: &str) -> Vec<(usize, usize)> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (i, c) in line.char_indices() {
@@ -624,6 +689,9 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 .count();
             let orgs = organisations_named(line);
             let among_orgs = |at: usize| orgs.is_some_and(|(a, b)| at >= a && at < b);
+            // A list item that names the company itself or one it names as a customer.
+            let another_firm =
+                |item: &str, at: usize| company.contains(&item.to_lowercase()) || among_orgs(at);
             let allowed = |c: &super::lexicon::Candidate| {
                 if among_orgs(c.m.start) {
                     return false;
@@ -633,82 +701,12 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 if broad_in_passing(&skill.id, &c.surface) || colleagues(&c.surface) {
                     return false;
                 }
-                // "you will design systems that …": a verb and its object, not the name they
-                // spell ("Design systems").
-                if c.tokens >= 2 && !c.ambiguous {
-                    let first = c.surface.split_whitespace().next().unwrap_or("");
-                    let verb = matches!(
-                        first,
-                        "design"
-                            | "build"
-                            | "test"
-                            | "deploy"
-                            | "manage"
-                            | "develop"
-                            | "write"
-                            | "run"
-                            | "monitor"
-                            | "scale"
-                            | "secure"
-                            | "automate"
-                            | "model"
-                            | "process"
-                            | "review"
-                            | "plan"
-                            | "support"
-                            | "maintain"
-                            | "operate"
-                            | "create"
-                            | "train"
-                            | "package"
-                            | "release"
-                    );
-                    let opener = c.before.last().is_some_and(|w| {
-                        matches!(
-                            w.as_str(),
-                            "to" | "will"
-                                | "can"
-                                | "you"
-                                | "we"
-                                | "help"
-                                | "must"
-                                | "should"
-                                | "who"
-                                | "and"
-                                | "or"
-                                | "i"
-                                | "they"
-                                | "then"
-                        )
-                    });
-                    // Only a name the verb opens: "automate operations" read as
-                    // infrastructure automation stays.
-                    let opens_name = skill.name.to_lowercase().starts_with(first);
-                    if verb && opener && opens_name && !skill.soft {
-                        return false;
-                    }
-                }
-                // "SAFe" is no "safe": a name cased unlike any word, met as a plain word.
-                let odd_case = |n: &str| {
-                    n.chars().any(char::is_uppercase)
-                        && n.chars().skip(1).any(char::is_lowercase)
-                        && n.chars().skip(1).any(char::is_uppercase)
-                        && !n.contains([' ', '-', '.', '/'])
-                };
-                if c.tokens == 1
-                    && c.ambiguous
-                    && odd_case(&skill.name)
-                    && c.surface.chars().all(|ch| ch.is_lowercase())
-                {
+                if verb_and_object(c, skill) || plain_word_for_odd_name(c, skill) {
                     return false;
                 }
-                let surface = c.surface.to_lowercase();
-                let own = surface
-                    .strip_suffix("'s")
-                    .or_else(|| surface.strip_suffix("\u{2019}s"))
-                    .unwrap_or(&surface);
+                let own = super::lexicon::bare(&c.surface).to_lowercase();
                 skill.category != "spoken language"
-                    && !company.iter().any(|n| n == own)
+                    && !company.contains(&own)
                     && !(channels >= 2 && SOCIAL.contains(&c.surface.to_lowercase().as_str()))
             };
             let mut kept: Vec<bool> = candidates
@@ -775,10 +773,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                         .iter()
                         .any(|c| c.m.start >= a && c.m.end <= b && c.surface.len() >= item.len());
                     if !full || (product_shaped(item) && !whole) {
-                        if product_shaped(item)
-                            && !company.contains(&item.to_lowercase())
-                            && !among_orgs(a)
-                        {
+                        if product_shaped(item) && !another_firm(item, a) {
                             note_term(&mut terms, item, *kind, order);
                         }
                         continue;
@@ -804,10 +799,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     }
                     if !any {
                         let item = line[a..b].trim();
-                        if looks_like_a_name(item, bg)
-                            && !company.contains(&item.to_lowercase())
-                            && !among_orgs(a)
-                        {
+                        if looks_like_a_name(item, bg) && !another_firm(item, a) {
                             note_term(&mut terms, item, *kind, order);
                         }
                     }
@@ -824,8 +816,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                         }
                         let item = line[x..y].trim().trim_end_matches('.');
                         if !(looks_like_a_name(item, bg) || product_shaped(item))
-                            || company.contains(&item.to_lowercase())
-                            || among_orgs(x)
+                            || another_firm(item, x)
                         {
                             break;
                         }

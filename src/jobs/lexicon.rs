@@ -217,7 +217,7 @@ fn possessive_stem(token: &str) -> Option<&str> {
 }
 
 /// A token as written, without a possessive ending.
-fn bare(text: &str) -> &str {
+pub(crate) fn bare(text: &str) -> &str {
     possessive_stem(text).unwrap_or(text)
 }
 

@@ -466,10 +466,7 @@ pub fn infer_company(posting: &Posting) -> Option<String> {
                 }
                 let w = words[k]
                     .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
-                let w = w
-                    .strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("\u{2019}s"))
-                    .unwrap_or(w);
+                let w = super::lexicon::bare(w);
                 let shaped = w.chars().count() >= 3
                     && w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_lowercase)
