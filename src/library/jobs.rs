@@ -72,7 +72,7 @@ impl Library {
         )?;
         // The ranked cards' questions in one query, not one query per card.
         let ids: Vec<&str> = cov.ranking.iter().map(|(id, _, _)| id.as_str()).collect();
-        let mut questions = self.store.questions(&ids).unwrap_or_default();
+        let mut questions = self.store.questions(&ids)?;
         let ranking = cov
             .ranking
             .into_iter()

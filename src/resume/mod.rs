@@ -334,20 +334,13 @@ pub fn analyse(id: &str, name: &str, source: &str, text: &str) -> (Resume, Vec<R
             }
         }
     }
-    let labelled_section = (
-        Section {
-            title: String::new(),
-            kind: SectionKind::Skills,
-            line: 0,
-            text: String::new(),
-        },
-        labelled,
-    );
-    for (sec, body) in sections.iter().chain(std::iter::once(&labelled_section)) {
-        if sec.kind != SectionKind::Skills {
-            continue;
-        }
-        let lex = Lexicon::builtin();
+    let skills_lists = sections
+        .iter()
+        .filter(|(sec, _)| sec.kind == SectionKind::Skills)
+        .map(|(_, body)| body)
+        .chain(std::iter::once(&labelled));
+    let lex = Lexicon::builtin();
+    for body in skills_lists {
         for l in body {
             // "PySide/PyQt", "Ruby/Rails": two names in one item, unless the whole is one
             // ("CI/CD", "TCP/IP").
