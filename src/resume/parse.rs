@@ -247,11 +247,13 @@ fn headline(l: &Line) -> bool {
         && !l.text.contains(" | ")
 }
 
-/// Splits lines into sections. Lines before the first section head the résumé (name,
-/// contact), returned apart.
-/// "EXPERIENCE..Paladin Consulting": a section's name in a left column joined to its first
-/// line by leader dots; split into the section's line and the line it starts.
-fn split_label_column(lines: &[Line]) -> Vec<Line> {
+/// Lines that a document's conversion ran together, parted again:
+/// - "EXPERIENCE..Paladin Consulting": a section's name in a left column joined to its first
+///   line by leader dots;
+/// - "Technician, Acme, Tehran Aug 2022 – Sep 2025 • Provided … • Performed …": a role's
+///   header and its items in one paragraph;
+/// - "GPA: 3.36 PROFESSIONAL EXPERIENCE": a heading in capitals glued to the line before it.
+fn parted_lines(lines: &[Line]) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for l in lines {
         let text = l.text.trim_start();
@@ -332,8 +334,10 @@ fn split_label_column(lines: &[Line]) -> Vec<Line> {
     out
 }
 
+/// Splits lines into sections. Lines before the first section head the résumé (name,
+/// contact), returned apart.
 pub fn sections(lines: &[Line]) -> (Vec<Line>, Vec<(Section, Vec<Line>)>) {
-    let lines = &split_label_column(lines)[..];
+    let lines = &parted_lines(lines)[..];
     // The heading level that known section words use, if they use headings.
     let known_level = lines
         .iter()
@@ -914,9 +918,6 @@ const REGION_NAMES: &[&str] = &[
     "queensland",
     "bavaria",
     "catalonia",
-    "scotland",
-    "wales",
-    "england",
 ];
 
 /// Country codes written after a company or city ("ShopBack, VN").
@@ -1047,22 +1048,7 @@ fn fragments(s: &str) -> Vec<String> {
         // "Acme Inc.": the full stop of a legal form's abbreviation stays.
         let legal_stop = whole.len() == p.len() + 1
             && whole.ends_with('.')
-            && p.rsplit(' ').next().is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "inc"
-                        | "ltd"
-                        | "co"
-                        | "corp"
-                        | "bros"
-                        | "pty"
-                        | "s.r.l"
-                        | "s.p.a"
-                        | "b.v"
-                        | "n.v"
-                        | "l.p"
-                )
-            });
+            && p.rsplit(' ').next().is_some_and(legal_form);
         let p = if legal_stop { whole } else { p };
         if p.is_empty() || p.chars().all(|c| !c.is_alphanumeric()) {
             continue;
@@ -1102,29 +1088,7 @@ fn fragments(s: &str) -> Vec<String> {
         let mut comma: Vec<&str> = p.split(", ").collect();
         if comma.len() >= 2 {
             // "Hartree Partners, Inc.": the company's legal form, not a place.
-            let legal = |w: &str| {
-                matches!(
-                    w.to_ascii_lowercase().trim_end_matches('.'),
-                    "inc"
-                        | "llc"
-                        | "ltd"
-                        | "co"
-                        | "plc"
-                        | "llp"
-                        | "lp"
-                        | "l.p"
-                        | "ag"
-                        | "sa"
-                        | "s.a"
-                        | "bv"
-                        | "nv"
-                        | "gmbh"
-                        | "corp"
-                        | "pty"
-                        | "pvt"
-                )
-            };
-            if legal(comma[comma.len() - 1]) {
+            if legal_form(comma[comma.len() - 1]) {
                 out.push(p.to_string());
                 continue;
             }
@@ -1408,25 +1372,40 @@ struct HeaderParts {
     range: Option<dates::Range>,
 }
 
+/// A company's legal form written after its name: "Inc", "Ltd.", "GmbH", "s.r.l.".
+fn legal_form(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().trim_end_matches('.'),
+        "inc"
+            | "llc"
+            | "ltd"
+            | "co"
+            | "plc"
+            | "llp"
+            | "lp"
+            | "l.p"
+            | "ag"
+            | "sa"
+            | "s.a"
+            | "bv"
+            | "b.v"
+            | "nv"
+            | "n.v"
+            | "gmbh"
+            | "corp"
+            | "pty"
+            | "pvt"
+            | "bros"
+            | "s.r.l"
+            | "s.p.a"
+    )
+}
+
 fn clean_part(s: &str) -> String {
     let t = trim_part(s);
     // "Acme Inc.": the full stop of a legal form's abbreviation stays.
-    let last = t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     if t.contains(' ')
-        && matches!(
-            last.as_str(),
-            "inc"
-                | "ltd"
-                | "co"
-                | "corp"
-                | "bros"
-                | "pty"
-                | "s.r.l"
-                | "s.p.a"
-                | "b.v"
-                | "n.v"
-                | "l.p"
-        )
+        && t.rsplit(' ').next().is_some_and(legal_form)
         && s.trim_end().trim_end_matches([',', ' ']).ends_with('.')
         && s.contains(&format!("{t}."))
     {
