@@ -248,10 +248,63 @@ fn is_separator(t: &Tok<'_>) -> bool {
     }
 }
 
+/// A range of two-digit years, only where nothing else can be meant: in brackets ("[16-17]",
+/// "(08-11)") or each year after an apostrophe ("'16 – '17").
+fn short_years(t: &[(Tok<'_>, usize, usize)]) -> Option<Range> {
+    let year = |n: &str| -> Option<u32> {
+        let yy: u32 = n.parse().ok()?;
+        (n.len() == 2).then_some(if yy < 50 { 2000 + yy } else { 1900 + yy })
+    };
+    let apostrophe = |k: usize| matches!(t.get(k), Some((Tok::Punct('\'' | '’' | '‘'), _, _)));
+    for i in 0..t.len() {
+        let (open, close) = match t[i].0 {
+            Tok::Punct('[') => (i + 1, ']'),
+            Tok::Punct('(') => (i + 1, ')'),
+            _ if apostrophe(i) => (i + 1, '\0'),
+            _ => continue,
+        };
+        let Some((Tok::Num(a), _, _)) = t.get(open) else {
+            continue;
+        };
+        if !t.get(open + 1).is_some_and(|x| is_separator(&x.0)) {
+            continue;
+        }
+        let second = if close == '\0' {
+            if !apostrophe(open + 2) {
+                continue;
+            }
+            open + 3
+        } else {
+            open + 2
+        };
+        let (Some(y1), Some((Tok::Num(b), _, end))) = (year(a), t.get(second)) else {
+            continue;
+        };
+        let Some(y2) = year(b) else { continue };
+        if close != '\0' && !matches!(t.get(second + 1), Some((Tok::Punct(c), _, _)) if *c == close)
+        {
+            continue;
+        }
+        if y2 < y1 || y2 - y1 > 40 {
+            continue;
+        }
+        let from = if close == '\0' { t[i].1 } else { t[open].1 };
+        return Some(Range {
+            start: y1.to_string(),
+            end: Some(y2.to_string()),
+            span: (from, *end),
+        });
+    }
+    None
+}
+
 /// The first date range in `s`, or a lone date (start and end the same; after "since",
 /// the end is `present`).
 pub fn find(s: &str) -> Option<Range> {
     let t = tokens(s);
+    if let Some(r) = short_years(&t) {
+        return Some(r);
+    }
     let mut lone: Option<Range> = None;
     let mut i = 0;
     while i < t.len() {
@@ -415,6 +468,9 @@ mod tests {
             ("Lead Developer July 2023 Present", "2023-07", "present"),
             ("Feb 2017 Oct 2018", "2017-02", "2018-10"),
             ("Dec - Feb 2020", "2019-12", "2020-02"),
+            ("[16-17] Consultant, ZGlue Inc.", "2016", "2017"),
+            ("(98-01) Design Engineer", "1998", "2001"),
+            ("Engineer '08 – '11", "2008", "2011"),
             ("Summer 2019", "2019", "2019"),
             ("Fall 2019 – Spring 2020", "2019", "2020"),
             ("Summer 2017 & Summer 2018", "2017", "2018"),

@@ -97,6 +97,21 @@ fn is_rule(t: &str, ch: char) -> bool {
     t.len() >= 3 && t.chars().all(|c| c == ch)
 }
 
+/// A line that is only AsciiDoc markup: an anchor ("[[career]]") or a block attribute
+/// ("[source,java]", "[.lead]").
+fn markup_only(t: &str) -> bool {
+    if t.starts_with("[[") && t.ends_with("]]") && !t[2..t.len() - 2].contains(['[', ']']) {
+        return true;
+    }
+    t.len() > 2
+        && t.starts_with('[')
+        && t.ends_with(']')
+        && t[1..t.len() - 1].chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | '=' | '"' | '_' | '#' | '%')
+        })
+        && t[1..t.len() - 1].contains([',', '.', '=', '#', '%'])
+}
+
 /// The bullet marker at the start of a line, and the text after it.
 fn bullet_of(t: &str) -> Option<&str> {
     // A hyphen typed with no space after it ("-Opened shipments"), kept as text by the
@@ -107,6 +122,11 @@ fn bullet_of(t: &str) -> Option<&str> {
         {
             return Some(rest);
         }
+    }
+    // "** pinch to zoom": an AsciiDoc item nested under another.
+    let stars = t.chars().take_while(|&c| c == '*').count();
+    if (2..=5).contains(&stars) && t[stars..].starts_with(' ') && !t.ends_with("**") {
+        return Some(t[stars..].trim_start());
     }
     let first = t.chars().next()?;
     let rest = &t[first.len_utf8()..];
@@ -167,6 +187,19 @@ pub fn from_text(text: &str) -> Vec<Line> {
         }
         if t.is_empty() {
             blank = true;
+            continue;
+        }
+        // An AsciiDoc anchor or block attribute ("[[career]]", "[source,java]") is markup.
+        if !in_fence && (markup_only(t) || is_rule(t, '\'')) {
+            blank = true;
+            continue;
+        }
+        // A hard line break at the end: markdown's backslash, AsciiDoc's " +".
+        let t = t
+            .strip_suffix(" +")
+            .or_else(|| t.strip_suffix('\\').filter(|r| !r.ends_with('\\')))
+            .map_or(t, str::trim_end);
+        if t.is_empty() {
             continue;
         }
         if !in_fence {
@@ -379,6 +412,32 @@ mod tests {
         );
         assert_eq!(lines[2].heading, Some(3));
         assert!(lines[4].bullet && !lines[3].bullet);
+    }
+
+    #[test]
+    fn asciidoc_markup_and_hard_breaks_are_not_text() {
+        let lines = from_text(
+            "[[career]]\nCareer\n~~~~~~\n\n[[acme---engineer]]\nAcme - Engineer, 2019 - 2021\n\
+             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n* Built the app\n** infinite scroll\n\n'''''\n\n\
+             Field Technician IV \\\nPlant Technician I\nNew York, NY +\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Career",
+                "Acme - Engineer, 2019 - 2021",
+                "Built the app",
+                "infinite scroll",
+                "Field Technician IV",
+                "Plant Technician I",
+                "New York, NY"
+            ]
+        );
+        assert!(lines[0].heading.is_some() && lines[1].heading.is_some());
+        assert!(lines[3].bullet);
+        // A bold line stays a bold line, not an item.
+        assert!(!from_text("**Acme Corp**\n")[0].bullet);
     }
 
     #[test]

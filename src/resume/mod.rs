@@ -122,14 +122,29 @@ pub fn normalise(bytes: &[u8], name: &Path) -> Result<String, ReadFailure> {
 }
 
 /// Typographic ligatures as their letters: PDFs set "Airﬂow" and "certiﬁed" with one glyph
-/// for "fl" and "fi", and no skill or word is found through them.
+/// for "fl" and "fi", and no skill or word is found through them. Soft hyphens as what they
+/// stood for: some PDF makers write every hyphen and dash as one ("Post\u{ad}doctoral",
+/// "2015\u{ad}-present", "Project\u{ad} Scientist"); beside a space or a dash it is nothing,
+/// between letters or digits a hyphen.
 pub fn expand_ligatures(text: &str) -> String {
-    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+    if !text
+        .chars()
+        .any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c) || c == '\u{ad}')
+    {
         return text.to_string();
     }
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         match c {
+            '\u{ad}' => {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                let joins = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                if joins(before) && joins(after) {
+                    out.push('-');
+                }
+            }
             '\u{FB00}' => out.push_str("ff"),
             '\u{FB01}' => out.push_str("fi"),
             '\u{FB02}' => out.push_str("fl"),
@@ -537,4 +552,19 @@ pub fn this_month() -> String {
 pub fn role_months(r: &Role, today: &str) -> Option<u32> {
     let start = r.start.as_deref()?;
     dates::months_between(start, r.end.as_deref().unwrap_or(start), today)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn soft_hyphens_read_as_the_hyphens_and_spaces_they_stood_for() {
+        assert_eq!(
+            super::expand_ligatures("Post\u{ad}doctoral research\t2013\u{ad}present"),
+            "Post-doctoral research\t2013-present"
+        );
+        assert_eq!(
+            super::expand_ligatures("Project\u{ad} Scientist, certi\u{FB01}ed"),
+            "Project Scientist, certified"
+        );
+    }
 }

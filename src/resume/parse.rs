@@ -1874,6 +1874,17 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             hp.location = Some(pieces[2].to_string());
         }
     }
+    // "U.S. Navy Norfolk, VA" over "Tomahawk Missile Technician  Jan 2011 – Jan 2017": a
+    // company and its place with nothing between (a tab lost in the export).
+    for hp in &mut out {
+        if hp.company.is_some() || hp.title.is_none() {
+            continue;
+        }
+        if let Some((org, place)) = hp.location.as_deref().and_then(org_before_place) {
+            hp.company = Some(org);
+            hp.location = Some(place);
+        }
+    }
     // "Government Digital Service Lead Developer", "Utah 4-H Website Manager": no separator;
     // the title is the run of job words at the end, the company what stands before it.
     for hp in &mut out {
@@ -1896,6 +1907,84 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         }
     }
     out
+}
+
+/// First words of two-word place names ("San Jose", "Fort Worth", "Kansas City").
+const PLACE_OPENERS: &[&str] = &[
+    "san", "santa", "los", "las", "new", "fort", "ft.", "st.", "saint", "el", "palo", "mountain",
+    "menlo", "redwood", "baton", "grand", "cedar", "sioux", "long", "kansas", "oklahoma", "jersey",
+    "carson", "virginia", "ann", "des", "little", "corpus", "bay", "hong", "tel", "rio", "buenos",
+    "cape", "palm", "west", "east", "north", "south", "port", "lake", "salt", "silver", "college",
+    "overland", "round", "sugar", "cherry", "white", "walnut", "newport", "half",
+];
+
+/// "U.S. Navy Norfolk, VA" → ("U.S. Navy", "Norfolk, VA"): a name written straight before the
+/// city of a place; none when all before the comma is the city.
+fn org_before_place(loc: &str) -> Option<(String, String)> {
+    let (head, tail) = loc.split_once(',')?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let known =
+        |k: usize| CITIES.contains(&words[words.len() - k..].join(" ").to_lowercase().as_str());
+    let city = if words.len() > 3 && known(3) {
+        3
+    } else if known(2) || PLACE_OPENERS.contains(&words[words.len() - 2].to_lowercase().as_str()) {
+        2
+    } else {
+        1
+    };
+    if words.len() <= city {
+        return None;
+    }
+    let org = words[..words.len() - city].join(" ");
+    let place = format!("{},{tail}", words[words.len() - city..].join(" "));
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (words.iter().all(|w| upper(w)) && title_score(&org) == 0).then_some((org, place))
+}
+
+/// Titles and companies the other way round in a few roles of a résumé that writes its
+/// headers one way ("Platform Engineer - Jive Software", then "Network Operations Center
+/// (NOC) - Jive Software"): the clear headers set the order; the unclear ones follow it.
+fn one_order(roles: &mut [Role], headers: &[String]) {
+    // For each role: whether the title comes first on its header line, and how clearly the
+    // parts read as what they were taken for.
+    let read: Vec<Option<(bool, isize)>> = roles
+        .iter()
+        .zip(headers)
+        .map(|(r, h)| {
+            if r.title.is_empty() || r.company.is_empty() {
+                return None;
+            }
+            let line = h
+                .lines()
+                .find(|l| l.contains(r.title.as_str()) && l.contains(r.company.as_str()))?;
+            let (t, c) = (line.find(r.title.as_str())?, line.find(r.company.as_str())?);
+            let score = |s: &str| (title_score(s) as isize, company_score(s) as isize);
+            let ((tt, tc), (ct, cc)) = (score(&r.title), score(&r.company));
+            Some((t < c, tt + cc - ct - tc))
+        })
+        .collect();
+    let clear = |first: bool| {
+        read.iter()
+            .flatten()
+            .filter(|&&(f, margin)| f == first && margin > 0)
+            .count()
+    };
+    let (title_first, company_first) = (clear(true), clear(false));
+    let order = match (title_first, company_first) {
+        (n, 0) if n >= 2 => true,
+        (0, n) if n >= 2 => false,
+        _ => return,
+    };
+    for (r, seen) in roles.iter_mut().zip(&read) {
+        if let Some((first, margin)) = *seen {
+            if first != order && margin <= 0 {
+                std::mem::swap(&mut r.title, &mut r.company);
+            }
+        }
+    }
 }
 
 /// The job named in a sentence such as "Worked in a team of three as a frontend engineer".
@@ -2113,6 +2202,7 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
     // the roles dated inside the span are its own, whatever else their header names.
     let mut employer_span: Option<(String, dates::Range)> = None;
     let all = entries(body, base);
+    let mut headers: Vec<String> = Vec::new();
     for (ei, e) in all.iter().enumerate() {
         let bullets = bullets_of(&e.body);
         let mut parts = read_header(&e.header);
@@ -2278,8 +2368,16 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                 },
                 line: e.header.first().map_or(0, |l| l.line),
             });
+            headers.push(
+                e.header
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
         }
     }
+    one_order(&mut out, &headers);
     out
 }
 
@@ -2454,6 +2552,39 @@ mod tests {
 
     fn read(text: &str) -> crate::resume::Resume {
         crate::resume::analyse("r", "r", "r.md", text).0
+    }
+
+    #[test]
+    fn a_company_glued_to_its_place_and_headers_read_in_the_order_the_resume_keeps() {
+        let r = read(
+            "Jo Doe\n\n## Experience\n\nU.S. Navy Norfolk, VA\n\n\
+             Missile Technician Jan 2011 – Jan 2017\n\n- Kept the launchers working\n",
+        );
+        assert_eq!(
+            placed(&r),
+            vec![("Missile Technician", "U.S. Navy", Some("Norfolk, VA"))]
+        );
+        assert_eq!(org_before_place("San Jose, CA"), None);
+        assert_eq!(org_before_place("Norfolk, VA"), None);
+        assert_eq!(
+            org_before_place("Norris Cylinder Longview, Texas"),
+            Some(("Norris Cylinder".to_string(), "Longview, Texas".to_string()))
+        );
+        // Three headers title first; the fourth, whose parts say little, follows them.
+        let r = read(
+            "## Experience\n\n### Platform Engineer - Jive Software (June 2016 - August 2017)\n\n\
+             - Ran the clusters\n\n\
+             ### Systems Engineer - Acme Labs (2014 - 2016)\n\n- Wrote tools\n\n\
+             ### Support Analyst - Globex Corp (2012 - 2014)\n\n- Answered calls\n\n\
+             ### Network Operations Center - Initech Software (2010 - 2012)\n\n- Watched the network\n",
+        );
+        let got: Vec<(&str, &str)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.company.as_str()))
+            .collect();
+        assert_eq!(got[0], ("Platform Engineer", "Jive Software"));
+        assert_eq!(got[3], ("Network Operations Center", "Initech Software"));
     }
 
     #[test]

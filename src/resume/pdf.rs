@@ -44,6 +44,8 @@ struct Glyph {
     ch: String,
     /// The first glyph of a text-showing operation: where a word may start.
     word_start: bool,
+    /// Its place in the order the page draws its glyphs.
+    seq: usize,
 }
 
 struct Collector {
@@ -95,6 +97,7 @@ impl OutputDev for Collector {
             size,
             ch: ch.to_string(),
             word_start: std::mem::take(&mut self.word_start),
+            seq: self.glyphs.len(),
         });
         Ok(())
     }
@@ -292,6 +295,15 @@ fn rows_of(mut glyphs: Vec<Glyph>) -> Vec<Row> {
     }
     for r in &mut rows {
         r.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // Bold made by drawing the text twice, a hair apart: one letter, not two. The copy
+        // is drawn apart from the letter in the page's order (a doubled letter, "22", is
+        // drawn straight after it, and some makers place both at one x).
+        r.glyphs.dedup_by(|b, a| {
+            a.ch == b.ch
+                && !a.ch.trim().is_empty()
+                && (b.x - a.x).abs() < 0.1 * a.size
+                && a.seq.abs_diff(b.seq) > 1
+        });
     }
     rows
 }
@@ -934,7 +946,8 @@ mod tests {
             size: 10.0,
             glyphs: glyphs
                 .iter()
-                .map(|&(ch, x, w, word_start)| Glyph {
+                .enumerate()
+                .map(|(seq, &(ch, x, w, word_start))| Glyph {
                     page: 0,
                     x,
                     y: 100.0,
@@ -942,9 +955,56 @@ mod tests {
                     size: 10.0,
                     ch: ch.to_string(),
                     word_start,
+                    seq,
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn text_drawn_twice_for_bold_reads_once_and_doubled_letters_stay() {
+        // "MAY 22" drawn, then drawn again half a point to the right (faux bold).
+        let once: Vec<(&str, f64)> = vec![
+            ("M", 0.0),
+            ("A", 8.0),
+            ("Y", 15.0),
+            ("2", 26.0),
+            ("2", 32.0),
+        ];
+        let glyphs: Vec<Glyph> = once
+            .iter()
+            .chain(once.iter())
+            .enumerate()
+            .map(|(seq, &(ch, x))| Glyph {
+                page: 0,
+                x: if seq >= once.len() { x + 0.5 } else { x },
+                y: 100.0,
+                w: 6.0,
+                size: 10.0,
+                ch: ch.to_string(),
+                word_start: seq == 0 || seq == 3 || seq == once.len() || seq == once.len() + 3,
+                seq,
+            })
+            .collect();
+        let rows = rows_of(glyphs);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(text_of(&rows[0]).0, "MAY 22");
+        // A doubled digit some maker placed at one x, drawn in turn, is two digits.
+        let glyphs: Vec<Glyph> = [("2", 0.0), ("2", 0.0), ("1", 6.0)]
+            .iter()
+            .enumerate()
+            .map(|(seq, &(ch, x))| Glyph {
+                page: 0,
+                x,
+                y: 100.0,
+                w: 6.0,
+                size: 10.0,
+                ch: ch.to_string(),
+                word_start: seq == 0,
+                seq,
+            })
+            .collect();
+        assert_eq!(rows_of(glyphs)[0].glyphs.len(), 3);
     }
 
     #[test]
