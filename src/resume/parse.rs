@@ -1610,6 +1610,59 @@ fn split_title_suffix(text: &str) -> Option<(String, String)> {
     Some((company, words[start..].join(" ")))
 }
 
+/// "Sales Associate Adidas Outlet": a title, then the name of the company with nothing
+/// between; the title is the run of job words at the start and ends on a job's head word, the
+/// name what follows, in capitals, with no job word in it.
+fn split_title_prefix(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let job = |w: &str| title_score(w) > 0 || TITLE_MODIFIERS.contains(&w.to_lowercase().as_str());
+    let run = words.iter().take_while(|w| job(w)).count();
+    // The run ends on a head word ("Associate", "Analyst"), not on a modifier alone.
+    let mut end = run;
+    while end > 0 && title_score(words[end - 1]) == 0 {
+        end -= 1;
+    }
+    // Two words of a job at least ("Consultant Expert Statistician" is one title).
+    if end < 2 || end != run || end == words.len() {
+        return None;
+    }
+    let name = &words[end..];
+    // A name that ends on a person's work ("… Statistician", "… Specialist") is the title's.
+    let agent = |w: &str| {
+        let w = w.to_lowercase();
+        ["ian", "ist", "or", "er", "ant", "ent"]
+            .iter()
+            .any(|e| w.ends_with(e) && w.len() > e.len() + 3)
+    };
+    if name.last().is_some_and(|w| agent(w)) {
+        return None;
+    }
+    let capital = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let roman = |w: &&str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | '-' | '/'));
+    if !name.iter().all(capital)
+        || name.iter().any(roman)
+        || name
+            .iter()
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 3)
+        || name.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "of" | "for" | "and" | "&" | "in" | "at" | "to"
+            )
+        })
+    {
+        return None;
+    }
+    Some((words[..end].join(" "), name.join(" ")))
+}
+
 /// Reads an entry's header lines: title, company, place and dates. Returns one part per
 /// dated line when several lines carry their own dates (titles held in turn at one company).
 fn read_header(header: &[Line]) -> Vec<HeaderParts> {
@@ -1893,6 +1946,9 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         }
         if let Some(t) = hp.title.clone() {
             if let Some((company, title)) = split_title_suffix(&t) {
+                hp.company = Some(company);
+                hp.title = Some(title);
+            } else if let Some((title, company)) = split_title_prefix(&t) {
                 hp.company = Some(company);
                 hp.title = Some(title);
             }
@@ -2552,6 +2608,22 @@ mod tests {
 
     fn read(text: &str) -> crate::resume::Resume {
         crate::resume::analyse("r", "r", "r.md", text).0
+    }
+
+    #[test]
+    fn a_title_glued_to_the_company_after_it() {
+        assert_eq!(
+            split_title_prefix("Sales Associate Adidas Outlet"),
+            Some(("Sales Associate".to_string(), "Adidas Outlet".to_string()))
+        );
+        for one_title in [
+            "Consultant Expert Statistician",
+            "Software Engineer II-III",
+            "Senior Software Engineer",
+            "Data Analyst Intern",
+        ] {
+            assert_eq!(split_title_prefix(one_title), None, "{one_title}");
+        }
     }
 
     #[test]
