@@ -7,7 +7,9 @@
 //! A predicted keyword matches a gold one when the words of one are a contiguous part of the
 //! other's (case-insensitive). Precision counts predicted keywords that match some gold one,
 //! recall gold keywords that some prediction matches; micro figures add the counts over all
-//! postings, macro figures average the per-posting ones.
+//! postings, macro figures average the per-posting ones. The field of the degree a posting
+//! asks for, which the job view shows among its requirements rather than as a chip
+//! ("bachelor's degree in Computer Science"), counts as a prediction too.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -90,7 +92,13 @@ fn main() {
         // Soft skills are left out: SkillSpan marks them as skills (`tags_skill`), not as
         // the knowledge (`tags_knowledge`) evaluated here.
         let no_phrases = std::env::var_os("NO_PHRASES").is_some();
-        for k in extract_keywords(&posting)
+        let keywords = extract_keywords(&posting);
+        if let Some(field) =
+            cuecard::jobs::requirements::requirements(&posting, &keywords).degree_field
+        {
+            predicted.insert(field.to_lowercase());
+        }
+        for k in keywords
             .into_iter()
             .filter(|k| k.weight > 0.0 && k.kind != KeywordKind::SoftSkill)
             .filter(|k| !(no_phrases && k.kind == KeywordKind::Phrase))

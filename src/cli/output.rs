@@ -410,10 +410,15 @@ impl Out {
             asks.push(format!("{y}+ years"));
         }
         if let Some(d) = &requirements.degree {
+            let field = requirements
+                .degree_field
+                .as_deref()
+                .map(|f| format!(" in {f}"))
+                .unwrap_or_default();
             asks.push(if requirements.degree_or_experience {
-                format!("{d} degree or equivalent experience")
+                format!("{d} degree{field} or equivalent experience")
             } else {
-                format!("{d} degree")
+                format!("{d} degree{field}")
             });
         }
         if !asks.is_empty() {

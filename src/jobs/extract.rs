@@ -640,6 +640,108 @@ fn broad_in_passing(id: &str, surface: &str) -> bool {
 }
 
 /// The keywords of a posting, heaviest first.
+/// Where a line names what to have studied: the field after a degree ("Bachelor's degree
+/// in Computer Science or a related field", "BS/MS in Physics", "Master of Data Science") to
+/// the end of its clause, and the words just before "degree" ("a Computer Science degree").
+pub(crate) fn degree_fields(line: &str) -> Vec<(usize, usize)> {
+    let lower = line.to_lowercase();
+    let mut out = Vec::new();
+    let words: Vec<(usize, &str)> = lower
+        .split_inclusive(|c: char| c.is_whitespace() || c == '/' || c == ',' || c == '(')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len();
+            Some((start, w))
+        })
+        .collect();
+    let mut i = 0;
+    while i < words.len() {
+        let (at, raw) = words[i];
+        i += 1;
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'');
+        let w = w.trim_end_matches('.');
+        let degree = matches!(
+            w,
+            "degree"
+                | "degrees"
+                | "bachelor"
+                | "bachelor's"
+                | "bachelors"
+                | "master"
+                | "master's"
+                | "masters"
+                | "phd"
+                | "ph.d"
+                | "doctorate"
+                | "bs"
+                | "ba"
+                | "ms"
+                | "msc"
+                | "bsc"
+                | "b.s"
+                | "m.s"
+                | "b.sc"
+                | "m.sc"
+                | "beng"
+                | "meng"
+                | "diploma"
+                | "majoring"
+        );
+        if !degree {
+            continue;
+        }
+        // The clause ends at a sentence's full stop (not an abbreviation's, "B.S. or M.S.
+        // in"), a semicolon, or where experience is asked for.
+        let rest = &lower[at..];
+        let full_stop = rest.match_indices(". ").map(|(k, _)| k).find(|&k| {
+            let word = rest[..k].rsplit(char::is_whitespace).next().unwrap_or("");
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !word.contains('.')
+        });
+        let end = [
+            ";",
+            " and experience",
+            " experience",
+            " years",
+            " plus ",
+            " with ",
+        ]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .chain(full_stop)
+        .min()
+        .unwrap_or(rest.len())
+        .min(120);
+        let clause = &rest[..end];
+        let opener = clause.find(" in ").map(|k| k + 4).or_else(|| {
+            (w.starts_with("bachelor") || w.starts_with("master"))
+                .then(|| clause.find(" of ").map(|k| k + 4))
+                .flatten()
+        });
+        if let Some(from) = opener {
+            let field = clause[from..].trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !field.is_empty() {
+                out.push((at + from, at + from + field.len()));
+            }
+            // The rest of the clause names no second degree.
+            while i < words.len() && words[i].0 < at + end {
+                i += 1;
+            }
+        } else if w.starts_with("degree") {
+            // "a Computer Science degree": back over up to three words.
+            let from = words[i.saturating_sub(4)..i - 1]
+                .iter()
+                .rev()
+                .take_while(|(_, x)| !x.contains([',', ';', '.', '(']))
+                .last()
+                .map(|&(a, _)| a);
+            if let Some(from) = from {
+                out.push((from, at));
+            }
+        }
+    }
+    out
+}
+
 pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     let lex = Lexicon::builtin();
     struct Acc {
@@ -687,6 +789,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .filter(|w| SOCIAL.contains(&w.to_lowercase().as_str()))
                 .count();
+            let studies = degree_fields(line);
             let orgs = organisations_named(line);
             let among_orgs = |at: usize| orgs.is_some_and(|(a, b)| at >= a && at < b);
             // A list item that names the company itself or one it names as a customer.
@@ -698,6 +801,13 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 }
                 // A language to speak is a requirement, not a skill to prepare answers for.
                 let skill = lex.skill(c.m.skill);
+                // "BS in Computer Science or a related field": what to have studied, which the
+                // requirements show as the degree.
+                if skill.category == "field"
+                    && studies.iter().any(|&(a, b)| c.m.start >= a && c.m.end <= b)
+                {
+                    return false;
+                }
                 if broad_in_passing(&skill.id, &c.surface) || colleagues(&c.surface) {
                     return false;
                 }
@@ -890,6 +1000,40 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             flush(&mut run);
         }
     }
+    // "AWS Aurora", "Azure Functions": a service named with its platform names the platform.
+    let platforms: Vec<(usize, Acc)> = skills
+        .iter()
+        .filter_map(|(&idx, acc)| {
+            let platform = acc.matched.iter().find_map(|m| {
+                let lower = m.to_lowercase();
+                let (prefix, id) = [
+                    ("aws ", "aws"),
+                    ("amazon ", "aws"),
+                    ("azure ", "azure"),
+                    ("microsoft azure ", "azure"),
+                    ("google cloud ", "gcp"),
+                    ("gcp ", "gcp"),
+                ]
+                .into_iter()
+                .find(|(p, _)| lower.starts_with(p) && lower.len() > p.len())?;
+                Some((lex.index_of(id)?, m[..prefix.len()].trim().to_string()))
+            })?;
+            (platform.0 != idx && !skills.contains_key(&platform.0)).then(|| {
+                (
+                    platform.0,
+                    Acc {
+                        section: acc.section,
+                        count: 1,
+                        matched: vec![platform.1],
+                        first: acc.first,
+                    },
+                )
+            })
+        })
+        .collect();
+    for (idx, acc) in platforms {
+        skills.entry(idx).or_insert(acc);
+    }
     let mut out: Vec<(usize, Keyword)> = skills
         .into_iter()
         .map(|(idx, acc)| {
@@ -946,6 +1090,9 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 | "llc"
                 | "ltd"
                 | "gmbh"
+        ) || matches!(
+            key.trim_end_matches('.'),
+            "b.s" | "m.s" | "bs" | "ms" | "ba" | "ma" | "phd" | "ph.d" | "msc" | "bsc" | "mba"
         );
         if role_or_form
             || out
@@ -1044,6 +1191,38 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
 mod tests {
     use super::*;
     use crate::jobs::posting::parse_text;
+
+    #[test]
+    fn fields_of_study_are_the_degree_and_a_platform_service_names_its_platform() {
+        let p = parse_text(
+            "## Requirements\n- B.S. or M.S. in Computer Science, Physics or a related field\n\
+             - A Statistics degree, or 3 years of experience\n\
+             - Our data sits on AWS Aurora and Azure Functions\n\
+             - Knowledge of statistics and physics\n",
+        );
+        let k = extract_keywords(&p);
+        let ids: Vec<&str> = k.iter().map(|k| k.id.as_str()).collect();
+        assert!(!ids.contains(&"computer-science"), "{ids:?}");
+        assert!(!ids.iter().any(|id| id.starts_with("term:")), "{ids:?}");
+        for id in ["amazon-aurora", "aws", "azure", "statistics", "physics"] {
+            assert!(ids.contains(&id), "{id} in {ids:?}");
+        }
+        // Named only in the degree, statistics is no skill.
+        let p = parse_text("## Requirements\n- A Statistics degree\n- Python\n");
+        assert!(!extract_keywords(&p).iter().any(|k| k.id == "statistics"));
+        let line = "BS/MS in Computer Science, Physics or a related field with 5 years of Go";
+        let spans = degree_fields(line);
+        assert_eq!(
+            spans.iter().map(|&(a, b)| &line[a..b]).collect::<Vec<_>>(),
+            ["Computer Science, Physics or a related field"]
+        );
+        let line = "A Computer Science degree or a Master of Data Science.";
+        let spans = degree_fields(line);
+        assert_eq!(
+            spans.iter().map(|&(a, b)| &line[a..b]).collect::<Vec<_>>(),
+            ["A Computer Science ", "Data Science"]
+        );
+    }
 
     #[test]
     fn skills_with_sections_weights_and_counts() {

@@ -143,7 +143,7 @@ fn action_forms() -> &'static HashMap<String, Vec<&'static str>> {
 /// The version of how text is read against the lexicon (coordinations, practices written as
 /// what is done, variants): raised when a change would give cards other skills, so that
 /// libraries re-read them, as they do when the lexicon's data changes.
-const READING: u32 = 2;
+const READING: u32 = 3;
 
 /// Words that open a phrase of their own: an object of action never lies past them.
 const PHRASE_WORDS: &[&str] = &[
@@ -653,6 +653,11 @@ impl Lexicon {
 
     pub fn get(&self, id: &str) -> Option<&Skill> {
         self.by_id.get(id).map(|&i| &self.skills[i])
+    }
+
+    /// The index of the skill with this id, for [`Lexicon::skill`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     fn pattern(&self, alias: &str) -> Option<&Pattern> {

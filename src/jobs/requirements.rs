@@ -27,6 +27,9 @@ pub struct Requirements {
     pub years: Option<u32>,
     /// bachelor's, master's or PhD: the highest asked for as a requirement.
     pub degree: Option<String>,
+    /// What the degree is in, as the posting words it ("Computer Science or a related
+    /// field").
+    pub degree_field: Option<String>,
     /// "or equivalent experience" stands beside the degree.
     pub degree_or_experience: bool,
     pub skill_years: Vec<SkillYears>,
@@ -137,6 +140,22 @@ fn degree_in(line: &str) -> Option<(u8, &'static str)> {
     }
 }
 
+/// The field a line's degree is in, without an article before it or an "or equivalent"
+/// after it.
+fn field_of(line: &str) -> Option<String> {
+    let (a, b) = super::extract::degree_fields(line).into_iter().next()?;
+    let mut field = line.get(a..b)?.trim();
+    for article in ["a ", "an ", "the ", "A ", "An ", "The "] {
+        field = field.strip_prefix(article).unwrap_or(field);
+    }
+    let lower = field.to_lowercase();
+    if let Some(k) = lower.find(" or equivalent") {
+        field = &field[..k];
+    }
+    let field = field.trim().trim_end_matches([',', '.', ';', ':']).trim();
+    (!field.is_empty() && field.chars().count() <= 90).then(|| field.to_string())
+}
+
 fn seniority_of(title: &str) -> Option<&'static str> {
     let lower = format!(
         " {} ",
@@ -234,6 +253,7 @@ pub fn requirements(posting: &Posting, keywords: &[Keyword]) -> Requirements {
                 if let Some(d) = degree_in(line) {
                     if best_degree.is_none_or(|b| d.0 > b.0) {
                         best_degree = Some(d);
+                        out.degree_field = field_of(line);
                         let lower = line.to_lowercase();
                         out.degree_or_experience = lower.contains("equivalent")
                             || lower.contains("or relevant experience")
@@ -315,6 +335,7 @@ mod tests {
         assert_eq!(r.seniority.as_deref(), Some("senior"));
         assert_eq!(r.years, Some(4));
         assert_eq!(r.degree.as_deref(), Some("bachelor's"));
+        assert_eq!(r.degree_field.as_deref(), Some("Computer Science"));
         assert!(r.degree_or_experience);
         let years = |name: &str| {
             r.skill_years

@@ -18,6 +18,11 @@ years: number | null,
  */
 degree: string | null, 
 /**
+ * What the degree is in, as the posting words it ("Computer Science or a related
+ * field").
+ */
+degree_field: string | null, 
+/**
  * "or equivalent experience" stands beside the degree.
  */
 degree_or_experience: boolean, skill_years: Array<SkillYears>, };
