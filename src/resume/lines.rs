@@ -93,6 +93,32 @@ pub fn plain(s: &str) -> String {
         .join(" ")
 }
 
+/// Runs of three spaces or more inside a line as one tab, where they part two pieces of text
+/// (not a label from its value, "LOCATION:      Virginia Beach", nor a bullet from its item).
+fn spaced_columns(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut spaces = 0;
+    for c in t.chars() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        let after_text = out.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+            && out
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_alphanumeric() || matches!(p, ')' | '.' | ']'));
+        if spaces >= 3 && after_text && !matches!(c, '-' | '•' | '*' | '–') {
+            out.push('\t');
+        } else {
+            out.extend(std::iter::repeat_n(' ', spaces));
+        }
+        spaces = 0;
+        out.push(c);
+    }
+    out
+}
+
 fn is_rule(t: &str, ch: char) -> bool {
     t.len() >= 3 && t.chars().all(|c| c == ch)
 }
@@ -327,6 +353,15 @@ pub fn from_text(text: &str) -> Vec<Line> {
         };
         let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
             || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
+        // "Google                New York, NY": columns set apart by runs of spaces are
+        // parted as by a tab.
+        let columns;
+        let t = if t.contains("   ") && !t.contains('\t') {
+            columns = spaced_columns(t);
+            columns.as_str()
+        } else {
+            t
+        };
         let text = plain(t);
         if text.is_empty() {
             continue;
@@ -373,6 +408,28 @@ fn icon_bullets(lines: &mut [Line]) {
             && chars.next().is_some_and(|n| !n.is_whitespace()))
         .then_some(c)
     };
+    // "📍 Bucharest, Romania", "🗓️ August 2024 – Present": an icon before a place or dates
+    // marks what follows; it is no item and no part of the text.
+    for l in lines.iter_mut() {
+        if l.bullet || l.heading.is_some() {
+            continue;
+        }
+        let Some(c) = l.text.chars().next() else {
+            continue;
+        };
+        if c.is_ascii() || c.is_alphanumeric() || matches!(c, '“' | '‘' | '«' | '€' | '£') {
+            continue;
+        }
+        let rest = l.text[c.len_utf8()..].trim_start_matches(['\u{fe0f}', '\u{200d}']);
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let plain = rest.trim().trim_matches('*').trim();
+        let dated = super::dates::find(plain).is_some() && plain.split_whitespace().count() <= 8;
+        if dated || super::parse::is_place(plain) {
+            l.text = rest.trim().to_string();
+        }
+    }
     let mut counts: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
     for l in lines.iter() {
         if let Some(c) = opener(l) {
@@ -438,6 +495,29 @@ mod tests {
         assert!(lines[3].bullet);
         // A bold line stays a bold line, not an item.
         assert!(!from_text("**Acme Corp**\n")[0].bullet);
+    }
+
+    #[test]
+    fn icons_before_places_and_dates_and_columns_set_by_spaces() {
+        let lines = from_text(
+            "### Acme — Engineer\n\n📍 Bucharest, Romania  \n🗓️ **August 2024 – Present**\n\n\
+             - Ran the servers\n\nGoogle                New York, NY\n\
+             LOCATION:        Virginia Beach, VA\n•             Auburn University\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Acme — Engineer",
+                "Bucharest, Romania",
+                "August 2024 – Present",
+                "Ran the servers",
+                "Google\tNew York, NY",
+                "LOCATION: Virginia Beach, VA",
+                "Auburn University"
+            ]
+        );
+        assert!(!lines[1].bullet && !lines[2].bullet && lines[3].bullet);
     }
 
     #[test]
