@@ -1629,6 +1629,16 @@ fn split_title_prefix(text: &str) -> Option<(String, String)> {
     if end < 2 || end != run || end == words.len() {
         return None;
     }
+    // "Senior Software Engineer (Development and Implementation) ABB India Limited": what is
+    // in brackets after the title is the title's.
+    let mut end = end;
+    if words[end].starts_with('(') {
+        let close = (end..words.len()).find(|&k| words[k].ends_with(')'))?;
+        end = close + 1;
+        if end == words.len() {
+            return None;
+        }
+    }
     let name = &words[end..];
     // A name that ends on a person's work ("… Statistician", "… Specialist") is the title's.
     let agent = |w: &str| {
@@ -1900,31 +1910,39 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             continue;
         };
         let pieces: Vec<&str> = whole.split(", ").map(str::trim).collect();
-        if !(2..=3).contains(&pieces.len())
-            || title_score(pieces[0]) == 0
-            || title_score(pieces[1]) > 0
-            || pieces[1].split_whitespace().count() > 5
-            || is_place(pieces[1])
-            || !pieces[1].chars().next().is_some_and(char::is_uppercase)
+        // "Developer, System Administrator, United Brains, Soest": one or two titles first.
+        let k = pieces
+            .iter()
+            .take_while(|p| title_score(p) > 0)
+            .count()
+            .min(2);
+        if !(2..=k + 2).contains(&pieces.len())
+            || k == 0
+            || k >= pieces.len()
+            || title_score(pieces[k]) > 0
+            || pieces[k].split_whitespace().count() > 5
+            || is_place(pieces[k])
+            || !pieces[k].chars().next().is_some_and(char::is_uppercase)
         {
             continue;
         }
-        // The third piece is a place: a known one, or a short name that is no job.
+        // A piece after the company is a place: a known one, or a short name that is no job
+        // ("Soest", "s’Hertogenbosch").
         let place_like = |p: &str| {
             is_place(p)
                 || (p.split_whitespace().count() <= 3
                     && title_score(p) == 0
                     && company_score(p) == 0
                     && p.split_whitespace()
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+                        .all(|w| w.chars().any(char::is_uppercase)))
         };
-        if pieces.len() == 3 && !place_like(pieces[2]) {
+        if pieces.len() == k + 2 && !place_like(pieces[k + 1]) {
             continue;
         }
-        hp.title = Some(pieces[0].to_string());
-        hp.company = Some(pieces[1].to_string());
-        if pieces.len() == 3 && hp.location.is_none() {
-            hp.location = Some(pieces[2].to_string());
+        hp.title = Some(pieces[..k].join(", "));
+        hp.company = Some(pieces[k].to_string());
+        if pieces.len() == k + 2 && hp.location.is_none() {
+            hp.location = Some(pieces[k + 1].to_string());
         }
     }
     // "U.S. Navy Norfolk, VA" over "Tomahawk Missile Technician  Jan 2011 – Jan 2017": a
@@ -2615,6 +2633,15 @@ mod tests {
         assert_eq!(
             split_title_prefix("Sales Associate Adidas Outlet"),
             Some(("Sales Associate".to_string(), "Adidas Outlet".to_string()))
+        );
+        assert_eq!(
+            split_title_prefix(
+                "Senior Software Engineer (Development and Implementation) ABB India Limited"
+            ),
+            Some((
+                "Senior Software Engineer (Development and Implementation)".to_string(),
+                "ABB India Limited".to_string()
+            ))
         );
         for one_title in [
             "Consultant Expert Statistician",
