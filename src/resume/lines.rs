@@ -426,7 +426,7 @@ fn icon_bullets(lines: &mut [Line]) {
         }
         let plain = rest.trim().trim_matches('*').trim();
         let dated = super::dates::find(plain).is_some() && plain.split_whitespace().count() <= 8;
-        if dated || super::parse::is_place(plain) {
+        if dated || super::parse::is_place(plain) || super::parse::city_and_region(plain) {
             l.text = rest.trim().to_string();
         }
     }

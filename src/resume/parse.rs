@@ -1211,7 +1211,7 @@ struct Entry {
 
 /// "Hyderabad, Telengana": a place the lists may not know, written as places are (two short
 /// capitalised names, no job or organisation word).
-fn city_and_region(p: &str) -> bool {
+pub(super) fn city_and_region(p: &str) -> bool {
     p.split_once(", ").is_some_and(|(a, b)| {
         [a, b].iter().all(|q| {
             (1..=3).contains(&q.split_whitespace().count())
@@ -1226,7 +1226,9 @@ fn city_and_region(p: &str) -> bool {
 /// Whether a line is body text (a bullet or a sentence) rather than an entry's header.
 fn is_body(l: &Line) -> bool {
     if l.bullet {
-        return true;
+        // "- March 2025 - Present: Research Scientist": roles listed as items, each opening
+        // with its dates, are headers.
+        return !dated_item(&l.text);
     }
     // "Dept. of Pharmacy, Birla Institute of Science and Technology\tHyderabad, Telengana":
     // a line set in two parts, a place or dates flush right, is an entry's header however
@@ -1260,6 +1262,17 @@ fn is_body(l: &Line) -> bool {
     }
     let text = without_leaders(&l.text);
     let words = text.split_whitespace().count();
+    // "I helped automate system administration of Linux": a résumé told in the first person.
+    if words >= 4
+        && text.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "I" | "I've" | "I’ve" | "I'm" | "I’m" | "I'd" | "My" | "We"
+            )
+        })
+    {
+        return true;
+    }
     let range = dates::find(&text);
     // "was promoted to Support Staff in May of 2002": a sentence that names a date is
     // still a sentence.
@@ -1287,6 +1300,36 @@ fn is_body(l: &Line) -> bool {
     // "Built and maintained new customer flows": what was done, not who for.
     let achievement = words >= 5 && opens_with_verb(&text);
     !dated && (words > 12 || chars > 75 || sentence_end || achievement)
+}
+
+/// An item that opens with a date range and a colon or a dash, then names a job in a few
+/// words ("Summer 2017: Gmail Security Software Intern").
+fn dated_item(text: &str) -> bool {
+    let Some(r) = dates::find(text) else {
+        return false;
+    };
+    let before = text[..r.span.0].trim().to_lowercase();
+    if !matches!(
+        before.as_str(),
+        "" | "summer" | "spring" | "fall" | "autumn" | "winter"
+    ) {
+        return false;
+    }
+    let after = &text[r.span.1..];
+    let rest = after.trim_start_matches([' ', '\t']);
+    let Some(rest) = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix("- "))
+        .or_else(|| rest.strip_prefix("– "))
+        .or_else(|| rest.strip_prefix("— "))
+    else {
+        return false;
+    };
+    let rest = rest.trim();
+    (1..=8).contains(&rest.split_whitespace().count())
+        && title_score(rest) > 0
+        && !rest.ends_with('.')
+        && !opens_with_verb(rest)
 }
 
 fn entries(lines: &[Line], base_level: Option<u8>) -> Vec<Entry> {
@@ -1734,6 +1777,8 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     && !matches!(
                         l.as_str(),
                         "since" | "from" | "to" | "dates" | "date" | "present" | "current" | "now"
+                            // "Summer 2017": the season goes with its year.
+                            | "summer" | "spring" | "fall" | "autumn" | "winter"
                     )
                     && !is_duration(&l)
                     && !reads_as_sentence(p)
@@ -2626,6 +2671,50 @@ mod tests {
 
     fn read(text: &str) -> crate::resume::Resume {
         crate::resume::analyse("r", "r", "r.md", text).0
+    }
+
+    #[test]
+    fn roles_listed_as_dated_items_and_roles_told_in_the_first_person() {
+        let r = read(
+            "# Work experience\n\n- March 2025 - Present: Research Scientist\nMeta Applied Sciences\n\
+             New York, NY\n\n- Summer 2017: Security Software Intern\nGoogle\nSunnyvale, CA\n\n\
+             # Skills\n\n- Python\n",
+        );
+        assert_eq!(
+            dated(&r),
+            vec![
+                (
+                    "Research Scientist",
+                    "Meta Applied Sciences",
+                    Some("2025-03"),
+                    Some("present")
+                ),
+                (
+                    "Security Software Intern",
+                    "Google",
+                    Some("2017"),
+                    Some("2017")
+                ),
+            ]
+        );
+        let r = read(
+            "## Experience\n\nTD Securities\tNew York, NY\n2016-2018\n\n\
+             I helped in adding DMARC, DKIM, and SPF records for email\n\
+             security. I documented our procedures\n\n\
+             Google\tNew York, NY\n2019-2020\n\nI worked as a Security Engineer, analyzing controls\n",
+        );
+        assert_eq!(
+            dated(&r),
+            vec![
+                ("", "TD Securities", Some("2016"), Some("2018")),
+                ("Security Engineer", "Google", Some("2019"), Some("2020")),
+            ]
+        );
+        // An item that says what was done in a year is no role.
+        assert!(!dated_item("2019: Promoted to Senior Engineer"));
+        assert!(!dated_item(
+            "2019 - Built the billing service for the whole company."
+        ));
     }
 
     #[test]
