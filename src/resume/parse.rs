@@ -1674,7 +1674,6 @@ fn split_title_prefix(text: &str) -> Option<(String, String)> {
     }
     // "Senior Software Engineer (Development and Implementation) ABB India Limited": what is
     // in brackets after the title is the title's.
-    let mut end = end;
     if words[end].starts_with('(') {
         let close = (end..words.len()).find(|&k| words[k].ends_with(')'))?;
         end = close + 1;
