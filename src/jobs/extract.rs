@@ -402,6 +402,98 @@ fn list_items(line: &str) -> Vec<(usize, usize)> {
 
 /// A short item that reads as a product's name: one to three words, written with a capital
 /// or a digit or in camel case, and not an ordinary word of job ads.
+/// Verbs a posting's bullets open with ("Develop user-facing materials", "Advise teams").
+const OPENING_VERBS: &[&str] = &[
+    "act",
+    "advise",
+    "analyse",
+    "analyze",
+    "architect",
+    "assist",
+    "automate",
+    "be",
+    "bring",
+    "build",
+    "champion",
+    "collaborate",
+    "communicate",
+    "conduct",
+    "contribute",
+    "coordinate",
+    "create",
+    "define",
+    "deliver",
+    "design",
+    "develop",
+    "discuss",
+    "document",
+    "drive",
+    "empower",
+    "enable",
+    "engage",
+    "ensure",
+    "establish",
+    "evaluate",
+    "execute",
+    "explore",
+    "facilitate",
+    "foster",
+    "gather",
+    "grow",
+    "guide",
+    "help",
+    "identify",
+    "implement",
+    "improve",
+    "join",
+    "keep",
+    "lead",
+    "learn",
+    "maintain",
+    "make",
+    "manage",
+    "mentor",
+    "monitor",
+    "operate",
+    "organise",
+    "organize",
+    "oversee",
+    "own",
+    "participate",
+    "partner",
+    "plan",
+    "prepare",
+    "present",
+    "prioritise",
+    "prioritize",
+    "promote",
+    "provide",
+    "report",
+    "represent",
+    "research",
+    "resolve",
+    "respond",
+    "review",
+    "run",
+    "scale",
+    "serve",
+    "set",
+    "shape",
+    "ship",
+    "solve",
+    "support",
+    "take",
+    "teach",
+    "track",
+    "train",
+    "translate",
+    "troubleshoot",
+    "understand",
+    "use",
+    "work",
+    "write",
+];
+
 fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
     let item = item.trim().trim_end_matches('.');
     let words: Vec<&str> = item.split_whitespace().collect();
@@ -419,6 +511,18 @@ fn looks_like_a_name(item: &str, common: &HashSet<String>) -> bool {
         && first.ends_with('s')
         && !first.ends_with("ss")
         && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    // "Guide communities", "Discuss", "Ultimately", "these communities": a bullet that opens
+    // with what to do, an adverb or a pointing word names nothing.
+    let head = first.to_lowercase();
+    if OPENING_VERBS.contains(&head.as_str())
+        || matches!(
+            head.as_str(),
+            "these" | "those" | "this" | "that" | "our" | "your" | "their" | "its" | "such"
+        )
+        || (head.len() > 5 && head.ends_with("ly") && first.chars().skip(1).all(char::is_lowercase))
     {
         return false;
     }
@@ -640,6 +744,34 @@ fn broad_in_passing(id: &str, surface: &str) -> bool {
 }
 
 /// The keywords of a posting, heaviest first.
+/// "B.Sc.", "M.Tech", "PhD": a degree written short, never a skill.
+fn degree_abbreviation(key: &str) -> bool {
+    let k: String = key
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    matches!(
+        k.as_str(),
+        "bs" | "ms"
+            | "ba"
+            | "ma"
+            | "bsc"
+            | "msc"
+            | "be"
+            | "me"
+            | "btech"
+            | "mtech"
+            | "beng"
+            | "meng"
+            | "phd"
+            | "mba"
+            | "bba"
+            | "bca"
+            | "mca"
+    ) && key.len() <= 8
+}
+
 /// Where a line names what to have studied: the field after a degree ("Bachelor's degree
 /// in Computer Science or a related field", "BS/MS in Physics", "Master of Data Science") to
 /// the end of its clause, and the words just before "degree" ("a Computer Science degree").
@@ -946,12 +1078,35 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     }
                 }
             }
-            let matches: Vec<super::lexicon::SkillMatch> = candidates
+            let mut matches: Vec<super::lexicon::SkillMatch> = candidates
                 .into_iter()
                 .zip(kept)
                 .filter(|(_, k)| *k)
                 .map(|(c, _)| c.m)
                 .collect();
+            // "CI, CD", "Continuous Integration/Deployment": the two named together are CI/CD.
+            let at = |id: &str| {
+                lex.index_of(id)
+                    .and_then(|i| matches.iter().position(|m| m.skill == i))
+            };
+            if let (Some(ci), Some(cd), Some(both)) = (
+                at("continuous-integration"),
+                at("continuous-delivery"),
+                lex.index_of("ci-cd"),
+            ) {
+                let (a, b) = (
+                    matches[ci].start.min(matches[cd].start),
+                    matches[ci].end.max(matches[cd].end),
+                );
+                if b - a <= 40 {
+                    matches[ci] = super::lexicon::SkillMatch {
+                        skill: both,
+                        start: a,
+                        end: b,
+                    };
+                    matches.remove(cd);
+                }
+            }
             let mut covered = vec![false; line.len() + 1];
             for m in &matches {
                 order += 1;
@@ -1000,13 +1155,14 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             flush(&mut run);
         }
     }
-    // "AWS Aurora", "Azure Functions": a service named with its platform names the platform.
+    // "AWS Aurora", "Azure Functions": a service named with its platform names the platform;
+    // "Bash scripting" names Bash.
     let platforms: Vec<(usize, Acc)> = skills
         .iter()
         .filter_map(|(&idx, acc)| {
             let platform = acc.matched.iter().find_map(|m| {
                 let lower = m.to_lowercase();
-                let (prefix, id) = [
+                let platform = [
                     ("aws ", "aws"),
                     ("amazon ", "aws"),
                     ("azure ", "azure"),
@@ -1015,8 +1171,22 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     ("gcp ", "gcp"),
                 ]
                 .into_iter()
-                .find(|(p, _)| lower.starts_with(p) && lower.len() > p.len())?;
-                Some((lex.index_of(id)?, m[..prefix.len()].trim().to_string()))
+                .find(|(p, _)| lower.starts_with(p) && lower.len() > p.len());
+                if let Some((prefix, id)) = platform {
+                    return Some((lex.index_of(id)?, m[..prefix.len()].trim().to_string()));
+                }
+                // "Bash scripting", "Python programming": the language it is done in.
+                let (first, rest) = m.split_once(' ')?;
+                if !matches!(
+                    rest.to_lowercase().as_str(),
+                    "scripting" | "programming" | "scripts"
+                ) {
+                    return None;
+                }
+                let language = lex.lookup(first)?;
+                (language.category == "programming language")
+                    .then(|| Some((lex.index_of(&language.id)?, first.to_string())))
+                    .flatten()
             })?;
             (platform.0 != idx && !skills.contains_key(&platform.0)).then(|| {
                 (
@@ -1090,10 +1260,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 | "llc"
                 | "ltd"
                 | "gmbh"
-        ) || matches!(
-            key.trim_end_matches('.'),
-            "b.s" | "m.s" | "bs" | "ms" | "ba" | "ma" | "phd" | "ph.d" | "msc" | "bsc" | "mba"
-        );
+        ) || degree_abbreviation(&key);
         if role_or_form
             || out
                 .iter()
@@ -1207,6 +1374,23 @@ mod tests {
         for id in ["amazon-aurora", "aws", "azure", "statistics", "physics"] {
             assert!(ids.contains(&id), "{id} in {ids:?}");
         }
+        // "CI, CD" is CI/CD; "Bash scripting" names Bash; a degree written short is no term.
+        let p = parse_text(
+            "## Requirements\n- CI, CD, Bash scripting, Kubernetes, AppDynamics\n- B.Sc. in Physics\n\
+             - Guide communities, Discuss, Ultimately\n",
+        );
+        let ids: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.id).collect();
+        for id in ["ci-cd", "bash", "kubernetes"] {
+            assert!(ids.iter().any(|x| x == id), "{id} in {ids:?}");
+        }
+        assert!(!ids
+            .iter()
+            .any(|x| x == "continuous-integration" || x.starts_with("term:b")));
+        assert!(
+            !ids.iter()
+                .any(|x| x.contains("guide") || x.contains("ultimately")),
+            "{ids:?}"
+        );
         // Named only in the degree, statistics is no skill.
         let p = parse_text("## Requirements\n- A Statistics degree\n- Python\n");
         assert!(!extract_keywords(&p).iter().any(|k| k.id == "statistics"));
