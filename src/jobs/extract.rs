@@ -906,7 +906,32 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
         .unwrap_or_default();
     for section in &posting.sections {
         let mut label_above = false;
-        for (kind, line) in &section.lines {
+        // "- React Native / - Firebase / - Stripe": a run of lines that are each one name is a
+        // list, as the same names in one line with commas would be.
+        let name_lines: Vec<bool> = section
+            .lines
+            .iter()
+            .map(|(_, line)| {
+                let t = line.trim().trim_end_matches([',', ';']);
+                let words = t.split_whitespace().count();
+                (1..=3).contains(&words)
+                    && !t.ends_with(['.', ':', '!', '?'])
+                    && (lex
+                        .candidates(t)
+                        .iter()
+                        .any(|c| c.m.start == 0 && c.m.end == t.len())
+                        || looks_like_a_name(t, bg)
+                        || product_shaped(t))
+            })
+            .collect();
+        let in_name_run: Vec<bool> = (0..name_lines.len())
+            .map(|i| {
+                let start = (0..=i).rev().take_while(|&k| name_lines[k]).last();
+                let end = (i..name_lines.len()).take_while(|&k| name_lines[k]).last();
+                matches!((start, end), (Some(a), Some(b)) if b - a + 1 >= 3)
+            })
+            .collect();
+        for (li, (kind, line)) in section.lines.iter().enumerate() {
             // "Industry: Financial Services", or the label on a line of its own above: the
             // posting's own field, a domain to know.
             let industry_label = std::mem::replace(
@@ -966,6 +991,24 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                         }
                 })
                 .collect();
+            if in_name_run[li]
+                && matches!(
+                    kind,
+                    SectionKind::Required | SectionKind::Preferred | SectionKind::Responsibilities
+                )
+            {
+                let t = line.trim().trim_end_matches([',', ';']);
+                let lead = line.len() - line.trim_start().len();
+                for (i, c) in candidates.iter().enumerate() {
+                    if c.m.start == lead
+                        && c.m.end == lead + t.len()
+                        && allowed(c)
+                        && !lex.skill(c.m.skill).soft
+                    {
+                        kept[i] = true;
+                    }
+                }
+            }
             // A name in a list of other skills is a skill ("Grafana, Loki, Tempo";
             // "pandas, xgboost, LightGBM"): list-mates of two kept skills are kept too, and a
             // product-like name the lexicon lacks becomes a keyword of its own.
@@ -1391,6 +1434,11 @@ mod tests {
                 .any(|x| x.contains("guide") || x.contains("ultimately")),
             "{ids:?}"
         );
+        // One name per line, three lines or more: a list, so "Stripe" there is the product.
+        let p =
+            parse_text("## Requirements\n- React Native\n- Firebase\n- Stripe\n- Facebook SDK\n");
+        let ids: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.id).collect();
+        assert!(ids.iter().any(|x| x == "stripe"), "{ids:?}");
         // Named only in the degree, statistics is no skill.
         let p = parse_text("## Requirements\n- A Statistics degree\n- Python\n");
         assert!(!extract_keywords(&p).iter().any(|k| k.id == "statistics"));
