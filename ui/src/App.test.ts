@@ -204,7 +204,7 @@ describe('jobs', () => {
     ($('[data-testid="job-submit"]') as HTMLElement).click();
     await settle();
     await settle();
-    expect($('[data-testid="job-asks"]')?.textContent).toBe("Asks for: senior · bachelor's degree");
+    expect($('[data-testid="job-asks"]')?.textContent).toBe("Asks for: senior · bachelor's degree in computer science");
     const rust = $$('[data-testid="keyword-chip"]').find((c) => c.querySelector('.chip-name')?.textContent === 'Rust');
     expect(rust?.querySelector('.years')?.textContent).toBe('5+ y');
     const redis = $$('[data-testid="keyword-chip"]').find((c) => c.querySelector('.chip-name')?.textContent === 'Redis');

@@ -391,7 +391,7 @@ export class MockBackend implements Backend {
       source: 'pasted', interview_date: input.date, keywords, text,
       requirements: {
         title: input.title, seniority: /senior/i.test(text) ? 'senior' : null, years: null,
-        degree: /bachelor|\bBS\b/i.test(text) ? "bachelor's" : null, degree_field: null, degree_or_experience: false, skill_years: [],
+        degree: /bachelor|\bBS\b/i.test(text) ? "bachelor's" : null, degree_field: /(?:\bBS\b|bachelor'?s?)(?: degree)? in ([^.,;]+)/i.exec(text)?.[1]?.trim() ?? null, degree_or_experience: false, skill_years: [],
       },
     };
     this.jobs.push(job);
