@@ -435,6 +435,8 @@ const TITLE_WORDS: &[&str] = &[
     "manager",
     "intern",
     "internship",
+    "co-op",
+    "coop",
     "analyst",
     "scientist",
     "lead",
@@ -2003,6 +2005,14 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
     // "Government Digital Service Lead Developer", "Utah 4-H Website Manager": no separator;
     // the title is the run of job words at the end, the company what stands before it.
     for hp in &mut out {
+        // "Senior Software Engineer (Development) ABB India Limited" read whole as the
+        // company for its legal form: the title at its start is the title.
+        if let (None, Some(c)) = (&hp.title, &hp.company) {
+            if let Some((title, company)) = split_title_prefix(c) {
+                hp.title = Some(title);
+                hp.company = Some(company);
+            }
+        }
         if hp.company.is_some() {
             continue;
         }
@@ -2707,6 +2717,25 @@ mod tests {
             vec![
                 ("", "TD Securities", Some("2016"), Some("2018")),
                 ("Security Engineer", "Google", Some("2019"), Some("2020")),
+            ]
+        );
+        let r = read(
+            "## Experience\n\nSoftware Development CO-OP, Boeing Rotorcraft\tJune 2003 – November 2003\n\n\
+             - Wrote test tools\n\n\
+             Senior Software Engineer (Development and Implementation) ABB India Limited\tMarch 2014 - Present\n\n\
+             - Hardened the plant PCs\n",
+        );
+        assert_eq!(
+            placed(&r)
+                .iter()
+                .map(|&(t, c, _)| (t, c))
+                .collect::<Vec<_>>(),
+            vec![
+                ("Software Development CO-OP", "Boeing Rotorcraft"),
+                (
+                    "Senior Software Engineer (Development and Implementation)",
+                    "ABB India Limited"
+                ),
             ]
         );
         // An item that says what was done in a year is no role.
