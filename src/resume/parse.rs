@@ -15,6 +15,10 @@ use super::{Education, Role, Section, SectionKind};
 
 /// Section headings and what they hold.
 pub fn section_kind(text: &str) -> Option<SectionKind> {
+    // "(in order of experience)": a note under a heading, in brackets, names no section.
+    if text.trim().starts_with('(') {
+        return None;
+    }
     // " Education", "R Jobs", "_ Experiences": an icon read as a letter before the name.
     let mut words = text.split_whitespace();
     if let (Some(first), Some(_)) = (words.next(), words.clone().next()) {
