@@ -289,7 +289,7 @@ fn plain_word_for_odd_name(c: &super::lexicon::Candidate, skill: &super::lexicon
 /// ASOS", "backed by Sequoia", "trusted by teams at Stripe"). The byte span from the cue to
 /// the end of its sentence.
 fn organisations_named(line: &str) -> Option<(usize, usize)> {
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     // Every cue holds one of these: most lines are done with in four searches.
     if !(lower.contains(" by ")
         || lower.contains("includ")
@@ -776,7 +776,8 @@ fn degree_abbreviation(key: &str) -> bool {
 /// in Computer Science or a related field", "BS/MS in Physics", "Master of Data Science") to
 /// the end of its clause, and the words just before "degree" ("a Computer Science degree").
 pub(crate) fn degree_fields(line: &str) -> Vec<(usize, usize)> {
-    let lower = line.to_lowercase();
+    // Lower case letter for letter, so that places in it are places in the line.
+    let lower = line.to_ascii_lowercase();
     let mut out = Vec::new();
     let words: Vec<(usize, &str)> = lower
         .split_inclusive(|c: char| c.is_whitespace() || c == '/' || c == ',' || c == '(')
@@ -1447,6 +1448,13 @@ mod tests {
         assert_eq!(
             spans.iter().map(|&(a, b)| &line[a..b]).collect::<Vec<_>>(),
             ["Computer Science, Physics or a related field"]
+        );
+        // Letters whose lower case is longer in bytes move nothing.
+        let line = "İSTANBUL: BS in Computer Science";
+        let spans = degree_fields(line);
+        assert_eq!(
+            spans.iter().map(|&(a, b)| &line[a..b]).collect::<Vec<_>>(),
+            ["Computer Science"]
         );
         let line = "A Computer Science degree or a Master of Data Science.";
         let spans = degree_fields(line);
