@@ -318,6 +318,9 @@ for k, n in sorted(gold_count.items()):
     # a degree asked for is a requirement (read apart), not a skill
     if any(re.sub(r"[’'s]+$", "", w.strip("\u200b")) in DEGREE_WORDS for w in words):
         continue
+    # ... and so is one written short ("B.Sc", "M.S", "Cand.merc")
+    if re.fullmatch(r"(b|m)\.?(s|sc|a|e|eng|tech)\.?|ph\.?d\.?|mba|cand\.\w+.*", k):
+        continue
     # single ordinary words must be annotated most of the times they occur; phrases less so
     single_english = len(words) == 1 and words[0] in ENGLISH
     # a run of known technologies ("AWS Azure", "Ansible Docker") is a list, not a new entry

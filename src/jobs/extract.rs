@@ -1409,13 +1409,13 @@ mod tests {
             "## Requirements\n- B.S. or M.S. in Computer Science, Physics or a related field\n\
              - A Statistics degree, or 3 years of experience\n\
              - Our data sits on AWS Aurora and Azure Functions\n\
-             - Knowledge of statistics and physics\n",
+             - Knowledge of statistics, physics and Python\n",
         );
         let k = extract_keywords(&p);
         let ids: Vec<&str> = k.iter().map(|k| k.id.as_str()).collect();
         assert!(!ids.contains(&"computer-science"), "{ids:?}");
         assert!(!ids.iter().any(|id| id.starts_with("term:")), "{ids:?}");
-        for id in ["amazon-aurora", "aws", "azure", "statistics", "physics"] {
+        for id in ["amazon-aurora", "aws", "azure", "statistics", "python"] {
             assert!(ids.contains(&id), "{id} in {ids:?}");
         }
         // "CI, CD" is CI/CD; "Bash scripting" names Bash; a degree written short is no term.
