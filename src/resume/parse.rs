@@ -1266,7 +1266,7 @@ fn is_body(l: &Line) -> bool {
             return true;
         }
     }
-    let text = without_leaders(&l.text);
+    let text = without_leaders(&without_people(&l.text));
     let words = text.split_whitespace().count();
     // "I helped automate system administration of Linux": a résumé told in the first person.
     if words >= 4
@@ -1314,6 +1314,22 @@ fn dated_item(text: &str) -> bool {
     let Some(r) = dates::find(text) else {
         return false;
     };
+    // "Khan Academy, Mountain View (May - August 2012)": a name, a place and the dates last.
+    let tail = text[r.span.1..].trim().trim_matches([')', ']', '.']);
+    let head = text[..r.span.0]
+        .trim()
+        .trim_end_matches(['(', '[', ',', '-', '–', '|'])
+        .trim();
+    if tail.is_empty()
+        && r.end.as_deref().is_some_and(|e| e != r.start)
+        && (1..=10).contains(&head.split_whitespace().count())
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && !opens_with_verb(head)
+        && !head.ends_with('.')
+        && little_words(head) <= 2
+    {
+        return true;
+    }
     let before = text[..r.span.0].trim().to_lowercase();
     if !matches!(
         before.as_str(),
@@ -1736,7 +1752,7 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         {
             continue;
         }
-        let mut text = l.text.clone();
+        let mut text = without_people(&l.text);
         let mut range = dates::find(&text);
         // "Sep 2006 – Nov 2012, Sep – Dec 2014": one role held twice; its span runs from the
         // first start to the last end.
@@ -1782,8 +1798,9 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     && !matches!(
                         l.as_str(),
                         "since" | "from" | "to" | "dates" | "date" | "present" | "current" | "now"
-                            // "Summer 2017": the season goes with its year.
+                            // "Summer 2017", "Summer of 2013": the season goes with its year.
                             | "summer" | "spring" | "fall" | "autumn" | "winter"
+                            | "summer of" | "spring of" | "fall of" | "autumn of" | "winter of"
                     )
                     && !is_duration(&l)
                     && !reads_as_sentence(p)
@@ -1951,7 +1968,8 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
             hp.title = rest.next();
         }
     }
-    // "Software Developer, Klarna, Tel Aviv": title, company and place in one comma list.
+    // "Software Developer, Klarna, Tel Aviv", "H3C, Chengdu, China, Software Engineering
+    // Intern": title, company and place in one comma list.
     for hp in &mut out {
         if hp.company.is_some() && hp.title.is_some() {
             continue;
@@ -1959,40 +1977,12 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         let Some(whole) = hp.title.clone().or_else(|| hp.company.clone()) else {
             continue;
         };
-        let pieces: Vec<&str> = whole.split(", ").map(str::trim).collect();
-        // "Developer, System Administrator, United Brains, Soest": one or two titles first.
-        let k = pieces
-            .iter()
-            .take_while(|p| title_score(p) > 0)
-            .count()
-            .min(2);
-        if !(2..=k + 2).contains(&pieces.len())
-            || k == 0
-            || k >= pieces.len()
-            || title_score(pieces[k]) > 0
-            || pieces[k].split_whitespace().count() > 5
-            || is_place(pieces[k])
-            || !pieces[k].chars().next().is_some_and(char::is_uppercase)
-        {
-            continue;
-        }
-        // A piece after the company is a place: a known one, or a short name that is no job
-        // ("Soest", "s’Hertogenbosch").
-        let place_like = |p: &str| {
-            is_place(p)
-                || (p.split_whitespace().count() <= 3
-                    && title_score(p) == 0
-                    && company_score(p) == 0
-                    && p.split_whitespace()
-                        .all(|w| w.chars().any(char::is_uppercase)))
-        };
-        if pieces.len() == k + 2 && !place_like(pieces[k + 1]) {
-            continue;
-        }
-        hp.title = Some(pieces[..k].join(", "));
-        hp.company = Some(pieces[k].to_string());
-        if pieces.len() == k + 2 && hp.location.is_none() {
-            hp.location = Some(pieces[k + 1].to_string());
+        if let Some((title, company, place)) = comma_list(&whole) {
+            hp.title = Some(title);
+            hp.company = Some(company);
+            if hp.location.is_none() {
+                hp.location = place;
+            }
         }
     }
     // "U.S. Navy Norfolk, VA" over "Tomahawk Missile Technician  Jan 2011 – Jan 2017": a
@@ -2039,6 +2029,79 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         }
     }
     out
+}
+
+/// A header without the person the role answered to (", Advisor: Christopher Rossbach.").
+fn without_people(text: &str) -> String {
+    let mut text = text.to_string();
+    for label in [
+        ", Advisor:",
+        ", Adviser:",
+        ", Supervisor:",
+        ", Instructor:",
+        ", Mentor:",
+        ", PI:",
+    ] {
+        if let Some(at) = text.find(label) {
+            text.truncate(at);
+        }
+    }
+    text
+}
+
+/// Title, company and place read from one comma list: one or two titles first, then the
+/// company and perhaps its place ("Developer, System Administrator, United Brains, Soest"),
+/// or the company first, then its place, then the title ("UTCS Systems Lab, Austin TX,
+/// Research Assistant").
+fn comma_list(whole: &str) -> Option<(String, String, Option<String>)> {
+    let pieces: Vec<&str> = whole
+        .split(", ")
+        .map(|p| p.trim().trim_end_matches([',', '.']))
+        .collect();
+    let capital = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+    // A piece after the company is a place: a known one, or a short name that is no job
+    // ("Soest", "s’Hertogenbosch", "Austin TX").
+    let place_like = |p: &str| {
+        is_place(p)
+            || (p.split_whitespace().count() <= 3
+                && title_score(p) == 0
+                && company_score(p) == 0
+                && p.split_whitespace()
+                    .all(|w| w.chars().any(char::is_uppercase)))
+    };
+    let k = pieces
+        .iter()
+        .take_while(|p| title_score(p) > 0)
+        .count()
+        .min(2);
+    if k > 0
+        && (k + 1..=k + 2).contains(&pieces.len())
+        && title_score(pieces[k]) == 0
+        && pieces[k].split_whitespace().count() <= 5
+        && !is_place(pieces[k])
+        && capital(pieces[k])
+        && pieces[k + 1..].iter().all(|p| place_like(p))
+    {
+        let place = (pieces.len() == k + 2).then(|| pieces[k + 1].to_string());
+        return Some((pieces[..k].join(", "), pieces[k].to_string(), place));
+    }
+    let n = pieces.len();
+    let last = pieces[n - 1];
+    if (3..=5).contains(&n)
+        && title_score(last) > company_score(last)
+        && title_score(pieces[0]) == 0
+        && capital(pieces[0])
+        && pieces[0].split_whitespace().count() <= 6
+        && !is_place(pieces[0])
+        && pieces[1..n - 1].iter().all(|p| place_like(p))
+    {
+        return Some((
+            last.to_string(),
+            pieces[0].to_string(),
+            Some(pieces[1..n - 1].join(", ")),
+        ));
+    }
+    None
 }
 
 /// First words of two-word place names ("San Jose", "Fort Worth", "Kansas City").
@@ -2469,11 +2532,12 @@ pub fn roles(body: &[Line]) -> Vec<Role> {
                             && dates::find(t).is_none()
                     })
                     .map(str::to_string)
-                    // "Software Engineer: Develop PHP and Ruby for...": the title, then what
-                    // the job was.
+                    // "Software Engineer: Develop PHP and Ruby for...", "Software Engineer.
+                    // Tasked with piloting...": the title, then what the job was.
                     .or_else(|| {
                         let first = e.body.first()?.text.trim();
-                        let (t, rest) = first.split_once(": ")?;
+                        let (t, rest) =
+                            first.split_once(": ").or_else(|| first.split_once(". "))?;
                         ((1..=6).contains(&t.split_whitespace().count())
                             && title_score(t) > 0
                             && !rest.trim().is_empty()
@@ -2739,6 +2803,47 @@ mod tests {
                 (
                     "Senior Software Engineer (Development and Implementation)",
                     "ABB India Limited"
+                ),
+            ]
+        );
+        // moderncv's one-line entries: dates, company, place, title, the person answered to.
+        let r = read(
+            "## Experiences\n\n2018 – 2020 UTCS System Research Lab, Austin TX, Research Assistant, Advisor: Christopher Rossbach.\n\
+             2018 H3C, Chengdu, China, Software Engineering Intern.\n",
+        );
+        assert_eq!(
+            placed(&r),
+            vec![
+                (
+                    "Research Assistant",
+                    "UTCS System Research Lab",
+                    Some("Austin TX")
+                ),
+                ("Software Engineering Intern", "H3C", Some("Chengdu, China")),
+            ]
+        );
+        // Items naming the employer with the dates last, the title on the line under; the
+        // title as the first sentence of the only item.
+        let r = read(
+            "# Experience\n\n- Khan Academy, Mountain View (May - August 2012)\nSoftware Developer Intern\n\n\
+             Built features to grow the user community.\n\n\
+             ## Work\n\nFidelity Investments\tJanuary 2018 – Present\n\
+             - Software Engineer. Tasked with piloting new technologies.\n",
+        );
+        assert_eq!(
+            dated(&r),
+            vec![
+                (
+                    "Software Developer Intern",
+                    "Khan Academy",
+                    Some("2012-05"),
+                    Some("2012-08")
+                ),
+                (
+                    "Software Engineer",
+                    "Fidelity Investments",
+                    Some("2018-01"),
+                    Some("present")
                 ),
             ]
         );
