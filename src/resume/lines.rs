@@ -93,6 +93,85 @@ pub fn plain(s: &str) -> String {
         .join(" ")
 }
 
+/// The text without the contents of the named HTML elements (a page's own `<style>` and
+/// `<script>`, which say nothing a reader sees).
+fn without_blocks(text: &str, names: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let lower = text.to_ascii_lowercase();
+    let mut at = 0;
+    while at < text.len() {
+        let next = names
+            .iter()
+            .filter_map(|n| {
+                let open = format!("<{n}");
+                let mut from = at;
+                // "<style>" or "<style …>", not "<styles>".
+                while let Some(k) = lower[from..].find(&open) {
+                    let k = from + k;
+                    let after = lower.as_bytes().get(k + open.len()).copied();
+                    if matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'/')) {
+                        return Some((k, *n));
+                    }
+                    from = k + open.len();
+                }
+                None
+            })
+            .min();
+        let Some((start, name)) = next else {
+            out.push_str(&text[at..]);
+            break;
+        };
+        out.push_str(&text[at..start]);
+        let close = format!("</{name}>");
+        at = match lower[start..].find(&close) {
+            Some(k) => start + k + close.len(),
+            None => text.len(),
+        };
+    }
+    out
+}
+
+/// `<div class="company-name">Acme</div>`, `<span class="job-title">Engineer</span>`: a
+/// theme's own names for the parts of a role, read as labels ("Company: Acme").
+fn labelled_by_class(line: &str) -> String {
+    let t = line.trim();
+    let Some(class_at) = t.find("class=\"") else {
+        return line.to_string();
+    };
+    if !t.starts_with('<') || !t.ends_with('>') {
+        return line.to_string();
+    }
+    let class = t[class_at + 7..]
+        .split('"')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let label = if ["company", "employer", "organization", "organisation"]
+        .iter()
+        .any(|c| class.contains(c))
+    {
+        "Company"
+    } else if [
+        "job-title",
+        "jobtitle",
+        "position",
+        "role-title",
+        "job_title",
+    ]
+    .iter()
+    .any(|c| class.contains(c))
+    {
+        "Title"
+    } else {
+        return line.to_string();
+    };
+    let inner = plain(t);
+    if inner.is_empty() || inner.contains(':') {
+        return line.to_string();
+    }
+    format!("{label}: {inner}")
+}
+
 /// Runs of three spaces or more inside a line as one tab, where they part two pieces of text
 /// (not a label from its value, "LOCATION:      Virginia Beach", nor a bullet from its item).
 fn spaced_columns(t: &str) -> String {
@@ -196,7 +275,15 @@ fn bullet_of(t: &str) -> Option<&str> {
 /// reStructuredText) count as headings; fenced blocks are read as text; table rows become
 /// one line per cell paragraph; wrapped list items are joined.
 pub fn from_text(text: &str) -> Vec<Line> {
-    let raw: Vec<&str> = text.lines().collect();
+    let cleaned;
+    let text = if text.contains("<style") || text.contains("<script") {
+        cleaned = without_blocks(text, &["style", "script"]);
+        cleaned.as_str()
+    } else {
+        text
+    };
+    let raw: Vec<String> = text.lines().map(labelled_by_class).collect();
+    let raw: Vec<&str> = raw.iter().map(String::as_str).collect();
     let mut out: Vec<Line> = Vec::new();
     let mut blank = false;
     let mut in_fence = false;
@@ -518,6 +605,30 @@ mod tests {
             ]
         );
         assert!(!lines[1].bullet && !lines[2].bullet && lines[3].bullet);
+    }
+
+    #[test]
+    fn a_themes_style_is_dropped_and_its_class_names_label_the_parts() {
+        let lines = from_text(
+            "<style>\n.job-title { display: flex; }\n</style>\n\n## Experience\n\n\
+             <div class=\"company-name\"><a href=\"https://x.test\">Acme Labs</a></div>\n\
+             <div class=\"job-title\">Help Desk Technician</div>\n\
+             <div class=\"job-date\">November 2019 - December 2022</div>\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Experience",
+                "Company: Acme Labs",
+                "Title: Help Desk Technician",
+                "November 2019 - December 2022"
+            ]
+        );
+        assert_eq!(
+            without_blocks("a<script src=x></script>b<styles>c", &["script", "style"]),
+            "ab<styles>c"
+        );
     }
 
     #[test]

@@ -1247,6 +1247,24 @@ fn is_body(l: &Line) -> bool {
             return false;
         }
     }
+    // "Company: Amentum / ATA Services …", "Designation: Cloud Engineer": a labelled part
+    // of a header, however long.
+    if let Some((label, _)) = l.text.split_once(':') {
+        if matches!(
+            label.trim().trim_matches('*').to_lowercase().as_str(),
+            "company"
+                | "employer"
+                | "organization"
+                | "organisation"
+                | "title"
+                | "job title"
+                | "designation"
+                | "position"
+                | "role"
+        ) {
+            return false;
+        }
+    }
     // "WEBSITE: https://…", "ABOUT: GitLab is…": what a role's block says about the company.
     if let Some((label, _)) = l.text.split_once(':') {
         if matches!(
