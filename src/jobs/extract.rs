@@ -683,6 +683,9 @@ fn better(a: SectionKind, b: SectionKind) -> SectionKind {
 /// mobile app", "the UI"): what the product is, not a skill asked for. Only the field's own
 /// name ("web development", "mobile development", "database design") makes it one.
 const BROAD_IN_PASSING: &[(&str, &[&str])] = &[
+    // "AI-powered", "our AI tools": every posting names it; "artificial intelligence" spelled
+    // out, or a practice of it ("machine learning"), is the skill.
+    ("artificial-intelligence", &["ai", "ai’s", "ai's"]),
     (
         "web-development",
         &[
@@ -743,7 +746,6 @@ fn broad_in_passing(id: &str, surface: &str) -> bool {
         .any(|(i, weak)| *i == id && weak.contains(&lower.as_str()))
 }
 
-/// The keywords of a posting, heaviest first.
 /// "B.Sc.", "M.Tech", "PhD": a degree written short, never a skill.
 fn degree_abbreviation(key: &str) -> bool {
     let k: String = key
@@ -875,6 +877,7 @@ pub(crate) fn degree_fields(line: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The keywords of a posting, heaviest first.
 pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
     let lex = Lexicon::builtin();
     struct Acc {
@@ -903,6 +906,21 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                     .map(String::from),
             );
             v
+        })
+        .unwrap_or_default();
+    // "Senior Software Engineer | Go": a skill the job's title names, capitalised as a name,
+    // is meant wherever the posting names it so.
+    let capitalised =
+        |c: &super::lexicon::Candidate| c.surface.chars().next().is_some_and(char::is_uppercase);
+    let in_title: HashSet<usize> = posting
+        .title
+        .as_deref()
+        .map(|t| {
+            lex.candidates(t)
+                .into_iter()
+                .filter(|c| capitalised(c) && !lex.skill(c.m.skill).soft)
+                .map(|c| c.m.skill)
+                .collect()
         })
         .unwrap_or_default();
     for section in &posting.sections {
@@ -981,7 +999,9 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 .iter()
                 .map(|c| {
                     allowed(c)
-                        && if lex.skill(c.m.skill).soft {
+                        && if in_title.contains(&c.m.skill) && capitalised(c) {
+                            true
+                        } else if lex.skill(c.m.skill).soft {
                             !c.ambiguous || c.context_ok
                         } else if lex.skill(c.m.skill).category == "industry"
                             && (industry_label || c.before.last().is_some_and(|w| w == "industry"))
@@ -1433,6 +1453,19 @@ mod tests {
         assert!(
             !ids.iter()
                 .any(|x| x.contains("guide") || x.contains("ultimately")),
+            "{ids:?}"
+        );
+        // The title names Go, so Go is the language where the posting names it; "AI" in
+        // passing is no skill, and the language after the bar is no company.
+        let p = parse_text(
+            "# Senior Software Engineer | Go\n\nOur AI-powered platform is built in Go.\n\n\
+             ## Requirements\n- 3+ years developing server applications using Go\n",
+        );
+        assert_eq!(crate::jobs::posting::infer_company(&p), None);
+        let ids: Vec<String> = extract_keywords(&p).into_iter().map(|k| k.id).collect();
+        assert!(ids.iter().any(|x| x == "go"), "{ids:?}");
+        assert!(
+            !ids.iter().any(|x| x == "artificial-intelligence"),
             "{ids:?}"
         );
         // One name per line, three lines or more: a list, so "Stripe" there is the product.

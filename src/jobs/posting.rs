@@ -395,7 +395,16 @@ pub fn infer_company(posting: &Posting) -> Option<String> {
     if let Some(t) = &posting.title {
         for sep in [" at ", " @ ", " - ", " – ", " | ", " — "] {
             if let Some((_, company)) = t.rsplit_once(sep) {
-                vote(company, 2);
+                // "Senior Software Engineer | Go": a language or framework after the bar says
+                // what the job is in, not who offers it.
+                let named = super::Lexicon::builtin()
+                    .lookup(company.trim())
+                    .is_some_and(|s| {
+                        matches!(s.category.as_str(), "programming language" | "framework")
+                    });
+                if !named || sep == " at " || sep == " @ " {
+                    vote(company, 2);
+                }
                 break;
             }
         }
