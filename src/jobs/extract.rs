@@ -686,6 +686,8 @@ const BROAD_IN_PASSING: &[(&str, &[&str])] = &[
     // "AI-powered", "our AI tools": every posting names it; "artificial intelligence" spelled
     // out, or a practice of it ("machine learning"), is the skill.
     ("artificial-intelligence", &["ai", "ai’s", "ai's"]),
+    // "any OS", "Android OS": which system, not the field of operating systems.
+    ("operating-systems", &["os"]),
     (
         "web-development",
         &[
