@@ -213,6 +213,10 @@ pub fn section_kind(text: &str) -> Option<SectionKind> {
         // "Research and Extension Articles", "Selected Publications": what was written or
         // won, not where one worked.
         Some(SectionKind::Other)
+    } else if text.contains(", ") && title_score(text) > 0 {
+        // "Business Analyst, McGraw Hill Education": a role's heading, whatever its
+        // company is called.
+        None
     } else if (t.contains("experience") || t.contains("employment"))
         // "Technology | Years of experience": a table's column, not a section.
         && !t.contains("years of experience")
@@ -2870,6 +2874,27 @@ mod tests {
         assert!(!dated_item(
             "2019 - Built the billing service for the whole company."
         ));
+    }
+
+    #[test]
+    fn a_roles_heading_is_no_section_whatever_its_company_is_called() {
+        assert_eq!(
+            section_kind("Business Analyst, McGraw Hill Education"),
+            None
+        );
+        assert_eq!(section_kind("(in order of experience)"), None);
+        assert_eq!(section_kind("Education"), Some(SectionKind::Education));
+        assert_eq!(
+            section_kind("Engineering Experience"),
+            Some(SectionKind::Experience)
+        );
+        let r = read(
+            "## Experience\n\n### Systems Analyst, Wexner Medical Center\n\nFebruary 2009 – July 2014\n\n\
+             - Built the scheduling system\n\n### Business Analyst, McGraw Hill Education\n\n\
+             November 2007 – February 2009\n\n- Ran the ERP pilot\n",
+        );
+        assert_eq!(r.roles.len(), 2);
+        assert_eq!(r.roles[1].company, "McGraw Hill Education");
     }
 
     #[test]
