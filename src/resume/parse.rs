@@ -1031,7 +1031,17 @@ fn without_links(s: &str) -> String {
 
 /// Cuts a header line into its parts at the usual separators.
 fn fragments(s: &str) -> Vec<String> {
-    let mut parts = vec![without_links(&without_leaders(s))];
+    // "University at Buffalo", "University of Texas at Austin": " at " inside a school's name
+    // parts nothing.
+    let s = &without_links(&without_leaders(s));
+    let mut kept = s.clone();
+    for school in ["University", "College", "Institute", "School", "Campus"] {
+        for at in [" at ", " At "] {
+            let joined = format!("{school}{at}");
+            kept = kept.replace(&joined, &format!("{school}\u{a0}at\u{a0}"));
+        }
+    }
+    let mut parts = vec![kept];
     for sep in [
         "\t", " | ", "|", " — ", "—", " – ", " - ", " · ", " • ", "•", " @ ", " at ", " At ",
         " ~ ", " ; ", ";", " / ", ":", "  ", " -", "- ", "·",
@@ -1155,7 +1165,10 @@ fn fragments(s: &str) -> Vec<String> {
         }
         out.push(p.to_string());
     }
-    out.into_iter().filter(|p| !p.is_empty()).collect()
+    out.into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.replace('\u{a0}', " "))
+        .collect()
 }
 
 /// A line of a postal address or a telephone number: "125 Queens Quay East, 9th Floor",
@@ -2730,6 +2743,13 @@ mod tests {
 
     #[test]
     fn header_parts() {
+        assert_eq!(
+            fragments("Research Assistant at University at Buffalo"),
+            vec![
+                "Research Assistant".to_string(),
+                "University at Buffalo".to_string()
+            ]
+        );
         assert!(is_place("Lisbon, Portugal"));
         assert_eq!(
             fragments("Mar 2022 \t  · Lisbon, Portugal"),
