@@ -929,18 +929,25 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
         let mut label_above = false;
         // "- React Native / - Firebase / - Stripe": a run of lines that are each one name is a
         // list, as the same names in one line with commas would be.
+        // Every lexicon match of each line, read once for the section.
+        let mut section_candidates: Vec<Vec<super::lexicon::Candidate>> = section
+            .lines
+            .iter()
+            .map(|(_, line)| lex.candidates(line))
+            .collect();
         let name_lines: Vec<bool> = section
             .lines
             .iter()
-            .map(|(_, line)| {
+            .zip(&section_candidates)
+            .map(|((_, line), candidates)| {
                 let t = line.trim().trim_end_matches([',', ';']);
+                let lead = line.len() - line.trim_start().len();
                 let words = t.split_whitespace().count();
                 (1..=3).contains(&words)
                     && !t.ends_with(['.', ':', '!', '?'])
-                    && (lex
-                        .candidates(t)
+                    && (candidates
                         .iter()
-                        .any(|c| c.m.start == 0 && c.m.end == t.len())
+                        .any(|c| c.m.start == lead && c.m.end == lead + t.len())
                         || looks_like_a_name(t, bg)
                         || product_shaped(t))
             })
@@ -961,13 +968,21 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
             );
             // Every lexicon match is weighed in its context by the fitted model; soft skills
             // keep the dictionary's own rule.
-            let candidates = lex.candidates(line);
+            let candidates = std::mem::take(&mut section_candidates[li]);
             // "Follow us on Twitter, Instagram and Medium": the company's channels, not skills.
             let channels = line
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .filter(|w| SOCIAL.contains(&w.to_lowercase().as_str()))
                 .count();
-            let studies = degree_fields(line);
+            // Read only where a field is named: most lines name none.
+            let studies = if candidates
+                .iter()
+                .any(|c| lex.skill(c.m.skill).category == "field")
+            {
+                degree_fields(line)
+            } else {
+                Vec::new()
+            };
             let orgs = organisations_named(line);
             let among_orgs = |at: usize| orgs.is_some_and(|(a, b)| at >= a && at < b);
             // A list item that names the company itself or one it names as a customer.
