@@ -326,6 +326,67 @@ fn years_text(months: u32) -> String {
 }
 
 /// The checks an applicant tracking system makes of a résumé for a job.
+/// Whether the résumé's degrees are in the field a posting asks for ("Computer Science or
+/// Engineering" against "BSc Computer Science"), with the degree that decides it; none when
+/// no degree names a field.
+fn field_studied(field: &str, education: &[crate::resume::Education]) -> Option<(bool, String)> {
+    const GENERIC: &[&str] = &[
+        "science",
+        "sciences",
+        "studies",
+        "technology",
+        "arts",
+        "related",
+        "relevant",
+        "field",
+        "fields",
+        "degree",
+        "similar",
+        "equivalent",
+        "discipline",
+        "quantitative",
+        "technical",
+        "area",
+        "areas",
+        "bachelor",
+        "bachelor's",
+        "master",
+        "master's",
+        "other",
+        "with",
+        "and",
+        "or",
+        "of",
+        "in",
+        "a",
+        "an",
+        "the",
+    ];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()))
+            .collect()
+    };
+    let want = words(field);
+    if want.is_empty() {
+        return None;
+    }
+    let degrees: Vec<&str> = education
+        .iter()
+        .map(|e| e.degree.as_str())
+        .filter(|d| !d.trim().is_empty())
+        .collect();
+    let first = degrees.first()?;
+    match degrees
+        .iter()
+        .find(|d| words(d).iter().any(|w| want.contains(w)))
+    {
+        Some(d) => Some((true, d.to_string())),
+        None => Some((false, first.to_string())),
+    }
+}
+
 pub fn checks(job: &Job, resume: &Resume, today: &str) -> Vec<Check> {
     let lex = Lexicon::builtin();
     let mut out = Vec::new();
@@ -361,11 +422,42 @@ pub fn checks(job: &Job, resume: &Resume, today: &str) -> Vec<Check> {
             .map(|e| degree_rank(&e.degree).max(degree_rank(&e.school)))
             .max()
             .unwrap_or(0);
-        let ok = have >= want || (req.degree_or_experience && career_months(resume, today) >= 48);
+        let level_ok =
+            have >= want || (req.degree_or_experience && career_months(resume, today) >= 48);
+        // "in Computer Science or a related field": the field asked for against the field
+        // studied; a related field will do where the posting says so.
+        let field = req.degree_field.as_deref();
+        let studied = field.and_then(|f| field_studied(f, &resume.education));
+        let lenient = field.is_some_and(|f| {
+            let f = f.to_lowercase();
+            [
+                "related",
+                "similar",
+                "equivalent",
+                "relevant",
+                "quantitative",
+                "technical field",
+            ]
+            .iter()
+            .any(|w| f.contains(w))
+        }) || req.degree_or_experience;
+        let ok = level_ok && (studied.as_ref().is_none_or(|(same, _)| *same) || lenient);
+        let wanted = match field {
+            Some(f) => format!("a {degree} degree in {f}"),
+            None => format!("a {degree} degree"),
+        };
         out.push(Check {
             id: "degree".into(),
             ok,
-            message: if ok {
+            message: if let (true, Some((false, shown))) = (level_ok, &studied) {
+                if ok {
+                    format!("the posting asks for {wanted}; the résumé shows {shown}: say how it relates")
+                } else {
+                    format!("the posting asks for {wanted}; the résumé shows {shown}, another field: say how your studies prepared you")
+                }
+            } else if let (true, Some((true, shown))) = (ok, &studied) {
+                format!("the posting asks for {wanted}; the résumé shows {shown}")
+            } else if ok {
                 format!("the posting asks for a {degree} degree; the résumé meets it")
             } else if resume.education.is_empty() {
                 format!("the posting asks for a {degree} degree and no education was found on the résumé")
@@ -482,4 +574,43 @@ pub fn checks(job: &Job, resume: &Resume, today: &str) -> Vec<Check> {
         },
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_studied;
+    use crate::resume::Education;
+
+    fn studied(degree: &str) -> Vec<Education> {
+        vec![Education {
+            school: "Example University".into(),
+            degree: degree.into(),
+            ..Education::default()
+        }]
+    }
+
+    #[test]
+    fn the_field_asked_for_against_the_field_studied() {
+        assert_eq!(
+            field_studied(
+                "Computer Science or Engineering",
+                &studied("BSc Computer Science")
+            ),
+            Some((true, "BSc Computer Science".to_string()))
+        );
+        assert_eq!(
+            field_studied("Computer Science", &studied("BSc Biology")),
+            Some((false, "BSc Biology".to_string()))
+        );
+        // "Science" alone says nothing about the field.
+        assert_eq!(
+            field_studied("Computer Science", &studied("MSc Data Science")).map(|x| x.0),
+            Some(false)
+        );
+        assert_eq!(
+            field_studied("a related field", &studied("BSc Biology")),
+            None
+        );
+        assert_eq!(field_studied("Computer Science", &[]), None);
+    }
 }
