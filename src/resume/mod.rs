@@ -531,6 +531,11 @@ fn skills_of(lines: &[Line], roles: &[Role]) -> Vec<ResumeSkill> {
             continue;
         }
         let s = lex.skill(c.m.skill);
+        // "BSc in Computer Science", "M.S. Physics": what was studied, which the education
+        // shows, not a skill.
+        if s.category == "field" && after_a_degree(&text, c.m.start) {
+            continue;
+        }
         if s.soft || !seen.insert(s.id.clone()) {
             continue;
         }
@@ -541,6 +546,46 @@ fn skills_of(lines: &[Line], roles: &[Role]) -> Vec<ResumeSkill> {
         });
     }
     out
+}
+
+/// Whether a degree is named earlier on the line that holds byte `at` of `text`.
+fn after_a_degree(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    text[start..at].split_whitespace().any(|w| {
+        let w: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '\'')
+            .collect::<String>()
+            .to_lowercase();
+        matches!(
+            w.as_str(),
+            "bs" | "bsc"
+                | "ba"
+                | "ms"
+                | "msc"
+                | "ma"
+                | "phd"
+                | "beng"
+                | "meng"
+                | "btech"
+                | "mtech"
+                | "be"
+                | "me"
+                | "mba"
+                | "bachelor"
+                | "bachelors"
+                | "bachelor's"
+                | "master"
+                | "masters"
+                | "master's"
+                | "degree"
+                | "diploma"
+                | "doctorate"
+                | "major"
+                | "minor"
+                | "majoring"
+        )
+    })
 }
 
 /// Today as `YYYY-MM`, for durations that run to the present.
@@ -556,6 +601,26 @@ pub fn role_months(r: &Role, today: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn what_was_studied_is_no_skill_but_a_field_worked_in_is() {
+        let (r, _) = super::analyse(
+            "r",
+            "r",
+            "r.md",
+            "# Jo Doe\n\n## Education\n\nBSc in Computer Science, University of Lisbon, 2018\n\n\
+             ## Experience\n\n### Data Engineer | Acme | 2019 – 2022\n\n\
+             - Built statistics pipelines in Python\n",
+        );
+        let ids: Vec<&str> = r.skills.iter().map(|s| s.id.as_str()).collect();
+        assert!(!ids.contains(&"computer-science"), "{ids:?}");
+        assert!(
+            ids.contains(&"statistics") && ids.contains(&"python"),
+            "{ids:?}"
+        );
+        assert!(super::after_a_degree("x\nM.S. Physics", 11));
+        assert!(!super::after_a_degree("M.S. in\nPhysics", 9));
+    }
+
     #[test]
     fn soft_hyphens_read_as_the_hyphens_and_spaces_they_stood_for() {
         assert_eq!(
