@@ -748,32 +748,41 @@ fn broad_in_passing(id: &str, surface: &str) -> bool {
         .any(|(i, weak)| *i == id && weak.contains(&lower.as_str()))
 }
 
-/// "B.Sc.", "M.Tech", "PhD": a degree written short, never a skill.
-fn degree_abbreviation(key: &str) -> bool {
-    let k: String = key
-        .to_lowercase()
+/// Short forms of degrees, letters only ("B.Sc." is "bsc").
+const DEGREE_SHORT: &[&str] = &[
+    "bs", "ms", "ba", "ma", "bsc", "msc", "be", "me", "btech", "mtech", "beng", "meng", "phd",
+    "mba", "bba", "bca", "mca",
+];
+
+/// Words that name a degree, letters only ("bachelor's" is "bachelors").
+const DEGREE_WORDS: &[&str] = &[
+    "degree",
+    "degrees",
+    "bachelor",
+    "bachelors",
+    "master",
+    "masters",
+    "doctorate",
+    "diploma",
+    "majoring",
+];
+
+/// A word that names a degree: "BSc", "B.S.", "Master's", "PhD", "degree". "BE", "ME" and
+/// "MA" count only in capitals or with their full stops: "be", "me" and "ma" are words too.
+pub(crate) fn degree_word(word: &str) -> bool {
+    let letters: String = word
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .collect();
-    matches!(
-        k.as_str(),
-        "bs" | "ms"
-            | "ba"
-            | "ma"
-            | "bsc"
-            | "msc"
-            | "be"
-            | "me"
-            | "btech"
-            | "mtech"
-            | "beng"
-            | "meng"
-            | "phd"
-            | "mba"
-            | "bba"
-            | "bca"
-            | "mca"
-    ) && key.len() <= 8
+        .collect::<String>()
+        .to_lowercase();
+    if matches!(letters.as_str(), "be" | "me" | "ma") {
+        return word.contains('.')
+            || word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+    }
+    DEGREE_SHORT.contains(&letters.as_str()) || DEGREE_WORDS.contains(&letters.as_str())
 }
 
 /// Where a line names what to have studied: the field after a degree ("Bachelor's degree
@@ -795,38 +804,12 @@ pub(crate) fn degree_fields(line: &str) -> Vec<(usize, usize)> {
     while i < words.len() {
         let (at, raw) = words[i];
         i += 1;
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'');
-        let w = w.trim_end_matches('.');
-        let degree = matches!(
-            w,
-            "degree"
-                | "degrees"
-                | "bachelor"
-                | "bachelor's"
-                | "bachelors"
-                | "master"
-                | "master's"
-                | "masters"
-                | "phd"
-                | "ph.d"
-                | "doctorate"
-                | "bs"
-                | "ba"
-                | "ms"
-                | "msc"
-                | "bsc"
-                | "b.s"
-                | "m.s"
-                | "b.sc"
-                | "m.sc"
-                | "beng"
-                | "meng"
-                | "diploma"
-                | "majoring"
-        );
-        if !degree {
+        // The word as written (the lower case keeps its places), for capitals.
+        let written = line[at..at + raw.len()].trim();
+        if !degree_word(written) {
             continue;
         }
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
         // The clause ends at a sentence's full stop (not an abbreviation's, "B.S. or M.S.
         // in"), a semicolon, or where experience is asked for.
         let rest = &lower[at..];
@@ -1341,7 +1324,7 @@ pub fn extract_keywords(posting: &Posting) -> Vec<Keyword> {
                 | "llc"
                 | "ltd"
                 | "gmbh"
-        ) || degree_abbreviation(&key);
+        ) || degree_word(&key);
         if role_or_form
             || out
                 .iter()
@@ -1499,6 +1482,10 @@ mod tests {
             spans.iter().map(|&(a, b)| &line[a..b]).collect::<Vec<_>>(),
             ["Computer Science, Physics or a related field"]
         );
+        // "be" and "me" are words; "BE" and "B.E." are degrees.
+        assert!(degree_word("B.E.") && degree_word("BE") && degree_word("Master's"));
+        assert!(!degree_word("be") && !degree_word("me") && !degree_word("Python"));
+        assert!(degree_fields("you will be in charge of Computer Vision").is_empty());
         // Letters whose lower case is longer in bytes move nothing.
         let line = "İSTANBUL: BS in Computer Science";
         let spans = degree_fields(line);

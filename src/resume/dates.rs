@@ -110,7 +110,7 @@ fn year_of(n: &str) -> Option<u32> {
     (n.len() == 4 && (1950..=2039).contains(&y)).then_some(y)
 }
 
-fn is_season(w: &str) -> bool {
+pub(super) fn is_season(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
         "spring" | "summer" | "fall" | "autumn" | "winter"

@@ -146,20 +146,18 @@ fn labelled_by_class(line: &str) -> String {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let label = if ["company", "employer", "organization", "organisation"]
-        .iter()
-        .any(|c| class.contains(c))
-    {
+    // Each class name on its own: "position-relative" says where a box sits, not a job.
+    let names: Vec<&str> = class.split_whitespace().collect();
+    let named = |words: &[&str]| names.iter().any(|n| words.iter().any(|w| n.contains(w)));
+    let label = if named(&["company", "employer", "organization", "organisation"]) {
         "Company"
-    } else if [
+    } else if named(&[
         "job-title",
         "jobtitle",
-        "position",
-        "role-title",
         "job_title",
-    ]
-    .iter()
-    .any(|c| class.contains(c))
+        "role-title",
+        "position-title",
+    ]) || names.contains(&"position")
     {
         "Title"
     } else {
@@ -177,16 +175,16 @@ fn labelled_by_class(line: &str) -> String {
 fn spaced_columns(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut spaces = 0;
+    // Letters and digits written so far, and the last character.
+    let mut alphanumerics = 0;
+    let mut last: Option<char> = None;
     for c in t.chars() {
         if c == ' ' {
             spaces += 1;
             continue;
         }
-        let after_text = out.chars().filter(|c| c.is_alphanumeric()).count() >= 2
-            && out
-                .chars()
-                .last()
-                .is_some_and(|p| p.is_alphanumeric() || matches!(p, ')' | '.' | ']'));
+        let after_text = alphanumerics >= 2
+            && last.is_some_and(|p| p.is_alphanumeric() || matches!(p, ')' | '.' | ']'));
         if spaces >= 3 && after_text && !matches!(c, '-' | '•' | '*' | '–') {
             out.push('\t');
         } else {
@@ -194,6 +192,8 @@ fn spaced_columns(t: &str) -> String {
         }
         spaces = 0;
         out.push(c);
+        alphanumerics += usize::from(c.is_alphanumeric());
+        last = Some(c);
     }
     out
 }
@@ -302,7 +302,8 @@ pub fn from_text(text: &str) -> Vec<Line> {
             blank = true;
             continue;
         }
-        // An AsciiDoc anchor or block attribute ("[[career]]", "[source,java]") is markup.
+        // An AsciiDoc anchor or block attribute ("[[career]]", "[source,java]"), or its
+        // thematic break (a row of apostrophes), is markup.
         if !in_fence && (markup_only(t) || is_rule(t, '\'')) {
             blank = true;
             continue;
@@ -629,6 +630,11 @@ mod tests {
             without_blocks("a<script src=x></script>b<styles>c", &["script", "style"]),
             "ab<styles>c"
         );
+        let boxed = "<div class=\"position-relative\">Acme</div>";
+        assert_eq!(labelled_by_class(boxed), boxed);
+        // A long line of spaced columns is read in one pass.
+        let long = "word    ".repeat(50_000);
+        assert_eq!(spaced_columns(&long).matches('\t').count(), 49_999);
     }
 
     #[test]

@@ -552,39 +552,13 @@ fn skills_of(lines: &[Line], roles: &[Role]) -> Vec<ResumeSkill> {
 fn after_a_degree(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
     text[start..at].split_whitespace().any(|w| {
-        let w: String = w
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '\'')
-            .collect::<String>()
-            .to_lowercase();
-        matches!(
-            w.as_str(),
-            "bs" | "bsc"
-                | "ba"
-                | "ms"
-                | "msc"
-                | "ma"
-                | "phd"
-                | "beng"
-                | "meng"
-                | "btech"
-                | "mtech"
-                | "be"
-                | "me"
-                | "mba"
-                | "bachelor"
-                | "bachelors"
-                | "bachelor's"
-                | "master"
-                | "masters"
-                | "master's"
-                | "degree"
-                | "diploma"
-                | "doctorate"
-                | "major"
-                | "minor"
-                | "majoring"
-        )
+        crate::jobs::extract::degree_word(w)
+            || matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+                "major" | "minor"
+            )
     })
 }
 

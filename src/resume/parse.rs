@@ -1031,7 +1031,7 @@ fn without_links(s: &str) -> String {
 
 /// Cuts a header line into its parts at the usual separators.
 fn fragments(s: &str) -> Vec<String> {
-    // "University at Buffalo", "University of Texas at Austin": " at " inside a school's name
+    // "University at Buffalo", "College at Brockport": " at " right after a school's word
     // parts nothing.
     let s = &without_links(&without_leaders(s));
     let mut kept = s.clone();
@@ -1267,18 +1267,7 @@ fn is_body(l: &Line) -> bool {
     // "Company: Amentum / ATA Services …", "Designation: Cloud Engineer": a labelled part
     // of a header, however long.
     if let Some((label, _)) = l.text.split_once(':') {
-        if matches!(
-            label.trim().trim_matches('*').to_lowercase().as_str(),
-            "company"
-                | "employer"
-                | "organization"
-                | "organisation"
-                | "title"
-                | "job title"
-                | "designation"
-                | "position"
-                | "role"
-        ) {
+        if matches!(header_label(label), Some("company" | "title")) {
             return false;
         }
     }
@@ -1365,11 +1354,8 @@ fn dated_item(text: &str) -> bool {
     {
         return true;
     }
-    let before = text[..r.span.0].trim().to_lowercase();
-    if !matches!(
-        before.as_str(),
-        "" | "summer" | "spring" | "fall" | "autumn" | "winter"
-    ) {
+    let before = text[..r.span.0].trim();
+    if !(before.is_empty() || dates::is_season(before)) {
         return false;
     }
     let after = &text[r.span.1..];
@@ -1833,10 +1819,9 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
                     && !matches!(
                         l.as_str(),
                         "since" | "from" | "to" | "dates" | "date" | "present" | "current" | "now"
-                            // "Summer 2017", "Summer of 2013": the season goes with its year.
-                            | "summer" | "spring" | "fall" | "autumn" | "winter"
-                            | "summer of" | "spring of" | "fall of" | "autumn of" | "winter of"
                     )
+                    // "Summer 2017", "Summer of 2013": the season goes with its year.
+                    && !dates::is_season(l.trim_end_matches(" of"))
                     && !is_duration(&l)
                     && !reads_as_sentence(p)
                     // "Aggne – A Wipro Company", "part of Acme": what the employer is,
@@ -1869,24 +1854,11 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         };
         hp.location = bracket_place;
         let mut rest = Vec::new();
-        // "Organization : Wipro", "Designation : Cloud Engineer", "Period : 2017 to date":
-        // labelled fields say what each part is.
-        let label_of = |p: &str| {
-            let l = p.trim_matches('*').trim().to_lowercase();
-            match l.as_str() {
-                "organization" | "organisation" | "company" | "employer" | "client"
-                | "company name" | "organization name" => Some("company"),
-                "designation" | "title" | "job title" | "position" | "role" => Some("title"),
-                "period" | "duration" | "dates" | "date" | "employment span" | "tenure"
-                | "location" | "place" | "working period" | "supervisor" | "manager"
-                | "reports to" | "reporting to" | "reference" | "contact" => Some("other"),
-                _ => None,
-            }
-        };
+        // Labelled fields say what each part is.
         let mut labelled = Vec::new();
         let mut next_is: Option<&str> = None;
         for p in &parts {
-            if let Some(kind) = label_of(p) {
+            if let Some(kind) = header_label(p) {
                 next_is = Some(kind);
                 continue;
             }
@@ -2064,6 +2036,21 @@ fn read_header(header: &[Line]) -> Vec<HeaderParts> {
         }
     }
     out
+}
+
+/// What a label in a role's header says the next part is ("Organization : Wipro",
+/// "Designation : Cloud Engineer", "Period : 2017 to date"): company, title or other.
+fn header_label(p: &str) -> Option<&'static str> {
+    let l = p.trim_matches('*').trim().to_lowercase();
+    match l.as_str() {
+        "organization" | "organisation" | "company" | "employer" | "client" | "company name"
+        | "organization name" => Some("company"),
+        "designation" | "title" | "job title" | "position" | "role" => Some("title"),
+        "period" | "duration" | "dates" | "date" | "employment span" | "tenure" | "location"
+        | "place" | "working period" | "supervisor" | "manager" | "reports to" | "reporting to"
+        | "reference" | "contact" => Some("other"),
+        _ => None,
+    }
 }
 
 /// A header without the person the role answered to (", Advisor: Christopher Rossbach.").
@@ -2793,7 +2780,7 @@ mod tests {
     }
 
     #[test]
-    fn roles_listed_as_dated_items_and_roles_told_in_the_first_person() {
+    fn roles_written_in_other_shapes() {
         let r = read(
             "# Work experience\n\n- March 2025 - Present: Research Scientist\nMeta Applied Sciences\n\
              New York, NY\n\n- Summer 2017: Security Software Intern\nGoogle\nSunnyvale, CA\n\n\
