@@ -483,7 +483,7 @@ async fn pick_documents(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<V
 /// Asks for a résumé in the system's file dialog; what is picked may be read.
 #[tauri::command]
 async fn pick_resume(handle: AppHandle, chosen: State<'_, Chosen>) -> Reply<Option<String>> {
-    let kinds = vec!["pdf", "docx", "md", "txt"];
+    let kinds = vec!["pdf", "docx", "md", "tex", "txt"];
     let paths = pick(handle, "Add your résumé", ("Résumé", kinds), false).await?;
     chosen.add(&paths);
     Ok(paths.first().map(|p| p.display().to_string()))

@@ -10,6 +10,7 @@
 pub mod against;
 pub mod claims;
 pub mod dates;
+pub mod latex;
 pub mod lines;
 pub mod parse;
 pub mod pdf;
@@ -113,7 +114,8 @@ pub struct Resume {
 pub struct ReadFailure(pub String);
 
 /// The formats résumés are read in, for messages.
-pub const RESUME_FORMATS: &str = "PDF (.pdf), Word (.docx), markdown (.md) and plain text (.txt)";
+pub const RESUME_FORMATS: &str =
+    "PDF (.pdf), Word (.docx), markdown (.md), LaTeX (.tex) and plain text (.txt)";
 
 /// Reads a résumé file's bytes into its normalised text (markdown: headings, bullets,
 /// blank lines) and the PDF pages lines came from.
@@ -181,6 +183,8 @@ fn normalise_any(bytes: &[u8], name: &Path) -> Result<String, ReadFailure> {
         crate::document::read(bytes, name)
             .map_err(|e| ReadFailure(e.to_string()))?
             .markdown
+    } else if ext == "tex" || latex::looks_like_latex(&text) {
+        latex::to_markdown(&text)
     } else {
         text
     };

@@ -840,3 +840,72 @@ fn ligatures_from_a_pdf_do_not_hide_skills() {
         "a ligature survived"
     );
 }
+
+#[test]
+fn latex_resumes_of_three_common_shapes_are_read() {
+    let lib = Lib::new();
+    // Rows of four arguments (company–dates / title–place), items of the class's own.
+    let v = lib.json(&["resume", "add", s(&fixture("resume-subheadings.tex"))]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role(
+                "Lumen Freight",
+                "Platform Engineer",
+                "2020-06",
+                "present",
+                2
+            ),
+            role(
+                "Harbor Analytics",
+                "Software Engineer",
+                "2018-07",
+                "2020-05",
+                3
+            ),
+        ]
+    );
+    assert_eq!(
+        v["resume"]["education"][0]["school"],
+        "Northbridge University"
+    );
+    let skills = skill_names(&v);
+    for k in ["Kubernetes", "Bazel", "Terraform", "PostgreSQL"] {
+        assert!(skills.iter().any(|x| x == k), "{k} in {skills:?}");
+    }
+    // Dates first, a description as the last argument (a list or a sentence).
+    let v = lib.json(&["resume", "add", s(&fixture("resume-cventry.tex"))]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role("Orbit Retail", "Data Scientist", "2019", "present", 2),
+            role(
+                "University of Leeds",
+                "Research Assistant",
+                "2016",
+                "2019",
+                0
+            ),
+        ]
+    );
+    // Sections of the class's own, entries over several lines with comments.
+    let v = lib.json(&["resume", "add", s(&fixture("resume-cvsection.tex"))]);
+    assert_eq!(
+        roles(&v),
+        vec![
+            role(
+                "Kestrel Payments",
+                "Backend Developer",
+                "2021-03",
+                "present",
+                2
+            ),
+            role("Atlas Telecom", "Junior Developer", "2018-09", "2021-02", 1),
+        ]
+    );
+    let text = serde_json::to_string(&v).unwrap();
+    assert!(
+        !text.contains("\\\\begin") && !text.contains("cvitems"),
+        "{text}"
+    );
+}
