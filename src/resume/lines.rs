@@ -284,6 +284,11 @@ pub fn from_text(text: &str) -> Vec<Line> {
     };
     let raw: Vec<String> = text.lines().map(labelled_by_class).collect();
     let raw: Vec<&str> = raw.iter().map(String::as_str).collect();
+    let width = wrap_width(&raw);
+    // The width of the last line read, as written (indent included), for the wrap test.
+    let mut last_width = 0usize;
+    // The line of the text the last line read ends on.
+    let mut last_end = 0usize;
     let mut out: Vec<Line> = Vec::new();
     let mut blank = false;
     let mut in_fence = false;
@@ -414,6 +419,8 @@ pub fn from_text(text: &str) -> Vec<Line> {
         let indent = full.len() - full.trim_start().len();
         if let Some(rest) = bullet_of(t) {
             let text = plain(rest);
+            last_width = full.chars().count();
+            last_end = line_no;
             if !text.is_empty() {
                 out.push(Line {
                     text,
@@ -460,8 +467,34 @@ pub fn from_text(text: &str) -> Vec<Line> {
                 l.text.push(' ');
                 l.text.push_str(&text);
             }
+            last_width = full.chars().count();
+            last_end = line_no;
             continue;
         }
+        // Text wrapped by hand at a fixed width: the line goes on from the one before when
+        // its first word would not have fitted there.
+        let first_word = text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        if let (Some(w), Some(l)) = (width, out.last_mut()) {
+            if !blank
+                && !in_fence
+                && l.heading.is_none()
+                && last_end + 1 == line_no
+                && last_width + 1 + first_word > w
+                && !l.text.contains('\t')
+                && !text.contains('\t')
+            {
+                l.text.push(' ');
+                l.text.push_str(&text);
+                last_width = full.chars().count();
+                last_end = line_no;
+                continue;
+            }
+        }
+        last_width = full.chars().count();
+        last_end = line_no;
         out.push(Line {
             text,
             heading: None,
@@ -475,6 +508,20 @@ pub fn from_text(text: &str) -> Vec<Line> {
     }
     icon_bullets(&mut out);
     out
+}
+
+/// The width a text was wrapped at by hand, if it was: the longest line, between 50 and 100
+/// characters, reached (within eight) by many lines. Text written a paragraph to a line
+/// has lines of every length, often far longer.
+fn wrap_width(raw: &[&str]) -> Option<usize> {
+    let widths: Vec<usize> = raw
+        .iter()
+        .map(|l| l.trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    let w = *widths.iter().max()?;
+    let near = widths.iter().filter(|&&n| n + 8 >= w).count();
+    ((50..=100).contains(&w) && near >= 5 && near * 100 >= widths.len() * 15).then_some(w)
 }
 
 /// "ó Software developer of iOS apps": a bullet drawn from an icon font reads as some
@@ -537,6 +584,33 @@ fn icon_bullets(lines: &mut [Line]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_wrapped_by_hand_is_joined_where_a_word_would_not_have_fitted() {
+        let mut text = String::from("EXPERIENCE\n\n");
+        // Wrapped at 60: each line but a paragraph's last reaches the margin.
+        for _ in 0..3 {
+            text.push_str(
+                "  *Systems Administrator.* Northwind Federal Credit Union,\n   \
+                 Albuquerque NM. 8/2008--2/2015.\n\n  Ran IBM i on Power systems, three \
+                 servers: job scheduling\n  for about 300 jobs, backups and the nightly batch, \
+                 and the\n  people who kept them running on every shift of the week\n\n",
+            );
+        }
+        text.push_str("Skills\nGo\nRust\n");
+        let lines = from_text(&text);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[1], "Systems Administrator. Northwind Federal Credit Union, Albuquerque NM. 8/2008--2/2015.");
+        assert!(
+            texts[2].starts_with("Ran IBM i") && texts[2].ends_with("every shift of the week"),
+            "{texts:?}"
+        );
+        // Short lines that would have fitted stay lines of their own.
+        assert_eq!(&texts[texts.len() - 3..], ["Skills", "Go", "Rust"]);
+        // A text not wrapped by hand is read line by line.
+        let plain = from_text("Acme Corp\nSenior Engineer\n");
+        assert_eq!(plain.len(), 2);
+    }
 
     #[test]
     fn markdown_structure_is_kept() {

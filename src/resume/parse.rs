@@ -1029,11 +1029,66 @@ fn without_links(s: &str) -> String {
     out.join(" ")
 }
 
+/// "Computer Operator. Automatic Data Processing, Bothell WA": a full stop between two
+/// capitalised names parts them as a bar would. Not after an abbreviation ("St. Louis",
+/// "U.S. Bank", "Acme Inc. Seattle") nor before a word in lower case.
+fn full_stops_parting(s: &str) -> String {
+    if !s.contains(". ") {
+        return s.to_string();
+    }
+    let words: Vec<&str> = s.split(' ').collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let stem = w.strip_suffix('.').unwrap_or(w);
+        let next = words.get(k + 1).and_then(|n| n.chars().next());
+        let roman = matches!(stem, "I" | "II" | "III" | "IV" | "V");
+        let parts = w.ends_with('.')
+            && (stem.chars().count() >= 3 || roman)
+            && stem.chars().all(char::is_alphanumeric)
+            && !legal_form(stem)
+            && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if parts {
+            out.push_str(stem);
+            out.push_str(" |");
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// A fragment cut at " / ", but a title and the title or rank it was shared with kept whole:
+/// "IS System Administrator I / Senior", "Webmaster / Database Support", "Operator I / II".
+fn slashed_titles(p: &str) -> Vec<String> {
+    let rank = |x: &str| {
+        matches!(
+            x.to_lowercase().as_str(),
+            "i" | "ii" | "iii" | "iv" | "senior" | "sr" | "junior" | "jr" | "lead" | "principal"
+        )
+    };
+    let mut out: Vec<String> = Vec::new();
+    for piece in p.split(" / ").map(str::trim) {
+        if let Some(last) = out.last_mut() {
+            let titled = |x: &str| title_score(x) > 0 && title_score(x) >= company_score(x);
+            if titled(last) && (rank(piece) || titled(piece)) {
+                last.push_str(" / ");
+                last.push_str(piece);
+                continue;
+            }
+        }
+        out.push(piece.to_string());
+    }
+    out
+}
+
 /// Cuts a header line into its parts at the usual separators.
 fn fragments(s: &str) -> Vec<String> {
     // "University at Buffalo", "College at Brockport": " at " right after a school's word
     // parts nothing.
-    let s = &without_links(&without_leaders(s));
+    let s = &full_stops_parting(&without_links(&without_leaders(s)));
     let mut kept = s.clone();
     for school in ["University", "College", "Institute", "School", "Campus"] {
         for at in [" at ", " At "] {
@@ -1046,6 +1101,10 @@ fn fragments(s: &str) -> Vec<String> {
         "\t", " | ", "|", " — ", "—", " – ", " - ", " · ", " • ", "•", " @ ", " at ", " At ",
         " ~ ", " ; ", ";", " / ", ":", "  ", " -", "- ", "·",
     ] {
+        if sep == " / " {
+            parts = parts.into_iter().flat_map(|p| slashed_titles(&p)).collect();
+            continue;
+        }
         parts = parts
             .into_iter()
             .flat_map(|p| {
@@ -1310,7 +1369,14 @@ fn is_body(l: &Line) -> bool {
         let outside = text[..r.span.0].split_whitespace().count()
             + text[r.span.1..].split_whitespace().count();
         let opens_lower = text.chars().next().is_some_and(char::is_lowercase);
+        // "Computer Operator I. Sur La Table, Inc, Seattle WA. 2/2006--7/2007.": a header
+        // written as a sentence ends on its date range, from a start to an end.
+        let ends_on_range = r.end.is_some()
+            && text[r.span.1..].chars().all(|c| !c.is_alphanumeric())
+            && !opens_lower
+            && !opens_with_verb(&text);
         if outside > 9
+            && !ends_on_range
             && (opens_lower
                 || opens_with_verb(&text)
                 || text.ends_with('.')
@@ -2742,6 +2808,64 @@ mod tests {
             fragments("Mar 2022 \t  · Lisbon, Portugal"),
             vec!["Mar 2022".to_string(), "Lisbon, Portugal".to_string()]
         );
+    }
+
+    #[test]
+    fn full_stops_and_slashes_in_headers() {
+        assert_eq!(
+            fragments("Computer Operator II. Sur La Table. 2/2006--7/2007."),
+            vec![
+                "Computer Operator II".to_string(),
+                "Sur La Table".to_string(),
+                "2/2006--7/2007".to_string()
+            ]
+        );
+        // Abbreviations part nothing.
+        assert_eq!(
+            fragments("U.S. Bank, St. Louis"),
+            vec!["U.S. Bank, St. Louis".to_string()]
+        );
+        // A title shared with a rank or another title stays whole; a company does not.
+        assert_eq!(
+            fragments("Systems Administrator I / Senior | Globex"),
+            vec![
+                "Systems Administrator I / Senior".to_string(),
+                "Globex".to_string()
+            ]
+        );
+        assert_eq!(
+            fragments("Software Engineer / Globex Corporation"),
+            vec![
+                "Software Engineer".to_string(),
+                "Globex Corporation".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_written_as_a_sentence_ends_on_its_dates() {
+        let text = "## Experience\n\nSystems Administrator I / Senior. Northwind Federal Credit \
+                    Union, Albuquerque NM. 8/2008--2/2015.\n\nRan three IBM i servers and \
+                    their nightly batch jobs.\n\nComputer Lab Assistant. University of \
+                    Colorado, Boulder CO. 1/1999--6/1999.\n\nHelped students in the music \
+                    lab, mostly with email, printers and MIDI cabling, on weekday evenings in \
+                    2/1999.\n";
+        let (r, _) = crate::resume::analyse("x", "x", "cv.txt", text);
+        let got: Vec<(&str, Option<&str>)> = r
+            .roles
+            .iter()
+            .map(|x| (x.title.as_str(), x.start.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Systems Administrator I / Senior", Some("2008-08")),
+                ("Computer Lab Assistant", Some("1999-01"))
+            ]
+        );
+        assert!(r.roles[0]
+            .company
+            .starts_with("Northwind Federal Credit Union"));
     }
 
     /// Title, company and place of each role read.
