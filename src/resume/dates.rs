@@ -404,8 +404,15 @@ pub fn find(s: &str) -> Option<Range> {
             }
         }
         if lone.is_none() {
-            let since = i > 0
-                && matches!(t[i - 1].0, Tok::Word(w) if matches!(w.to_lowercase().as_str(), "since" | "from"));
+            // "2024-   CROWDSTRIKE": a dash set right after the date and then a space leaves
+            // the range open, as "since 2024" does.
+            // "Mar 2021 –" ending the line, too.
+            let open_dash = matches!(t.get(after), Some((Tok::Punct('-' | '–' | '—'), s, e))
+                if t.get(after + 1).is_none()
+                    || *s == t[after - 1].2 && t.get(after + 1).is_some_and(|n| n.1 > *e));
+            let since = open_dash
+                || i > 0
+                    && matches!(t[i - 1].0, Tok::Word(w) if matches!(w.to_lowercase().as_str(), "since" | "from"));
             lone = Some(Range {
                 start: fmt(a),
                 end: Some(if since { "present".into() } else { fmt(a) }),
@@ -476,6 +483,9 @@ mod tests {
             ("Summer 2017 & Summer 2018", "2017", "2018"),
             ("June 2013 -> June 2014", "2013-06", "2014-06"),
             ("2007 => 2011", "2007", "2011"),
+            ("2024-        CROWDSTRIKE Senior SE", "2024", "present"),
+            ("Mar 2021 –", "2021-03", "present"),
+            ("2019 - Google", "2019", "2019"),
         ];
         for (s, a, b) in cases {
             assert_eq!(se(s), (a.to_string(), Some(b.to_string())), "{s}");
