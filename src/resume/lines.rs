@@ -461,8 +461,13 @@ pub fn from_text(text: &str) -> Vec<Line> {
         if text.is_empty() {
             continue;
         }
-        // A wrapped list item: indented text right after a bullet, no blank between.
-        if !blank && indent >= 2 && out.last().is_some_and(|l| l.bullet) {
+        // A wrapped list item: indented text right after a bullet, no blank between, or
+        // text that goes on in lower case (markdown's lazy continuation).
+        let lower = text.chars().next().is_some_and(char::is_lowercase);
+        if !blank
+            && (indent >= 2 || lower && last_end + 1 == line_no)
+            && out.last().is_some_and(|l| l.bullet)
+        {
             if let Some(l) = out.last_mut() {
                 l.text.push(' ');
                 l.text.push_str(&text);
@@ -604,6 +609,16 @@ mod tests {
         assert!(
             texts[2].starts_with("Ran IBM i") && texts[2].ends_with("every shift of the week"),
             "{texts:?}"
+        );
+        // An item that goes on in lower case on the next line, unindented, is one item.
+        let lazy = from_text("- Worked with teams across\ncountries of operation\nAcme Corp\n");
+        let lazy: Vec<&str> = lazy.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            lazy,
+            [
+                "Worked with teams across countries of operation",
+                "Acme Corp"
+            ]
         );
         // Short lines that would have fitted stay lines of their own.
         assert_eq!(&texts[texts.len() - 3..], ["Skills", "Go", "Rust"]);
