@@ -426,56 +426,11 @@ fn command(s: &str, at: usize, out: &mut String) -> usize {
             out.push('\n');
             return end;
         }
-        "hfill" | "hfil" | "quad" | "qquad" | "enspace" => {
-            out.push('\t');
-            return i;
-        }
-        "newline" | "linebreak" | "par" | "columnbreak" | "switchcolumn" | "newpage"
-        | "clearpage" | "pagebreak" => {
-            out.push('\n');
-            return i;
-        }
-        "ldots" | "dots" => {
-            out.push('…');
-            return i;
-        }
-        "textbullet" | "bullet" | "cdot" | "sep" | "cvsep" => {
-            out.push_str(" · ");
-            return i;
-        }
-        "textbar" => {
-            out.push_str(" | ");
-            return i;
-        }
-        "sim" => {
-            out.push('~');
-            return i;
-        }
-        "times" => {
-            out.push('×');
-            return i;
-        }
-        "to" | "rightarrow" => {
-            out.push('→');
-            return i;
-        }
-        "pm" => {
-            out.push('±');
-            return i;
-        }
-        "and" => {
-            out.push_str(", ");
-            return i;
-        }
-        "LaTeX" => {
-            out.push_str("LaTeX");
-            return i;
-        }
-        "TeX" => {
-            out.push_str("TeX");
-            return i;
-        }
         _ => {}
+    }
+    if let Some(text) = symbol(name) {
+        out.push_str(text);
+        return i;
     }
     if NO_ARGS.contains(&name) {
         // A switch (`\bfseries`, `\small`): no text of its own.
@@ -539,6 +494,27 @@ fn command(s: &str, at: usize, out: &mut String) -> usize {
         render(&arg.text, out);
     }
     end
+}
+
+/// What a command without arguments stands for in the text: a column break, a line break,
+/// a sign.
+fn symbol(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "hfill" | "hfil" | "quad" | "qquad" | "enspace" => "\t",
+        "newline" | "linebreak" | "par" | "columnbreak" | "switchcolumn" | "newpage"
+        | "clearpage" | "pagebreak" => "\n",
+        "ldots" | "dots" => "…",
+        "textbullet" | "bullet" | "cdot" | "sep" | "cvsep" => " · ",
+        "textbar" => " | ",
+        "sim" => "~",
+        "times" => "×",
+        "to" | "rightarrow" => "→",
+        "pm" => "±",
+        "and" => ", ",
+        "LaTeX" => "LaTeX",
+        "TeX" => "TeX",
+        _ => return None,
+    })
 }
 
 fn skip_spaces(s: &str, mut i: usize) -> usize {
